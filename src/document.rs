@@ -1,0 +1,89 @@
+//! A checked document: the user's text, the prose view that rules read, and its tokens,
+//! segments and sentences. Rules work on view offsets; findings are mapped back to the
+//! original bytes before they are reported.
+
+use crate::text::segment::{self, Segment, SegmentMode, Sentence};
+use crate::text::token::{tokenize, Token, TokenKind, Tokens};
+use crate::text::OffsetMap;
+
+/// A document ready to be checked.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The whole file as the user gave it (decoded, BOM included).
+    pub original: String,
+    /// The prose that is checked (markup removed, entities decoded).
+    pub view: String,
+    map: OffsetMap,
+    /// Tokens of the view.
+    pub tokens: Tokens,
+    /// Paragraphs or lines.
+    pub segments: Vec<Segment>,
+    /// Sentences, in order, each inside one segment.
+    pub sentences: Vec<Sentence>,
+}
+
+impl Document {
+    /// Builds a document whose view is `original[offset..]` (plain text; `offset` skips a BOM).
+    pub fn plain(original: String, offset: usize, mode: SegmentMode) -> Self {
+        let view = original[offset..].to_string();
+        let map = OffsetMap::shifted(view.len(), offset);
+        Self::from_view(original, view, map, mode)
+    }
+
+    /// Builds a document from a view and its offset map.
+    pub fn from_view(original: String, view: String, map: OffsetMap, mode: SegmentMode) -> Self {
+        let tokens = tokenize(&view);
+        let segments = segment::segments(&view, &tokens, mode);
+        let sentences = segment::sentences(&view, &tokens, &segments);
+        Document {
+            original,
+            view,
+            map,
+            tokens,
+            segments,
+            sentences,
+        }
+    }
+
+    /// Token `i`.
+    pub fn tok(&self, i: usize) -> &Token {
+        &self.tokens.list[i]
+    }
+
+    /// The text of token `i` as written.
+    pub fn text(&self, i: usize) -> &str {
+        let t = &self.tokens.list[i];
+        &self.view[t.start..t.end]
+    }
+
+    /// The NFC, lower-case form of token `i`.
+    pub fn norm(&self, i: usize) -> &str {
+        self.tokens.norm(i)
+    }
+
+    /// Token `i` is a word (letters).
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.list[i].kind == TokenKind::Word
+    }
+
+    /// Number of words (word and number tokens), the base of the score.
+    pub fn word_count(&self) -> usize {
+        self.tokens
+            .list
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .count()
+    }
+
+    /// The original byte range of the view range `start..end`.
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.map.start(start);
+        let e = self.map.end(end).max(s);
+        (s, e)
+    }
+
+    /// Index of the sentence containing token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences.partition_point(|s| s.tok_end <= i)
+    }
+}

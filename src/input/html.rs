@@ -1,0 +1,137 @@
+//! HTML: text nodes only. Tags and comments are dropped, the content of script, style, code,
+//! pre and similar elements is skipped, block elements end a paragraph, and character
+//! references are decoded while offsets still point at the reference in the file.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::offsets::{OffsetMap, ViewBuilder};
+
+const SKIPPED: &[&str] = &[
+    "script", "style", "code", "pre", "noscript", "template", "textarea", "svg", "math", "kbd", "samp",
+];
+
+const BLOCKS: &[&str] = &[
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td",
+    "th", "table", "section", "article", "header", "footer", "aside", "nav", "main", "blockquote",
+    "figure", "figcaption", "title", "body", "head", "html", "hr", "caption", "details", "summary",
+];
+
+static ENTITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});").expect("valid regex"));
+
+/// The text view of HTML `src`, starting at byte `from` (after a BOM).
+pub fn view(src: &str, from: usize) -> (String, OffsetMap) {
+    let mut b = ViewBuilder::new();
+    let bytes = src.as_bytes();
+    let mut pos = from;
+    while pos < src.len() {
+        let Some(lt) = src[pos..].find('<').map(|i| i + pos) else {
+            text(&mut b, src, pos, src.len());
+            break;
+        };
+        text(&mut b, src, pos, lt);
+        let rest = &src[lt..];
+        if rest.starts_with("<!--") {
+            pos = rest.find("-->").map_or(src.len(), |i| lt + i + 3);
+            continue;
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            pos = rest.find('>').map_or(src.len(), |i| lt + i + 1);
+            continue;
+        }
+        let closing = rest.as_bytes().get(1) == Some(&b'/');
+        let name_start = lt + 1 + usize::from(closing);
+        let name_len = bytes[name_start.min(bytes.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            // a bare `<` in text
+            b.verbatim("<", lt);
+            pos = lt + 1;
+            continue;
+        }
+        let name = src[name_start..name_start + name_len].to_ascii_lowercase();
+        let tag_end = tag_end(src, name_start + name_len);
+        let self_closing = src[..tag_end].ends_with("/>");
+        pos = tag_end;
+        if !closing && !self_closing && SKIPPED.contains(&name.as_str()) {
+            pos = find_close(src, tag_end, &name);
+            b.inserted(" ", lt);
+            continue;
+        }
+        if name == "br" {
+            b.inserted("\n", lt);
+        } else if BLOCKS.contains(&name.as_str()) {
+            b.inserted("\n\n", lt);
+        }
+    }
+    b.finish()
+}
+
+/// The byte after the `>` that closes a tag, honouring quoted attribute values.
+fn tag_end(src: &str, from: usize) -> usize {
+    let mut quote = None;
+    for (i, c) in src[from..].char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '>') => return from + i + 1,
+            _ => {}
+        }
+    }
+    src.len()
+}
+
+/// The byte after `</name ...>`, or the end of the file.
+fn find_close(src: &str, from: usize, name: &str) -> usize {
+    let lower = src[from..].to_ascii_lowercase();
+    let needle = format!("</{name}");
+    match lower.find(&needle) {
+        Some(i) => tag_end(src, from + i + needle.len()),
+        None => src.len(),
+    }
+}
+
+fn text(b: &mut ViewBuilder, src: &str, start: usize, end: usize) {
+    let mut pos = start;
+    for m in ENTITY.find_iter(&src[start..end]) {
+        let (s, e) = (start + m.start(), start + m.end());
+        b.verbatim(&src[pos..s], pos);
+        let decoded = html_escape::decode_html_entities(m.as_str());
+        if decoded == m.as_str() {
+            b.verbatim(m.as_str(), s);
+        } else {
+            b.replaced(&decoded, s, e);
+        }
+        pos = e;
+    }
+    b.verbatim(&src[pos..end], pos);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_nodes_only() {
+        let src = "<html><head><style>p{}</style><script>var a = \"<p>\";</script></head>\
+                   <body><p>Er sagte &bdquo;Ja&ldquo; &amp; ging.</p><pre>Code hier</pre><p>Zwei</p></body></html>";
+        let (v, map) = view(src, 0);
+        assert!(v.contains("Er sagte „Ja“ & ging."));
+        assert!(!v.contains("var a"));
+        assert!(!v.contains("Code hier"));
+        assert!(v.contains("Zwei"));
+        let q = v.find('„').unwrap();
+        assert_eq!(&src[map.start(q)..map.end(q + '„'.len_utf8())], "&bdquo;");
+    }
+
+    #[test]
+    fn bare_less_than_is_text() {
+        let (v, _) = view("a < b", 0);
+        assert_eq!(v, "a < b");
+    }
+}

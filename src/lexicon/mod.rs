@@ -1,0 +1,437 @@
+//! The dictionaries: CSV tables embedded in the binary, extended by user files of the same
+//! schema, compiled once into phrase tables and hash maps shared by every thread.
+
+pub mod pattern;
+pub mod table;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+
+use serde::Deserialize;
+
+use crate::error::DictError;
+use crate::finding::Severity;
+use crate::text::token::{normalise, tokenize, TokenKind};
+use pattern::{parse_cues, CaseRule, Pattern};
+pub use table::{Entry, Hit, PhraseTable};
+
+/// The built-in tables: (file name, contents).
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("names.csv", include_str!("../../data/names.csv")),
+    ("idioms.csv", include_str!("../../data/idioms.csv")),
+    ("false_friends.csv", include_str!("../../data/false_friends.csv")),
+    ("anglicisms.csv", include_str!("../../data/anglicisms.csv")),
+];
+
+const DEFAULT_WINDOW: usize = 6;
+
+/// Which table a file holds, from its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// `names*.csv`
+    Names,
+    /// `idioms*.csv`
+    Idioms,
+    /// `false_friends*.csv`
+    FalseFriends,
+    /// `anglicisms*.csv`
+    Anglicisms,
+}
+
+impl TableKind {
+    /// The table a file name stands for.
+    pub fn from_file_name(name: &str) -> Option<TableKind> {
+        let n = name.to_ascii_lowercase();
+        if n.starts_with("names") {
+            Some(TableKind::Names)
+        } else if n.starts_with("idioms") {
+            Some(TableKind::Idioms)
+        } else if n.starts_with("false_friends") || n.starts_with("false-friends") {
+            Some(TableKind::FalseFriends)
+        } else if n.starts_with("anglicisms") {
+            Some(TableKind::Anglicisms)
+        } else {
+            None
+        }
+    }
+
+    fn columns(self) -> (&'static [&'static str], &'static [&'static str]) {
+        match self {
+            TableKind::Names => (
+                &["name", "kind"],
+                &["name", "kind", "literal", "context", "exclude", "window", "variants", "note"],
+            ),
+            _ => (
+                &["pattern", "suggestion"],
+                &["pattern", "english", "suggestion", "severity", "context", "exclude", "window", "case", "note"],
+            ),
+        }
+    }
+}
+
+/// A raw row of `names.csv`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct NameRow {
+    /// Canonical spelling.
+    pub name: String,
+    /// Kind of name.
+    pub kind: String,
+    /// Literal renderings, `;`-separated patterns.
+    pub literal: String,
+    /// Context cues.
+    pub context: String,
+    /// Exclusion cues.
+    pub exclude: String,
+    /// Context window.
+    pub window: String,
+    /// Wrong spellings.
+    pub variants: String,
+    /// Maintainer note.
+    pub note: String,
+}
+
+/// A raw row of a phrase table.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct PhraseRow {
+    /// The German pattern.
+    pub pattern: String,
+    /// The English source.
+    pub english: String,
+    /// Idiomatic German.
+    pub suggestion: String,
+    /// Severity override.
+    pub severity: String,
+    /// Context cues.
+    pub context: String,
+    /// Exclusion cues.
+    pub exclude: String,
+    /// Context window.
+    pub window: String,
+    /// Case rule.
+    pub case: String,
+    /// Maintainer note.
+    pub note: String,
+}
+
+/// A name of `names.csv`.
+#[derive(Debug, Clone)]
+pub struct NameInfo {
+    /// Canonical spelling.
+    pub name: String,
+    /// Kind (company, model …).
+    pub kind: String,
+}
+
+/// What a phrase-table match reports.
+#[derive(Debug, Clone)]
+pub struct PhraseInfo {
+    /// The pattern as written.
+    pub pattern: String,
+    /// The English source expression.
+    pub english: String,
+    /// Suggestions, best first.
+    pub suggestions: Vec<String>,
+    /// Severity override.
+    pub severity: Option<Severity>,
+}
+
+/// The compiled name dictionary.
+#[derive(Debug, Default)]
+pub struct Names {
+    /// Every name.
+    pub list: Vec<NameInfo>,
+    /// Literal renderings, pointing at `list`.
+    pub literal: PhraseTable<usize>,
+    /// Known wrong spellings, pointing at `list`.
+    pub variants: PhraseTable<usize>,
+    /// Lower-case form of one-word names with distinctive casing -> index in `list`.
+    pub casing: HashMap<String, usize>,
+    /// Every correct spelling of a one-word name.
+    pub accepted: HashSet<String>,
+}
+
+/// All dictionaries, compiled.
+#[derive(Debug, Default)]
+pub struct Lexicons {
+    /// Names.
+    pub names: Names,
+    /// Literal idioms.
+    pub idioms: PhraseTable<PhraseInfo>,
+    /// False friends.
+    pub false_friends: PhraseTable<PhraseInfo>,
+    /// Anglicisms.
+    pub anglicisms: PhraseTable<PhraseInfo>,
+}
+
+static BUILTIN_LEXICONS: LazyLock<Result<Arc<Lexicons>, String>> =
+    LazyLock::new(|| Lexicons::load(&[] as &[&Path]).map(Arc::new).map_err(|e| e.to_string()));
+
+/// Rows of every table, built-in first, user rows replacing built-in rows with the same key.
+#[derive(Debug, Default)]
+struct Rows {
+    names: Vec<(String, usize, NameRow)>,
+    idioms: Vec<(String, usize, PhraseRow)>,
+    false_friends: Vec<(String, usize, PhraseRow)>,
+    anglicisms: Vec<(String, usize, PhraseRow)>,
+}
+
+fn dict_err(path: &str, line: usize, message: impl Into<String>) -> DictError {
+    DictError {
+        path: path.to_string(),
+        line,
+        message: message.into(),
+    }
+}
+
+fn read_rows<R: for<'de> Deserialize<'de>>(
+    path: &str,
+    text: &str,
+    kind: TableKind,
+) -> Result<Vec<(String, usize, R)>, DictError> {
+    let mut rdr = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let headers = rdr.headers().map_err(|e| dict_err(path, 1, e.to_string()))?.clone();
+    let (required, known) = kind.columns();
+    for h in &headers {
+        if !known.contains(&h) {
+            return Err(dict_err(path, 1, format!("unknown column `{h}` (expected {})", known.join(", "))));
+        }
+    }
+    for r in required {
+        if !headers.iter().any(|h| h == *r) {
+            return Err(dict_err(path, 1, format!("missing column `{r}`")));
+        }
+    }
+    let mut out = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line() as usize);
+            dict_err(path, line, e.to_string())
+        })?;
+        let line = rec.position().map_or(0, |p| p.line() as usize);
+        let row: R = rec.deserialize(Some(&headers)).map_err(|e| dict_err(path, line, e.to_string()))?;
+        out.push((path.to_string(), line, row));
+    }
+    Ok(out)
+}
+
+fn merge<R>(into: &mut Vec<(String, usize, R)>, rows: Vec<(String, usize, R)>, key: impl Fn(&R) -> String) {
+    for row in rows {
+        let k = key(&row.2);
+        if let Some(pos) = into.iter().position(|r| key(&r.2) == k) {
+            into[pos] = row;
+        } else {
+            into.push(row);
+        }
+    }
+}
+
+impl Rows {
+    fn add(&mut self, path: &str, text: &str, kind: TableKind) -> Result<(), DictError> {
+        match kind {
+            TableKind::Names => {
+                let rows = read_rows::<NameRow>(path, text, kind)?;
+                merge(&mut self.names, rows, |r| r.name.clone());
+            }
+            TableKind::Idioms => merge(&mut self.idioms, read_rows(path, text, kind)?, |r: &PhraseRow| r.pattern.clone()),
+            TableKind::FalseFriends => {
+                merge(&mut self.false_friends, read_rows(path, text, kind)?, |r: &PhraseRow| r.pattern.clone())
+            }
+            TableKind::Anglicisms => {
+                merge(&mut self.anglicisms, read_rows(path, text, kind)?, |r: &PhraseRow| r.pattern.clone())
+            }
+        }
+        Ok(())
+    }
+}
+
+fn window(path: &str, line: usize, s: &str) -> Result<usize, DictError> {
+    if s.trim().is_empty() {
+        return Ok(DEFAULT_WINDOW);
+    }
+    s.trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|w| (1..=30).contains(w))
+        .ok_or_else(|| dict_err(path, line, format!("window `{s}` must be a number from 1 to 30")))
+}
+
+/// A name has distinctive casing: a capital after the first letter, or a lower-case first
+/// letter followed by a capital; and at least one lower-case letter (acronyms such as NASA
+/// are written Nasa in German style guides, so they are not checked).
+pub fn distinctive_casing(name: &str) -> bool {
+    let mut chars = name.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest: Vec<char> = chars.collect();
+    let has_lower = first.is_lowercase() || rest.iter().any(|c| c.is_lowercase());
+    let inner_upper = rest.iter().any(|c| c.is_uppercase());
+    has_lower && inner_upper
+}
+
+fn compile_phrases(rows: Vec<(String, usize, PhraseRow)>) -> Result<PhraseTable<PhraseInfo>, DictError> {
+    let mut entries = Vec::with_capacity(rows.len());
+    for (path, line, r) in rows {
+        let err = |m: String| dict_err(&path, line, m);
+        let pattern = Pattern::parse(&r.pattern).map_err(|m| err(format!("pattern `{}`: {m}", r.pattern)))?;
+        let suggestions: Vec<String> = r
+            .suggestion
+            .split(" / ")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect();
+        if suggestions.is_empty() {
+            return Err(err("a suggestion is required".into()));
+        }
+        let severity = if r.severity.trim().is_empty() {
+            None
+        } else {
+            Some(r.severity.parse::<Severity>().map_err(err)?)
+        };
+        entries.push(Entry {
+            pattern,
+            context: parse_cues(&r.context).map_err(err)?,
+            exclude: parse_cues(&r.exclude).map_err(err)?,
+            window: window(&path, line, &r.window)?,
+            case: r.case.parse::<CaseRule>().map_err(err)?,
+            data: PhraseInfo {
+                pattern: r.pattern.trim().to_string(),
+                english: r.english.trim().to_string(),
+                suggestions,
+                severity,
+            },
+        });
+    }
+    Ok(PhraseTable::new(entries))
+}
+
+fn compile_names(rows: Vec<(String, usize, NameRow)>) -> Result<Names, DictError> {
+    let mut names = Names::default();
+    let mut literal = Vec::new();
+    let mut variants = Vec::new();
+    for (path, line, r) in rows {
+        let err = |m: String| dict_err(&path, line, m);
+        let name = r.name.trim().to_string();
+        if name.is_empty() {
+            return Err(err("empty name".into()));
+        }
+        let idx = names.list.len();
+        let context = parse_cues(&r.context).map_err(err)?;
+        let exclude = parse_cues(&r.exclude).map_err(err)?;
+        let win = window(&path, line, &r.window)?;
+        for lit in r.literal.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            let pattern = Pattern::parse(lit).map_err(|m| err(format!("literal `{lit}`: {m}")))?;
+            literal.push(Entry {
+                pattern,
+                context: context.clone(),
+                exclude: exclude.clone(),
+                window: win,
+                case: CaseRule::Any,
+                data: idx,
+            });
+        }
+        for var in r.variants.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            if var == name {
+                return Err(err(format!("variant `{var}` is the name itself")));
+            }
+            let pattern = Pattern::parse(var).map_err(|m| err(format!("variant `{var}`: {m}")))?;
+            variants.push(Entry {
+                pattern,
+                context: Vec::new(),
+                exclude: Vec::new(),
+                window: win,
+                case: CaseRule::Exact,
+                data: idx,
+            });
+        }
+        let toks = tokenize(&name);
+        if toks.len() == 1 && toks.list[0].kind == TokenKind::Word {
+            names.accepted.insert(name.clone());
+            if distinctive_casing(&name) {
+                names.casing.entry(normalise(&name)).or_insert(idx);
+            }
+        }
+        names.list.push(NameInfo {
+            name,
+            kind: r.kind.trim().to_string(),
+        });
+    }
+    names.literal = PhraseTable::new(literal);
+    names.variants = PhraseTable::new(variants);
+    Ok(names)
+}
+
+impl Lexicons {
+    /// The built-in dictionaries, compiled once per process.
+    pub fn builtin() -> Result<Arc<Lexicons>, DictError> {
+        BUILTIN_LEXICONS.clone().map_err(|m| dict_err("<built-in>", 0, m))
+    }
+
+    /// The built-in dictionaries extended by user files (`names*.csv`, `idioms*.csv`,
+    /// `false_friends*.csv`, `anglicisms*.csv`).
+    pub fn load(extra: &[impl AsRef<Path>]) -> Result<Lexicons, DictError> {
+        let mut rows = Rows::default();
+        for (name, text) in BUILTIN {
+            let kind = TableKind::from_file_name(name).expect("built-in table names are known");
+            rows.add(&format!("data/{name}"), text, kind)?;
+        }
+        for p in extra {
+            let p = p.as_ref();
+            let shown = p.display().to_string();
+            let file_name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let kind = TableKind::from_file_name(file_name).ok_or_else(|| {
+                dict_err(
+                    &shown,
+                    0,
+                    "the file name must start with names, idioms, false_friends or anglicisms",
+                )
+            })?;
+            let text = std::fs::read_to_string(p).map_err(|e| dict_err(&shown, 0, e.to_string()))?;
+            rows.add(&shown, &text, kind)?;
+        }
+        Ok(Lexicons {
+            names: compile_names(rows.names)?,
+            idioms: compile_phrases(rows.idioms)?,
+            false_friends: compile_phrases(rows.false_friends)?,
+            anglicisms: compile_phrases(rows.anglicisms)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_tables_compile() {
+        let lex = Lexicons::builtin().unwrap();
+        assert!(!lex.names.list.is_empty());
+    }
+
+    #[test]
+    fn distinctive() {
+        assert!(distinctive_casing("OpenAI"));
+        assert!(distinctive_casing("xAI"));
+        assert!(distinctive_casing("GPUs"));
+        assert!(!distinctive_casing("Meta"));
+        assert!(!distinctive_casing("NASA"));
+    }
+
+    #[test]
+    fn user_rows_replace_builtin_rows_and_errors_name_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("idioms-newsroom.csv");
+        std::fs::write(&p, "pattern,suggestion\nfoo* bar,baz\n").unwrap();
+        let lex = Lexicons::load(&[&p]).unwrap();
+        assert!(lex.idioms.entries().iter().any(|e| e.data.pattern == "foo* bar"));
+        std::fs::write(&p, "pattern,suggestion\n#num bar,baz\n").unwrap();
+        let err = Lexicons::load(&[&p]).unwrap_err().to_string();
+        assert!(err.contains("idioms-newsroom.csv:2:"), "{err}");
+        std::fs::write(&p, "pattern,suggestion,colour\na,b,c\n").unwrap();
+        assert!(Lexicons::load(&[&p]).unwrap_err().to_string().contains("unknown column `colour`"));
+    }
+}

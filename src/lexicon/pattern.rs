@@ -1,0 +1,387 @@
+//! The pattern language of the phrase tables (see `data/README.md`) and its matcher.
+//!
+//! A pattern compiles to a list of elements. Matching starts at an anchor token that matched
+//! the first element (found by an Aho-Corasick automaton over all first elements of a table)
+//! and verifies the rest token by token, with backtracking over optional tokens and gaps.
+
+use crate::document::Document;
+use crate::text::token::{normalise, TokenKind};
+
+/// How a word of a pattern is compared with a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Affix {
+    /// The whole token.
+    Exact,
+    /// The token begins with the word (`tief*`).
+    Prefix,
+    /// The token ends with the word (`*entschädigung`).
+    Suffix,
+    /// The token contains the word (`*wilderung*`).
+    Infix,
+}
+
+/// One alternative of a pattern element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Alt {
+    /// A word or punctuation mark.
+    Word {
+        /// NFC lower-case form.
+        norm: String,
+        /// As written in the pattern (for `case = exact`).
+        raw: String,
+        /// How it is compared.
+        affix: Affix,
+    },
+    /// `#num`: a number.
+    Num,
+    /// `#cap`: a capitalised word.
+    Cap,
+}
+
+/// An element of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Elem {
+    /// One token matching any of the alternatives.
+    Tok {
+        /// The alternatives.
+        alts: Vec<Alt>,
+        /// The token may be absent.
+        optional: bool,
+    },
+    /// 0 to N arbitrary tokens.
+    Gap(usize),
+}
+
+/// How a pattern treats case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CaseRule {
+    /// Case is ignored.
+    #[default]
+    Any,
+    /// Every word must have the case written in the pattern.
+    Exact,
+    /// The first word must start with a capital letter.
+    Cap,
+}
+
+impl std::str::FromStr for CaseRule {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim() {
+            "" | "any" => Ok(CaseRule::Any),
+            "exact" => Ok(CaseRule::Exact),
+            "cap" => Ok(CaseRule::Cap),
+            o => Err(format!("unknown case rule `{o}` (expected any, exact or cap)")),
+        }
+    }
+}
+
+/// A compiled pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    /// The elements; the first is always a non-optional word.
+    pub elems: Vec<Elem>,
+    /// First and last element of the reported part.
+    pub mark: (usize, usize),
+}
+
+/// A match of a pattern: token ranges of the whole match and of the reported part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PatMatch {
+    /// First token of the match.
+    pub tok_start: usize,
+    /// One past the last token of the match.
+    pub tok_end: usize,
+    /// First token of the reported part.
+    pub mark_start: usize,
+    /// One past the last token of the reported part.
+    pub mark_end: usize,
+}
+
+fn parse_alt(s: &str) -> Result<Alt, String> {
+    match s {
+        "#num" => return Ok(Alt::Num),
+        "#cap" => return Ok(Alt::Cap),
+        "" => return Err("empty alternative".into()),
+        _ => {}
+    }
+    let (body, affix) = match (s.len() > 1 && s.starts_with('*'), s.len() > 1 && s.ends_with('*')) {
+        (true, true) if s.len() > 2 => (&s[1..s.len() - 1], Affix::Infix),
+        (true, false) => (&s[1..], Affix::Suffix),
+        (false, true) => (&s[..s.len() - 1], Affix::Prefix),
+        (true, true) => return Err(format!("`{s}` has no letters between its asterisks")),
+        (false, false) => (s, Affix::Exact),
+    };
+    if body.contains('*') {
+        return Err(format!("`{s}`: `*` may only stand at the start or end of a word"));
+    }
+    Ok(Alt::Word {
+        norm: normalise(body),
+        raw: unicode_normalization::UnicodeNormalization::nfc(body).collect(),
+        affix,
+    })
+}
+
+/// Splits `Ultra-Licht*` into `Ultra`, `-`, `Licht*`; a lone `-` stays as it is.
+fn split_hyphens(s: &str) -> Vec<&str> {
+    if s == "-" || !s.contains('-') {
+        return vec![s];
+    }
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('-') {
+        if i > 0 {
+            out.push(&rest[..i]);
+        }
+        out.push("-");
+        rest = &rest[i + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+impl Pattern {
+    /// Compiles a pattern.
+    pub fn parse(src: &str) -> Result<Pattern, String> {
+        let mut elems = Vec::new();
+        let mut mark_start = None;
+        let mut mark_end = None;
+        for raw in src.split_whitespace() {
+            let mut item = raw;
+            let open = item.starts_with('[') && item.len() > 1;
+            if open {
+                item = &item[1..];
+                if mark_start.is_some() {
+                    return Err("only one `[` … `]` part is allowed".into());
+                }
+                mark_start = Some(elems.len());
+            }
+            let close = item.ends_with(']') && item.len() > 1;
+            if close {
+                item = &item[..item.len() - 1];
+            }
+            if let Some(n) = item.strip_prefix("...") {
+                let max = if n.is_empty() {
+                    4
+                } else {
+                    n.parse::<usize>().map_err(|_| format!("bad gap `{item}`"))?
+                };
+                if max == 0 || max > 12 {
+                    return Err(format!("gap `{item}` must be between 1 and 12"));
+                }
+                elems.push(Elem::Gap(max));
+            } else {
+                let optional = item.len() > 1 && item.ends_with('?');
+                let body = if optional { &item[..item.len() - 1] } else { item };
+                let parts = split_hyphens(body);
+                if parts.len() > 1 && (body.contains('|') || optional) {
+                    return Err(format!("`{item}`: a hyphenated word cannot have alternatives or `?`"));
+                }
+                for part in parts {
+                    let alts = part.split('|').map(parse_alt).collect::<Result<Vec<_>, _>>()?;
+                    elems.push(Elem::Tok { alts, optional });
+                }
+            }
+            if close {
+                if mark_start.is_none() || mark_end.is_some() {
+                    return Err("`]` without `[`".into());
+                }
+                mark_end = Some(elems.len() - 1);
+            }
+        }
+        if elems.is_empty() {
+            return Err("empty pattern".into());
+        }
+        match &elems[0] {
+            Elem::Tok { alts, optional: false } if alts.iter().all(|a| matches!(a, Alt::Word { .. })) => {}
+            _ => return Err("the first element must be a word (not optional, a gap, #num or #cap)".into()),
+        }
+        if matches!(elems.last(), Some(Elem::Gap(_))) {
+            return Err("a pattern cannot end with a gap".into());
+        }
+        let mark = match (mark_start, mark_end) {
+            (None, None) => (0, elems.len() - 1),
+            (Some(s), Some(e)) if s <= e => (s, e),
+            _ => return Err("unbalanced `[` … `]`".into()),
+        };
+        Ok(Pattern { elems, mark })
+    }
+
+    /// The words of the first element, the anchors of the automaton.
+    pub fn anchors(&self) -> Vec<(&str, Affix)> {
+        match &self.elems[0] {
+            Elem::Tok { alts, .. } => alts
+                .iter()
+                .filter_map(|a| match a {
+                    Alt::Word { norm, affix, .. } => Some((norm.as_str(), *affix)),
+                    _ => None,
+                })
+                .collect(),
+            Elem::Gap(_) => Vec::new(),
+        }
+    }
+
+    /// Matches the pattern with its first element at token `at`, within tokens `..limit`.
+    pub fn match_at(&self, doc: &Document, at: usize, limit: usize, case: CaseRule) -> Option<PatMatch> {
+        if case == CaseRule::Cap && !doc.text(at).chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let mut spans = vec![(at, at); self.elems.len()];
+        let end = self.go(doc, 0, at, limit, case, &mut spans)?;
+        let (ms, me) = self.mark;
+        let mark_start = (ms..=me).map(|e| spans[e]).find(|s| s.1 > s.0).map_or(at, |s| s.0);
+        let mark_end = (ms..=me).rev().map(|e| spans[e]).find(|s| s.1 > s.0).map_or(end, |s| s.1);
+        Some(PatMatch {
+            tok_start: at,
+            tok_end: end,
+            mark_start,
+            mark_end,
+        })
+    }
+
+    fn go(
+        &self,
+        doc: &Document,
+        e: usize,
+        t: usize,
+        limit: usize,
+        case: CaseRule,
+        spans: &mut [(usize, usize)],
+    ) -> Option<usize> {
+        let Some(elem) = self.elems.get(e) else {
+            return Some(t);
+        };
+        match elem {
+            Elem::Tok { alts, optional } => {
+                if t < limit && alts.iter().any(|a| alt_matches(doc, t, a, case)) {
+                    spans[e] = (t, t + 1);
+                    if let Some(end) = self.go(doc, e + 1, t + 1, limit, case, spans) {
+                        return Some(end);
+                    }
+                }
+                if *optional {
+                    spans[e] = (t, t);
+                    return self.go(doc, e + 1, t, limit, case, spans);
+                }
+                None
+            }
+            Elem::Gap(max) => {
+                for k in 0..=*max {
+                    if t + k > limit {
+                        break;
+                    }
+                    spans[e] = (t, t + k);
+                    if let Some(end) = self.go(doc, e + 1, t + k, limit, case, spans) {
+                        return Some(end);
+                    }
+                }
+                None
+            }
+        }
+    }
+}
+
+fn affix_matches(hay: &str, needle: &str, affix: Affix) -> bool {
+    match affix {
+        Affix::Exact => hay == needle,
+        Affix::Prefix => hay.starts_with(needle),
+        Affix::Suffix => hay.ends_with(needle),
+        Affix::Infix => hay.contains(needle),
+    }
+}
+
+/// Token `t` of `doc` matches one alternative.
+pub fn alt_matches(doc: &Document, t: usize, alt: &Alt, case: CaseRule) -> bool {
+    let tok = doc.tok(t);
+    match alt {
+        Alt::Num => tok.kind == TokenKind::Number,
+        Alt::Cap => tok.kind == TokenKind::Word && doc.text(t).chars().next().is_some_and(char::is_uppercase),
+        Alt::Word { norm, raw, affix } => {
+            if tok.kind == TokenKind::Opaque || !affix_matches(doc.norm(t), norm, *affix) {
+                return false;
+            }
+            case != CaseRule::Exact || affix_matches(doc.text(t), raw, *affix)
+        }
+    }
+}
+
+/// A one-token cue of a `context` or `exclude` column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue(pub Vec<Alt>);
+
+impl Cue {
+    /// Parses `CEO|Chef*`.
+    pub fn parse(s: &str) -> Result<Cue, String> {
+        let s = s.trim();
+        if s.split_whitespace().count() != 1 {
+            return Err(format!("cue `{s}` must be one token"));
+        }
+        Ok(Cue(s.split('|').map(parse_alt).collect::<Result<_, _>>()?))
+    }
+
+    /// Token `t` matches the cue.
+    pub fn matches(&self, doc: &Document, t: usize) -> bool {
+        self.0.iter().any(|a| alt_matches(doc, t, a, CaseRule::Any))
+    }
+}
+
+/// Parses a `;`-separated list of cues.
+pub fn parse_cues(s: &str) -> Result<Vec<Cue>, String> {
+    s.split(';').filter(|c| !c.trim().is_empty()).map(Cue::parse).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment::SegmentMode;
+
+    fn find(pat: &str, text: &str) -> Option<String> {
+        let p = Pattern::parse(pat).unwrap();
+        let doc = Document::plain(text.to_string(), 0, SegmentMode::Paragraphs);
+        (0..doc.tokens.len()).find_map(|t| {
+            let m = p.match_at(&doc, t, doc.tokens.len(), CaseRule::Any)?;
+            let (s, e) = (doc.tok(m.mark_start).start, doc.tok(m.mark_end - 1).end);
+            Some(doc.view[s..e].to_string())
+        })
+    }
+
+    #[test]
+    fn inflection_and_alternatives() {
+        assert_eq!(find("tief* Tasche|Taschen", "seine tiefen Taschen"), Some("tiefen Taschen".into()));
+        assert_eq!(find("tief* Tasche|Taschen", "tiefe Gräben"), None);
+    }
+
+    #[test]
+    fn gaps_and_marks() {
+        assert_eq!(
+            find("zog* ... [Vorhang] ... zurück", "zog Mark Zuckerberg den Vorhang auf X zurück"),
+            Some("Vorhang".into())
+        );
+        assert_eq!(find("Interview* mit [den Informationen]", "Interview mit den Informationen"), Some("den Informationen".into()));
+    }
+
+    #[test]
+    fn numbers_hyphens_and_optionals() {
+        assert_eq!(find("[Lama] #num -? Modell*", "Lama 4-Modells"), Some("Lama".into()));
+        assert_eq!(find("[Lama] #num -? Modell*", "Lama 4 Modell"), Some("Lama".into()));
+        assert_eq!(find("[Lama] #num -? Modell*", "Lama frisst"), None);
+        assert_eq!(find("Ultra-Licht*", "Ultra-Licht-Strukturen"), Some("Ultra-Licht".into()));
+    }
+
+    #[test]
+    fn suffix_and_infix() {
+        assert_eq!(find("*entschädigung", "seine Aktienentschädigung"), Some("Aktienentschädigung".into()));
+        assert_eq!(find("*wilderung*", "Kauf-oder Wilderungsstrategie"), Some("Wilderungsstrategie".into()));
+    }
+
+    #[test]
+    fn rejects_bad_patterns() {
+        assert!(Pattern::parse("#num Lama").is_err());
+        assert!(Pattern::parse("Lama ...").is_err());
+        assert!(Pattern::parse("[Lama").is_err());
+        assert!(Pattern::parse("a*b").is_err());
+        assert!(Pattern::parse("x ...20 y").is_err());
+    }
+}

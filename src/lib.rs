@@ -1,0 +1,26 @@
+//! mtcheck finds what machine translation breaks in German text: names translated as words,
+//! idioms rendered literally, false friends, mangled brand names, broken quotation marks,
+//! cut-off and repeated text.
+//!
+//! ```
+//! let findings = mtcheck::check_str("Verwirrte CEO Aravind Srinivas sprach über das Lama 4-Modell.").unwrap();
+//! assert!(findings.iter().any(|f| f.rule == "mangled-entity"));
+//! ```
+
+pub mod checker;
+pub mod document;
+pub mod error;
+pub mod finding;
+pub mod input;
+pub mod lexicon;
+pub mod report;
+pub mod rules;
+pub mod text;
+
+pub use checker::{check_str, Checker, FileReport, LocatedFinding};
+pub use document::Document;
+pub use error::{DictError, InputError};
+pub use finding::{Finding, Severity};
+pub use input::Format;
+pub use lexicon::Lexicons;
+pub use text::segment::SegmentMode;

@@ -1,0 +1,77 @@
+//! Reports: one module per output format, all fed the same [`Batch`].
+
+pub mod csv;
+pub mod json;
+pub mod jsonl;
+pub mod text;
+
+use std::io::{self, Write};
+
+use crate::checker::FileReport;
+use crate::finding::Severity;
+
+/// The publication gate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Gate {
+    /// A finding at or above this severity fails the file (`None`: never).
+    pub fail_on: Option<Severity>,
+    /// A score above this fails the file.
+    pub max_score: Option<f64>,
+}
+
+impl Gate {
+    /// The file passes the gate.
+    pub fn passes(&self, f: &FileReport) -> bool {
+        let sev_ok = self.fail_on.is_none_or(|min| f.findings.iter().all(|x| x.severity < min));
+        let score_ok = self.max_score.is_none_or(|m| f.score() <= m);
+        sev_ok && score_ok
+    }
+}
+
+/// A file that could not be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    /// The file as given.
+    pub path: String,
+    /// Why.
+    pub message: String,
+}
+
+/// Everything a report shows.
+#[derive(Debug, Clone)]
+pub struct Batch {
+    /// Checked files, sorted by path.
+    pub files: Vec<FileReport>,
+    /// Files that could not be checked, sorted by path.
+    pub errors: Vec<FileError>,
+    /// The gate.
+    pub gate: Gate,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// For people at a terminal.
+    Text,
+    /// One JSON object per finding per line.
+    Jsonl,
+    /// One JSON document, findings grouped by file with word count and score.
+    Json,
+    /// Comma-separated, with a header row.
+    Csv,
+}
+
+/// Writes `batch` in `format`.
+pub fn write(batch: &Batch, format: OutputFormat, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        OutputFormat::Text => text::write(batch, color, out),
+        OutputFormat::Jsonl => jsonl::write(batch, out),
+        OutputFormat::Json => json::write(batch, out),
+        OutputFormat::Csv => csv::write(batch, out),
+    }
+}
+
+/// Rounds a score for display and JSON.
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}

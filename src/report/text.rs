@@ -1,0 +1,132 @@
+//! The human report: each finding with its line, a marker under the flagged text, the
+//! suggestion, and a verdict per file.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+
+use super::{round2, Batch};
+use crate::finding::Severity;
+
+fn sev_style(s: Severity) -> Style {
+    match s {
+        Severity::Critical => Style::new().fg_color(Some(AnsiColor::Magenta.into())).bold(),
+        Severity::Major => Style::new().fg_color(Some(AnsiColor::Red.into())).bold(),
+        Severity::Minor => Style::new().fg_color(Some(AnsiColor::Yellow.into())),
+    }
+}
+
+struct Paint(bool);
+
+impl Paint {
+    fn p(&self, style: Style, s: &str) -> String {
+        if self.0 {
+            format!("{style}{s}{style:#}")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+/// Writes the report for people.
+pub fn write(batch: &Batch, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let paint = Paint(color);
+    let dim = Style::new().dimmed();
+    let bold = Style::new().bold();
+    let green = Style::new().fg_color(Some(AnsiColor::Green.into())).bold();
+    let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+    for file in &batch.files {
+        for f in &file.findings {
+            writeln!(
+                out,
+                "{}:{}:{}: {} {}: {}",
+                paint.p(bold, &f.path),
+                f.line,
+                f.column,
+                paint.p(sev_style(f.severity), f.severity.as_str()),
+                paint.p(dim, f.rule),
+                f.message
+            )?;
+            if let Some((_, line)) = file.lines.iter().find(|(l, _)| *l == f.line) {
+                let (excerpt, lead, width) = excerpt(line, f.column - 1, f.text.chars().count());
+                writeln!(out, "    {} {}", paint.p(dim, "|"), excerpt)?;
+                writeln!(
+                    out,
+                    "    {} {}{}",
+                    paint.p(dim, "|"),
+                    " ".repeat(lead),
+                    paint.p(sev_style(f.severity), &"^".repeat(width.max(1)))
+                )?;
+            }
+            match f.suggestion.as_deref() {
+                Some("") => writeln!(out, "    {} delete it", paint.p(dim, "="))?,
+                Some(s) => writeln!(out, "    {} suggestion: {}", paint.p(dim, "="), s)?,
+                None => {}
+            }
+        }
+    }
+    let mut failed = 0;
+    for file in &batch.files {
+        let pass = batch.gate.passes(file);
+        failed += usize::from(!pass);
+        writeln!(
+            out,
+            "{}: {} findings ({} critical, {} major, {} minor), {} words, score {:.2} — {}",
+            paint.p(bold, &file.path),
+            file.findings.len(),
+            file.count(Severity::Critical),
+            file.count(Severity::Major),
+            file.count(Severity::Minor),
+            file.words,
+            round2(file.score()),
+            if pass { paint.p(green, "pass") } else { paint.p(red, "FAIL") }
+        )?;
+    }
+    if batch.files.len() + batch.errors.len() > 1 {
+        let total: usize = batch.files.iter().map(|f| f.findings.len()).sum();
+        writeln!(
+            out,
+            "{} files checked, {} findings, {} failed the gate, {} could not be read",
+            batch.files.len(),
+            total,
+            failed,
+            batch.errors.len()
+        )?;
+    }
+    Ok(())
+}
+
+/// At most 100 characters of `line` around the flagged columns: (excerpt, columns before the
+/// marker, marker width).
+fn excerpt(line: &str, col: usize, len: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+    let from = col.saturating_sub(40);
+    let to = (col + len + 40).min(chars.len()).max(from);
+    let mut s: String = chars[from..to].iter().collect();
+    let mut lead = col - from;
+    if from > 0 {
+        s.insert(0, '…');
+        lead += 1;
+    }
+    if to < chars.len() {
+        s.push('…');
+    }
+    let width = len.min(to.saturating_sub(col));
+    (s, lead, width)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn excerpt_marks_the_columns() {
+        let (s, lead, w) = excerpt("Das ist ein Test", 8, 3);
+        assert_eq!(&s, "Das ist ein Test");
+        assert_eq!((lead, w), (8, 3));
+        let long = "x".repeat(200);
+        let (s, lead, _) = excerpt(&long, 100, 2);
+        assert!(s.starts_with('…') && s.chars().count() <= 84);
+        assert_eq!(lead, 41);
+    }
+}

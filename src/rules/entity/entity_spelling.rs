@@ -1,0 +1,119 @@
+//! `entity-spelling`: a known name with the wrong casing or a known misspelling.
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::lexicon::distinctive_casing;
+use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::text::TokenKind;
+
+/// See [`META`].
+pub struct EntitySpelling;
+
+static META: RuleMeta = RuleMeta {
+    id: "entity-spelling",
+    category: "fluency/spelling",
+    severity: Severity::Major,
+    summary: "A known name with wrong casing or spelling (Openai, Github, XAI, GPUS).",
+    flags: "Names whose casing is distinctive (OpenAI, GitHub, xAI, PlayAI, YouTube, GPUs) written \
+            with other casing, and misspellings listed in the name dictionary (Open AI, Zuckerburg). \
+            Genitive forms (Githubs) are recognised. Words in an all-caps line are left alone.",
+    why: "Machine translation lower-cases or upper-cases brand names; a misspelled company name \
+          in a published article looks careless and can be taken for another company.",
+    example: "Der ehemalige Github-CEO wechselt zu Openai.",
+    instead: "Der ehemalige GitHub-CEO wechselt zu OpenAI.",
+    positives: &[
+        "Der ehemalige Github-CEO wechselt zu Openai.",
+        "Berichten zufolge plant XAI neue Rechenzentren mit GPUS.",
+        "Das Repository liegt auf Githubs Servern.",
+    ],
+    negatives: &[
+        "Der ehemalige GitHub-CEO wechselt zu OpenAI.",
+        "Die GPUs von xAI laufen.",
+        "Meta und Apple investieren.",
+    ],
+};
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// The line of token `t` is written in capitals throughout (a shouted headline).
+fn in_caps_context(doc: &Document, t: usize) -> bool {
+    let sent = doc.sentences[doc.sentence_of(t)];
+    let words: Vec<usize> = (sent.tok_start..sent.tok_end).filter(|&i| doc.is_word(i) && i != t).collect();
+    words.len() >= 2 && words.iter().all(|&i| is_all_caps(doc.text(i)))
+}
+
+impl Rule for EntitySpelling {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let names = &cx.lex.names;
+        let mut out = Vec::new();
+        for hit in names.variants.find(doc) {
+            let name = &names.list[hit.entry.data].name;
+            let (s, e) = (doc.tok(hit.m.mark_start).start, doc.tok(hit.m.mark_end - 1).end);
+            out.push((s, e, format!("{} is a misspelling of the name {name}.", q(&doc.view[s..e])), name.clone()));
+        }
+        for t in 0..doc.tokens.len() {
+            if doc.tok(t).kind != TokenKind::Word {
+                continue;
+            }
+            let text = doc.text(t);
+            let norm = doc.norm(t);
+            let (idx, suffix) = match names.casing.get(norm) {
+                Some(&i) => (i, ""),
+                None => match norm.strip_suffix('s').and_then(|n| names.casing.get(n)) {
+                    Some(&i) if text.ends_with('s') => (i, "s"),
+                    _ => continue,
+                },
+            };
+            let canonical = &names.list[idx].name;
+            let stem = &text[..text.len() - suffix.len()];
+            if stem == canonical || names.accepted.contains(stem) || !distinctive_casing(canonical) {
+                continue;
+            }
+            if is_all_caps(text) && in_caps_context(doc, t) {
+                continue;
+            }
+            let tok = doc.tok(t);
+            let fix = format!("{canonical}{suffix}");
+            out.push((
+                tok.start,
+                tok.end,
+                format!("The name is written {} with this casing, not {}.", q(&fix), q(text)),
+                fix,
+            ));
+        }
+        out.sort_by_key(|o| o.0);
+        out.dedup_by_key(|o| o.0);
+        for (s, e, message, fix) in out {
+            cx.report(&META, s, e, message, Some(fix));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn fixes_casing_and_keeps_the_genitive() {
+        let got = run(&EntitySpelling, "Openai und Githubs Chef.");
+        assert_eq!(
+            got,
+            vec![
+                ("Openai".to_string(), Some("OpenAI".to_string())),
+                ("Githubs".to_string(), Some("GitHubs".to_string()))
+            ]
+        );
+    }
+
+    #[test]
+    fn shouting_headline_is_left_alone() {
+        assert!(run(&EntitySpelling, "OPENAI KAUFT GITHUB").is_empty());
+    }
+}

@@ -1,0 +1,4 @@
+//! Rules about names: translated as words, or spelled wrong.
+
+pub mod entity_spelling;
+pub mod mangled_entity;

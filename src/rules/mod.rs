@@ -1,0 +1,211 @@
+//! The rules: the [`Rule`] trait, rule metadata, the context rules report into, and the one
+//! registry that lists every rule in a stable order.
+
+pub mod entity;
+pub mod phrase;
+pub mod structure;
+pub mod typography;
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::lexicon::Lexicons;
+
+/// Static facts about a rule; the same text feeds `mtcheck rules`, `mtcheck explain` and
+/// the README.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable kebab-case id. Never reused for something else.
+    pub id: &'static str,
+    /// MQM category, lower case.
+    pub category: &'static str,
+    /// Default severity.
+    pub severity: Severity,
+    /// One line.
+    pub summary: &'static str,
+    /// What it flags.
+    pub flags: &'static str,
+    /// Why it matters.
+    pub why: &'static str,
+    /// An example of flagged text.
+    pub example: &'static str,
+    /// What to write instead.
+    pub instead: &'static str,
+    /// Texts in which the rule must fire.
+    pub positives: &'static [&'static str],
+    /// Texts in which the rule must stay silent.
+    pub negatives: &'static [&'static str],
+}
+
+/// A finding while rules run: offsets are bytes of the document's view.
+#[derive(Debug, Clone)]
+pub struct RawFinding {
+    /// The rule.
+    pub meta: &'static RuleMeta,
+    /// Severity (the rule's default unless a dictionary row overrides it).
+    pub severity: Severity,
+    /// Start byte in the view.
+    pub start: usize,
+    /// End byte in the view.
+    pub end: usize,
+    /// One sentence.
+    pub message: String,
+    /// The fix, if any.
+    pub suggestion: Option<String>,
+}
+
+/// What a rule gets besides the document: the dictionaries and a place to report.
+pub struct Context<'a> {
+    /// The compiled dictionaries.
+    pub lex: &'a Lexicons,
+    /// Findings reported so far.
+    pub findings: Vec<RawFinding>,
+}
+
+impl<'a> Context<'a> {
+    /// A context with no findings.
+    pub fn new(lex: &'a Lexicons) -> Self {
+        Context {
+            lex,
+            findings: Vec::new(),
+        }
+    }
+
+    /// Reports the view range `start..end` with the rule's default severity.
+    pub fn report(
+        &mut self,
+        meta: &'static RuleMeta,
+        start: usize,
+        end: usize,
+        message: String,
+        suggestion: Option<String>,
+    ) {
+        self.report_as(meta, meta.severity, start, end, message, suggestion);
+    }
+
+    /// Reports with an explicit severity.
+    pub fn report_as(
+        &mut self,
+        meta: &'static RuleMeta,
+        severity: Severity,
+        start: usize,
+        end: usize,
+        message: String,
+        suggestion: Option<String>,
+    ) {
+        self.findings.push(RawFinding {
+            meta,
+            severity,
+            start,
+            end,
+            message,
+            suggestion,
+        });
+    }
+}
+
+/// A check over one document.
+pub trait Rule: Send + Sync {
+    /// Metadata.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Reports findings into `cx`.
+    fn check(&self, doc: &Document, cx: &mut Context<'_>);
+}
+
+/// Every rule, in a stable order.
+pub static REGISTRY: &[&dyn Rule] = &[
+    &entity::mangled_entity::MangledEntity,
+    &entity::entity_spelling::EntitySpelling,
+    &phrase::literal_idiom::LiteralIdiom,
+    &phrase::false_friend::FalseFriend,
+    &phrase::anglicism::Anglicism,
+    &typography::quote_direction::QuoteDirection,
+    &typography::unclosed_quote::UnclosedQuote,
+    &typography::quote_spacing::QuoteSpacing,
+    &structure::truncated_text::TruncatedText,
+    &structure::lowercase_sentence_start::LowercaseSentenceStart,
+    &structure::capitalized_after_comma::CapitalizedAfterComma,
+    &structure::repeated_phrase::RepeatedPhrase,
+];
+
+/// The rule with id `id`.
+pub fn by_id(id: &str) -> Option<&'static dyn Rule> {
+    REGISTRY.iter().copied().find(|r| r.meta().id == id)
+}
+
+/// Quotes a flagged piece of text for a message.
+pub fn q(s: &str) -> String {
+    format!("„{s}“")
+}
+
+/// Upper-cases the first letter of a word.
+pub fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Lower-cases the first letter of a word.
+pub fn decapitalise(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Runs one rule over a text, for the unit tests of every rule.
+    use super::*;
+    use crate::text::segment::SegmentMode;
+
+    /// Flagged texts and suggestions of `rule` in `text`.
+    pub fn run(rule: &dyn Rule, text: &str) -> Vec<(String, Option<String>)> {
+        let lex = Lexicons::builtin().expect("built-in dictionaries load");
+        let doc = Document::plain(text.to_string(), 0, SegmentMode::Paragraphs);
+        let mut cx = Context::new(&lex);
+        rule.check(&doc, &mut cx);
+        cx.findings
+            .into_iter()
+            .map(|f| (doc.view[f.start..f.end].to_string(), f.suggestion))
+            .collect()
+    }
+
+    /// Just the flagged texts.
+    pub fn flagged(rule: &dyn Rule, text: &str) -> Vec<String> {
+        run(rule, text).into_iter().map(|(t, _)| t).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::flagged;
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_kebab_case() {
+        let mut ids: Vec<_> = REGISTRY.iter().map(|r| r.meta().id).collect();
+        for id in &ids {
+            assert!(id.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{id}");
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), REGISTRY.len());
+    }
+
+    #[test]
+    fn every_rule_fires_on_its_positives_and_not_on_its_negatives() {
+        for rule in REGISTRY {
+            let m = rule.meta();
+            assert!(!m.positives.is_empty() && !m.negatives.is_empty(), "{} needs examples", m.id);
+            for p in m.positives {
+                assert!(!flagged(*rule, p).is_empty(), "{} should flag: {p}", m.id);
+            }
+            for n in m.negatives {
+                assert_eq!(flagged(*rule, n), Vec::<String>::new(), "{} should not flag: {n}", m.id);
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! `capitalized-after-comma`: an article, pronoun, conjunction or speech verb capitalised
+//! right after a comma.
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::rules::{decapitalise, q, Context, Rule, RuleMeta};
+use crate::text::TokenKind;
+
+/// See [`META`].
+pub struct CapitalizedAfterComma;
+
+static META: RuleMeta = RuleMeta {
+    id: "capitalized-after-comma",
+    category: "fluency/spelling",
+    severity: Severity::Minor,
+    summary: "A capitalised article, pronoun, conjunction or speech verb right after a comma (, Die traditionelle).",
+    flags: "After a comma, words that are never nouns written with a capital: articles (Der, Die, \
+            Das, Ein …), pronouns and conjunctions (Er, Es, Wir, Und, Dass, Weil …) and verbs of \
+            saying (Erklärte, Sagte, Betonte …). Titles in quotation marks and names after a line \
+            break are left alone; the polite Sie, Ihr, Ihnen is never flagged.",
+    why: "Machine translation capitalises after a comma when it splits or merges sentences; the \
+          capital shows a broken sentence boundary.",
+    example: "„Was wird mein Rahmen sein?“, Erklärte er.",
+    instead: "„Was wird mein Rahmen sein?“, erklärte er.",
+    positives: &["„Was wird mein Rahmen sein?“, Erklärte er.", "Module und Strukturen, Die traditionelle Generatoren ersetzen."],
+    negatives: &["Er las die Zeitung, „Die Zeit“ und mehr.", "Wir danken Ihnen, Sie waren großartig.", "Äpfel, Birnen und Pflaumen."],
+};
+
+const WORDS: &[&str] = &[
+    "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Einem", "Einer", "Eines",
+    "Und", "Oder", "Aber", "Dass", "Weil", "Wenn", "Ob", "Denn", "Sondern", "Wobei", "Obwohl",
+    "Damit", "Sodass", "Nachdem", "Bevor", "Während", "Er", "Es", "Wir", "Ich", "Man", "Dies",
+    "Diese", "Dieser", "Dieses", "Welche", "Welcher", "Welches", "Was", "Wie", "Wo",
+    "Erklärte", "Erklärt", "Sagte", "Sagt", "Betonte", "Betont", "Fügte", "Fügt", "Meinte",
+    "Schrieb", "Fragte", "Antwortete", "Ergänzte", "Sagten", "Erklärten", "Betonten",
+];
+
+impl Rule for CapitalizedAfterComma {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for sent in &doc.sentences {
+            for t in sent.tok_start + 1..sent.tok_end {
+                if doc.text(t - 1) != "," || doc.tok(t).kind != TokenKind::Word {
+                    continue;
+                }
+                let tok = doc.tok(t);
+                if !tok.space_before || tok.newline_before {
+                    continue;
+                }
+                let w = doc.text(t);
+                if !WORDS.contains(&w) {
+                    continue;
+                }
+                // a capitalised title or name after the article: „…, Die Zeit, …“ without quotes
+                let next_cap = t + 1 < sent.tok_end
+                    && doc.is_word(t + 1)
+                    && doc.text(t + 1).chars().next().is_some_and(char::is_uppercase)
+                    && matches!(w, "Der" | "Die" | "Das");
+                if next_cap {
+                    let after = t + 2;
+                    let ends_title = after >= sent.tok_end || matches!(doc.text(after), "," | "." | ")" | "“" | "”");
+                    if ends_title {
+                        continue;
+                    }
+                }
+                cx.report(
+                    &META,
+                    tok.start,
+                    tok.end,
+                    format!("{} is capitalised right after a comma.", q(w)),
+                    Some(decapitalise(w)),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn lower_cases_the_verb() {
+        assert_eq!(
+            run(&CapitalizedAfterComma, "„Okay?“, Erklärte er."),
+            vec![("Erklärte".to_string(), Some("erklärte".to_string()))]
+        );
+    }
+
+    #[test]
+    fn newspaper_title_is_left_alone() {
+        assert!(run(&CapitalizedAfterComma, "Das berichtete die Zeitung, Die Welt, am Montag.").is_empty());
+    }
+}

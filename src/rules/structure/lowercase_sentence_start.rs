@@ -1,0 +1,83 @@
+//! `lowercase-sentence-start`: a sentence that starts with a lower-case word.
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::rules::{capitalise, q, Context, Rule, RuleMeta};
+use crate::text::TokenKind;
+
+/// See [`META`].
+pub struct LowercaseSentenceStart;
+
+static META: RuleMeta = RuleMeta {
+    id: "lowercase-sentence-start",
+    category: "fluency/spelling",
+    severity: Severity::Minor,
+    summary: "A sentence after a full stop starts with a lower-case word.",
+    flags: "A word in lower case right after the end of a sentence in the same paragraph, when the \
+            sentence before ends in a full word (not an abbreviation, an initial or a number). \
+            Names written in lower case by design (iPhone, eBay) are left alone.",
+    why: "It shows a sentence break that machine translation moved or a heading run into the text; \
+          the sentence around it is usually garbled too.",
+    example: "Srinivas hat diese Dynamik erfasst. erinnerte Ein Rekrutierungsversuch …",
+    instead: "Srinivas hat diese Dynamik erfasst. Er erinnerte sich an einen Rekrutierungsversuch …",
+    positives: &["Srinivas hat diese Dynamik perfekt erfasst. erinnerte sich an mehr."],
+    negatives: &[
+        "Das kostet ca. zehn Euro, z. B. hier.",
+        "Er kaufte ein iPhone. iPhones sind teuer.",
+        "Es kam am 3. oktober an.",
+    ],
+};
+
+impl Rule for LowercaseSentenceStart {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for pair in doc.sentences.windows(2) {
+            let (prev, sent) = (pair[0], pair[1]);
+            if prev.segment != sent.segment {
+                continue;
+            }
+            let end = prev.tok_end - 1;
+            let Some(dot) = (prev.tok_start..=end).rev().find(|&t| matches!(doc.text(t), "." | "!" | "?")) else {
+                continue;
+            };
+            if dot == prev.tok_start || doc.tok(dot - 1).kind != TokenKind::Word || doc.text(dot - 1).chars().count() < 4 {
+                continue;
+            }
+            let t = sent.tok_start;
+            if doc.tok(t).kind != TokenKind::Word || doc.tok(t).newline_before {
+                continue;
+            }
+            let w = doc.text(t);
+            let mut chars = w.chars();
+            let first_lower = chars.next().is_some_and(char::is_lowercase);
+            if !first_lower || chars.any(|c| c.is_uppercase() || !c.is_alphabetic()) || w.chars().count() < 2 {
+                continue;
+            }
+            let tok = doc.tok(t);
+            cx.report(
+                &META,
+                tok.start,
+                tok.end,
+                format!("The sentence starts with the lower-case word {}.", q(w)),
+                Some(capitalise(w)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn proposes_the_capital() {
+        assert_eq!(
+            run(&LowercaseSentenceStart, "Das war ein Erfolg. innere Krisen folgten."),
+            vec![("innere".to_string(), Some("Innere".to_string()))]
+        );
+    }
+}

@@ -1,0 +1,113 @@
+//! `truncated-text`: a text or sentence cut off mid-word or mid-sentence.
+
+use super::is_function_word;
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::text::abbrev::is_abbreviation;
+use crate::text::TokenKind;
+
+/// See [`META`].
+pub struct TruncatedText;
+
+static META: RuleMeta = RuleMeta {
+    id: "truncated-text",
+    category: "accuracy/omission",
+    severity: Severity::Major,
+    summary: "Text cut off mid-word (Der Konfl.) or mid-sentence.",
+    flags: "The last sentence of a paragraph or line when it ends in a fragment of a word that \
+            occurs in full elsewhere in the document (Konfl. where Konflikt appears), or when it \
+            stops without a full stop after an article, preposition or conjunction \
+            (… sagte, dass die).",
+    why: "Machine-translation pipelines cut texts at length limits; the reader is left with half a \
+          word, and the rest of the article is missing.",
+    example: "Chen nannte den Konflikt eine Ablenkung. Der Konfl.",
+    instead: "Restore the rest of the text from the source.",
+    positives: &[
+        "Chen nannte den Konflikt eine Ablenkung. Der Konfl.",
+        "Der Vorstand erklärte am Montag nach langer Sitzung, dass die",
+    ],
+    negatives: &[
+        "Chen nannte den Konflikt eine Ablenkung. Der Konflikt bleibt.",
+        "Er kam am 3. Okt. an. Am Okt. lag es nicht.",
+        "Neue Regeln für Banken",
+    ],
+};
+
+/// The word before a final dot is a cut-off piece of a longer word of the document.
+fn is_fragment(doc: &Document, word: usize) -> bool {
+    let w = doc.norm(word);
+    if w.chars().count() < 3 || is_abbreviation(doc.text(word)) || !w.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let mut longer = false;
+    for t in 0..doc.tokens.len() {
+        if t == word || doc.tok(t).kind != TokenKind::Word {
+            continue;
+        }
+        let n = doc.norm(t);
+        if n == w {
+            return false;
+        }
+        longer |= n.len() >= w.len() + 2 && n.starts_with(w);
+    }
+    longer
+}
+
+impl Rule for TruncatedText {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let mut last_of_segment = doc.sentences.iter().enumerate().peekable();
+        while let Some((i, sent)) = last_of_segment.next() {
+            if doc.sentences.get(i + 1).is_some_and(|n| n.segment == sent.segment) {
+                continue;
+            }
+            let last = sent.tok_end - 1;
+            let words = (sent.tok_start..sent.tok_end).filter(|&t| doc.is_word(t)).count();
+            if doc.text(last) == "." && last > sent.tok_start && doc.is_word(last - 1) && !doc.tok(last).space_before {
+                let w = last - 1;
+                if words <= 4 && is_fragment(doc, w) {
+                    let (s, e) = (doc.tok(w).start, doc.tok(last).end);
+                    cx.report(
+                        &META,
+                        s,
+                        e,
+                        format!("The text ends in {}, a word cut off in the middle.", q(&doc.view[s..e])),
+                        None,
+                    );
+                }
+            } else if doc.is_word(last) && words >= 6 && is_function_word(doc.text(last)) {
+                let has_verbish_punct = (sent.tok_start..sent.tok_end).any(|t| doc.text(t) == ",");
+                if has_verbish_punct {
+                    let tok = doc.tok(last);
+                    cx.report(
+                        &META,
+                        tok.start,
+                        tok.end,
+                        format!("The sentence stops after {}: the rest of it is missing.", q(doc.text(last))),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::flagged;
+
+    #[test]
+    fn flags_the_fragment_with_its_dot() {
+        assert_eq!(flagged(&TruncatedText, "Der Konflikt wuchs. Der Konfl."), ["Konfl."]);
+    }
+
+    #[test]
+    fn a_real_short_word_is_not_a_fragment() {
+        assert!(flagged(&TruncatedText, "Das Haus brannte. Das Haus.").is_empty());
+    }
+}

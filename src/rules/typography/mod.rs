@@ -1,0 +1,113 @@
+//! Typography rules, and the quotation-mark scanner they share.
+//!
+//! German quotes open with „ and close with “ (or use »…«). Machine translation copies the
+//! English ” and “, turns them around and glues them to words. The scanner assigns each
+//! double quotation mark of a segment the role it plays (opening or closing) from its
+//! position and from whether a quotation is open, so that the rules can judge its form.
+
+pub mod quote_direction;
+pub mod quote_spacing;
+pub mod unclosed_quote;
+
+use crate::document::Document;
+use crate::text::segment::Segment;
+use crate::text::TokenKind;
+
+/// The role of a quotation mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// It opens a quotation.
+    Open,
+    /// It closes one.
+    Close,
+}
+
+/// A double quotation mark with its role.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Quote {
+    /// Token index.
+    pub tok: usize,
+    /// The mark.
+    pub ch: char,
+    /// Its role.
+    pub role: Role,
+    /// An opening mark that was never closed in its segment.
+    pub unclosed: bool,
+}
+
+fn mark(doc: &Document, t: usize) -> Option<char> {
+    if doc.tok(t).kind != TokenKind::Punct {
+        return None;
+    }
+    let mut c = doc.text(t).chars();
+    match (c.next(), c.next()) {
+        (Some(ch @ ('„' | '“' | '”' | '"')), None) => Some(ch),
+        _ => None,
+    }
+}
+
+fn is_wordish(doc: &Document, t: usize) -> bool {
+    matches!(doc.tok(t).kind, TokenKind::Word | TokenKind::Number)
+}
+
+/// Token `t` has a word (or number) glued directly after it.
+pub(crate) fn glued_after(doc: &Document, t: usize, seg: &Segment) -> bool {
+    t + 1 < seg.tok_end && !doc.tok(t + 1).space_before && is_wordish(doc, t + 1)
+}
+
+/// Token `t` is glued to the token before it.
+pub(crate) fn glued_before(doc: &Document, t: usize, seg: &Segment) -> bool {
+    t > seg.tok_start && !doc.tok(t).space_before
+}
+
+/// The double quotation marks of a segment with their roles.
+pub(crate) fn scan(doc: &Document, seg: &Segment) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let mut open: Option<usize> = None;
+    for t in seg.tok_start..seg.tok_end {
+        let Some(ch) = mark(doc, t) else { continue };
+        let after = glued_after(doc, t, seg);
+        let before = glued_before(doc, t, seg);
+        let role = match (ch, open.is_some()) {
+            ('„', _) => Role::Open,
+            (_, false) if after || !before => Role::Open,
+            (_, false) => Role::Close,
+            (_, true) if before || !after => Role::Close,
+            (_, true) => Role::Open,
+        };
+        match role {
+            Role::Open => {
+                if let Some(prev) = open {
+                    out[prev].unclosed = true;
+                }
+                open = Some(out.len());
+            }
+            Role::Close => open = None,
+        }
+        out.push(Quote {
+            tok: t,
+            ch,
+            role,
+            unclosed: false,
+        });
+    }
+    if let Some(prev) = open {
+        out[prev].unclosed = true;
+    }
+    out
+}
+
+/// The document quotes German style: it has at least one „.
+pub(crate) fn german_style(doc: &Document) -> bool {
+    doc.view.contains('„')
+}
+
+/// The right mark for a role in the document's style.
+pub(crate) fn proper(role: Role, german: bool) -> char {
+    match (role, german) {
+        (Role::Open, true) => '„',
+        (Role::Close, true) => '“',
+        (Role::Open, false) => '“',
+        (Role::Close, false) => '”',
+    }
+}

@@ -1,0 +1,101 @@
+//! `quote-spacing`: quotation marks glued to the neighbouring words, or spaced inside.
+
+use super::{german_style, glued_after, glued_before, proper, scan, Role};
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::rules::{Context, Rule, RuleMeta};
+use crate::text::TokenKind;
+
+/// See [`META`].
+pub struct QuoteSpacing;
+
+static META: RuleMeta = RuleMeta {
+    id: "quote-spacing",
+    category: "fluency/punctuation",
+    severity: Severity::Minor,
+    summary: "A quotation mark glued to the word outside it, or separated from the quoted word by a space.",
+    flags: "An opening mark glued to the word or sentence mark before it (verwenden.”Historisch), \
+            a closing mark glued to the word after it (tun.”Diese), a space after an opening mark \
+            („ Ich) and a space before a closing mark.",
+    why: "Machine translation loses the spaces around quotes; the text then reads as one garbled \
+          word, and search and hyphenation break.",
+    example: "Die Freiheit, sie zu verwenden.”Historisch gesehen sagen die Leute:”Okay",
+    instead: "Die Freiheit, sie zu verwenden. „Historisch gesehen sagen die Leute: „Okay",
+    positives: &["Er sagte:„Ja“, und ging.", "„Wir haben das Kapital.“Diese Investition hilft.", "Er sagte: „ Ich will.“"],
+    negatives: &["Er sagte: „Ja“, und ging.", "Der „Zelt“-Stil ist neu.", "(„Ja“)"],
+};
+
+impl Rule for QuoteSpacing {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let german = german_style(doc);
+        for seg in &doc.segments {
+            for q in scan(doc, seg) {
+                let t = q.tok;
+                let tok = *doc.tok(t);
+                let fix = proper(q.role, german || q.ch == '”');
+                match q.role {
+                    Role::Open => {
+                        let prev_kind = (t > seg.tok_start).then(|| (doc.tok(t - 1).kind, doc.text(t - 1)));
+                        let glued_to_text = glued_before(doc, t, seg)
+                            && matches!(prev_kind, Some((TokenKind::Word | TokenKind::Number, _))
+                                | Some((TokenKind::Punct, "." | "," | ":" | ";" | "!" | "?")));
+                        if glued_to_text {
+                            cx.report(
+                                &META,
+                                tok.start,
+                                tok.end,
+                                "The opening quotation mark is glued to the text before it.".into(),
+                                Some(format!(" {fix}")),
+                            );
+                        } else if t + 1 < seg.tok_end
+                            && doc.tok(t + 1).space_before
+                            && !doc.tok(t + 1).newline_before
+                            && matches!(doc.tok(t + 1).kind, TokenKind::Word | TokenKind::Number)
+                        {
+                            cx.report(
+                                &META,
+                                tok.start,
+                                doc.tok(t + 1).start,
+                                "A space follows the opening quotation mark.".into(),
+                                Some(fix.to_string()),
+                            );
+                        }
+                    }
+                    Role::Close => {
+                        if glued_after(doc, t, seg) {
+                            cx.report(
+                                &META,
+                                tok.start,
+                                tok.end,
+                                "The closing quotation mark is glued to the word after it.".into(),
+                                Some(format!("{fix} ")),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn glued_on_both_sides() {
+        let got = run(&QuoteSpacing, "Diese”all das”Strategie");
+        assert_eq!(
+            got,
+            vec![
+                ("”".to_string(), Some(" „".to_string())),
+                ("”".to_string(), Some("“ ".to_string()))
+            ]
+        );
+    }
+}

@@ -1,0 +1,57 @@
+//! `unclosed-quote`: a quotation opened and never closed in its paragraph.
+
+use super::scan;
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::rules::{Context, Rule, RuleMeta};
+
+/// See [`META`].
+pub struct UnclosedQuote;
+
+static META: RuleMeta = RuleMeta {
+    id: "unclosed-quote",
+    category: "fluency/punctuation",
+    severity: Severity::Minor,
+    summary: "An opening quotation mark with no closing mark in its paragraph.",
+    flags: "An opening „ (or “, ”, \") that is followed by another opening mark or the end of the \
+            paragraph before any closing mark. Nested quotes in German use ‚…‘, so a second „ \
+            inside an open quotation means the first was never closed.",
+    why: "The reader cannot tell where the quoted words end, so a statement may be attributed to \
+          the wrong person.",
+    example: "Er sagte: „Kommen Sie zurück, wenn Sie 10.000 GPUs haben. Diese Anekdote zeigt viel.",
+    instead: "Er sagte: „Kommen Sie zurück, wenn Sie 10.000 GPUs haben.“ Diese Anekdote zeigt viel.",
+    positives: &["Er sagte: „Kommen Sie zurück, wenn Sie Geld haben. Diese Anekdote zeigt viel."],
+    negatives: &["Er sagte: „Kommen Sie zurück.“ Das zeigt viel.", "Sie sagte: „Er rief ‚Hilfe‘ und lief.“"],
+};
+
+impl Rule for UnclosedQuote {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for seg in &doc.segments {
+            for q in scan(doc, seg).into_iter().filter(|q| q.unclosed) {
+                let tok = doc.tok(q.tok);
+                cx.report(
+                    &META,
+                    tok.start,
+                    tok.end,
+                    "This quotation is opened but never closed.".to_string(),
+                    None,
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::flagged;
+
+    #[test]
+    fn second_opening_mark_closes_nothing() {
+        assert_eq!(flagged(&UnclosedQuote, "Er sagte: „Hier sagen die Leute:„ Ich will mehr."), ["„", "„"]);
+    }
+}

@@ -1,0 +1,14 @@
+//! The text layer: tokens with byte spans, sentences, segments, and line/column positions.
+//!
+//! Everything here works on the *view* of a document (the prose left after markup is
+//! stripped); [`crate::document::Document`] maps view offsets back to the user's file.
+
+pub mod abbrev;
+pub mod lines;
+pub mod offsets;
+pub mod segment;
+pub mod token;
+
+pub use lines::LineIndex;
+pub use offsets::OffsetMap;
+pub use token::{Token, TokenKind};

@@ -1,0 +1,245 @@
+//! Splits the view of a document into words, numbers, punctuation marks and opaque runs
+//! (URLs, e-mail addresses, handles), each with its byte span and a normalised form.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::{char::is_combining_mark, is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with digits and inner apostrophes: `Taschen`, `H100`, `geht's`.
+    Word,
+    /// Digits with inner `.` or `,` separators: `4`, `4,4`, `10.000`, `2.5`.
+    Number,
+    /// One punctuation mark or symbol; a run of dots is one token.
+    Punct,
+    /// A URL, e-mail address, @handle or #hashtag: never checked as prose.
+    Opaque,
+}
+
+/// A token of the view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Start byte in the view.
+    pub start: usize,
+    /// End byte in the view (exclusive).
+    pub end: usize,
+    /// What it is.
+    pub kind: TokenKind,
+    /// Whitespace stands between the previous token and this one.
+    pub space_before: bool,
+    /// A line break stands between the previous token and this one.
+    pub newline_before: bool,
+    norm_start: u32,
+    norm_end: u32,
+}
+
+/// The tokens of a view with their normalised (NFC, lower-case) forms.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    /// Tokens in text order.
+    pub list: Vec<Token>,
+    norms: String,
+}
+
+impl Tokens {
+    /// The NFC, lower-case form of token `i`.
+    pub fn norm(&self, i: usize) -> &str {
+        let t = &self.list[i];
+        &self.norms[t.norm_start as usize..t.norm_end as usize]
+    }
+
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// There are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
+static OPAQUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i)(?:https?://|www\.)[^\s<>"“”„«»‚‘’]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:^|[\s(])[@#][\w_]{2,}"#,
+    )
+    .expect("valid regex")
+});
+
+fn opaque_spans(text: &str) -> Vec<(usize, usize)> {
+    OPAQUE
+        .find_iter(text)
+        .map(|m| {
+            let mut s = m.start();
+            let bytes = text.as_bytes();
+            // the handle alternative may include the preceding space or bracket
+            while s < m.end() && (bytes[s].is_ascii_whitespace() || bytes[s] == b'(') {
+                s += 1;
+            }
+            let trimmed = text[s..m.end()].trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+            (s, s + trimmed.len())
+        })
+        .filter(|(s, e)| e > s)
+        .collect()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c) || c == '\u{AD}'
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// Tokenizes `text`.
+pub fn tokenize(text: &str) -> Tokens {
+    let opaque = opaque_spans(text);
+    let mut next_opaque = opaque.iter().peekable();
+    let mut out = Tokens {
+        list: Vec::with_capacity(text.len() / 5),
+        norms: String::with_capacity(text.len()),
+    };
+    let mut space_before = true;
+    let mut newline_before = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_whitespace() {
+            space_before = true;
+            newline_before |= c == '\n';
+            chars.next();
+            continue;
+        }
+        while next_opaque.peek().is_some_and(|&&(_, e)| e <= i) {
+            next_opaque.next();
+        }
+        let (end, kind) = if let Some(&&(s, e)) = next_opaque.peek().filter(|&&&(s, _)| s == i) {
+            debug_assert_eq!(s, i);
+            (e, TokenKind::Opaque)
+        } else if is_word_char(c) {
+            word_end(text, i)
+        } else if c == '.' {
+            let run = text[i..].bytes().take_while(|&b| b == b'.').count();
+            (i + run, TokenKind::Punct)
+        } else {
+            (i + c.len_utf8(), TokenKind::Punct)
+        };
+        while chars.peek().is_some_and(|&(j, _)| j < end) {
+            chars.next();
+        }
+        let norm_start = out.norms.len() as u32;
+        push_norm(&mut out.norms, &text[i..end]);
+        out.list.push(Token {
+            start: i,
+            end,
+            kind,
+            space_before,
+            newline_before,
+            norm_start,
+            norm_end: out.norms.len() as u32,
+        });
+        space_before = false;
+        newline_before = false;
+    }
+    out
+}
+
+/// The end of the word or number starting at `start`, and which of the two it is.
+fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    let mut all_digits = true;
+    let mut iter = text[start..].char_indices().peekable();
+    while let Some((off, c)) = iter.next() {
+        let at = start + off;
+        if is_word_char(c) {
+            all_digits &= c.is_ascii_digit();
+            end = at + c.len_utf8();
+            continue;
+        }
+        let next = iter.peek().map(|&(_, n)| n);
+        if is_apostrophe(c) && next.is_some_and(char::is_alphabetic) && end == at {
+            end = at + c.len_utf8();
+            continue;
+        }
+        if (c == '.' || c == ',') && all_digits && end == at && next.is_some_and(|n| n.is_ascii_digit()) {
+            end = at + 1;
+            continue;
+        }
+        break;
+    }
+    let _ = bytes;
+    let kind = if all_digits {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    (end, kind)
+}
+
+fn push_norm(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        out.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+        return;
+    }
+    let nfc = is_nfc_quick(s.chars()) == IsNormalized::Yes;
+    let push = |out: &mut String, c: char| {
+        if c != '\u{AD}' {
+            out.extend(c.to_lowercase());
+        }
+    };
+    if nfc {
+        s.chars().for_each(|c| push(out, c));
+    } else {
+        s.nfc().for_each(|c| push(out, c));
+    }
+}
+
+/// The NFC, lower-case form of a string, as tokens are normalised.
+pub fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_norm(&mut out, s);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s).list.iter().map(|t| &s[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_hyphens() {
+        assert_eq!(
+            texts("Lama 4-Modells, 4,4 Milliarden; 10.000 H100 geht's."),
+            ["Lama", "4", "-", "Modells", ",", "4,4", "Milliarden", ";", "10.000", "H100", "geht's", "."]
+        );
+    }
+
+    #[test]
+    fn urls_are_one_opaque_token() {
+        let s = "Siehe https://example.com/a?b=1. Mail an info@example.de oder @meta.";
+        let toks = tokenize(s);
+        let kinds: Vec<_> = toks.list.iter().map(|t| (&s[t.start..t.end], t.kind)).collect();
+        assert!(kinds.contains(&("https://example.com/a?b=1", TokenKind::Opaque)));
+        assert!(kinds.contains(&("info@example.de", TokenKind::Opaque)));
+        assert!(kinds.contains(&("@meta", TokenKind::Opaque)));
+    }
+
+    #[test]
+    fn norms_are_nfc_lowercase() {
+        let s = "U\u{308}BER Straße";
+        let toks = tokenize(s);
+        assert_eq!(toks.norm(0), "über");
+        assert_eq!(toks.norm(1), "straße");
+    }
+
+    #[test]
+    fn dots_run_is_one_token() {
+        assert_eq!(texts("Nun... ja"), ["Nun", "...", "ja"]);
+    }
+}
