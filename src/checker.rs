@@ -64,7 +64,13 @@ impl Checker {
     }
 
     /// Checks one decoded file and locates its findings.
-    pub fn check_text(&self, path: &str, text: String, format: Format, mode: SegmentMode) -> FileReport {
+    pub fn check_text(
+        &self,
+        path: &str,
+        text: String,
+        format: Format,
+        mode: SegmentMode,
+    ) -> FileReport {
         let doc = input::parse(text, format, mode);
         let findings = self.check_document(&doc);
         FileReport::new(path, &doc, findings)
@@ -134,7 +140,9 @@ impl FileReport {
                 let (end_line, end_column) = idx.position(text, f.end);
                 if !lines.iter().any(|(l, _)| *l == line) {
                     let ls = text[..f.start].rfind('\n').map_or(0, |i| i + 1);
-                    let le = text[f.start..].find('\n').map_or(text.len(), |i| f.start + i);
+                    let le = text[f.start..]
+                        .find('\n')
+                        .map_or(text.len(), |i| f.start + i);
                     lines.push((line, text[ls..le].trim_end_matches('\r').to_string()));
                 }
                 LocatedFinding {

@@ -20,6 +20,8 @@ pub struct Document {
     pub segments: Vec<Segment>,
     /// Sentences, in order, each inside one segment.
     pub sentences: Vec<Sentence>,
+    /// How segments were cut: in line mode every line is an independent text.
+    pub mode: SegmentMode,
 }
 
 impl Document {
@@ -42,6 +44,7 @@ impl Document {
             tokens,
             segments,
             sentences,
+            mode,
         }
     }
 

@@ -50,7 +50,9 @@ impl FromStr for Severity {
             "minor" => Ok(Severity::Minor),
             "major" => Ok(Severity::Major),
             "critical" => Ok(Severity::Critical),
-            other => Err(format!("unknown severity `{other}` (expected critical, major or minor)")),
+            other => Err(format!(
+                "unknown severity `{other}` (expected critical, major or minor)"
+            )),
         }
     }
 }

@@ -28,7 +28,9 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            if e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) {
+            if e.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            {
                 return ExitCode::SUCCESS;
             }
             eprintln!("mtcheck: {e:#}");
@@ -39,10 +41,21 @@ fn main() -> ExitCode {
 
 fn list_rules() -> Result<()> {
     let mut out = io::stdout().lock();
-    writeln!(out, "{:<26} {:<26} {:<9} summary", "rule", "category", "severity")?;
+    writeln!(
+        out,
+        "{:<26} {:<26} {:<9} summary",
+        "rule", "category", "severity"
+    )?;
     for r in REGISTRY {
         let m = r.meta();
-        writeln!(out, "{:<26} {:<26} {:<9} {}", m.id, m.category, m.severity.as_str(), m.summary)?;
+        writeln!(
+            out,
+            "{:<26} {:<26} {:<9} {}",
+            m.id,
+            m.category,
+            m.severity.as_str(),
+            m.summary
+        )?;
     }
     Ok(())
 }
@@ -109,19 +122,27 @@ fn collect(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Input> {
     out
 }
 
-fn read_input(input: &Input, stdin: &Option<Vec<u8>>) -> (String, Result<(Vec<u8>, Format), String>) {
+fn read_input(
+    input: &Input,
+    stdin: &Option<Vec<u8>>,
+) -> (String, Result<(Vec<u8>, Format), String>) {
     match input {
         Input::Stdin => (
             "-".to_string(),
-            stdin.clone().map(|b| (b, Format::Text)).ok_or_else(|| "standard input could not be read".to_string()),
+            stdin
+                .clone()
+                .map(|b| (b, Format::Text))
+                .ok_or_else(|| "standard input could not be read".to_string()),
         ),
         Input::File(p, fmt) => {
             let name = display(p);
-            let res = std::fs::read(p).map(|b| (b, fmt.unwrap_or(Format::Text))).map_err(|e| match e.kind() {
-                io::ErrorKind::NotFound => "no such file or directory".to_string(),
-                io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-                _ => e.to_string(),
-            });
+            let res = std::fs::read(p)
+                .map(|b| (b, fmt.unwrap_or(Format::Text)))
+                .map_err(|e| match e.kind() {
+                    io::ErrorKind::NotFound => "no such file or directory".to_string(),
+                    io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                    _ => e.to_string(),
+                });
             (name, res)
         }
     }
@@ -140,7 +161,8 @@ fn check(args: CheckArgs) -> Result<u8> {
     }
     let mut checker = Checker::new(lex);
     checker.retain_rules(|id| {
-        (args.select.is_empty() || args.select.iter().any(|s| s == id)) && !args.ignore.iter().any(|s| s == id)
+        (args.select.is_empty() || args.select.iter().any(|s| s == id))
+            && !args.ignore.iter().any(|s| s == id)
     });
     let mode = match args.segments {
         Segments::Paragraphs => SegmentMode::Paragraphs,
@@ -202,7 +224,11 @@ fn check(args: CheckArgs) -> Result<u8> {
     for e in &errors {
         eprintln!("{}: {}", e.path, e.message);
     }
-    let batch = Batch { files, errors, gate };
+    let batch = Batch {
+        files,
+        errors,
+        gate,
+    };
 
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = match args.color {
@@ -212,7 +238,8 @@ fn check(args: CheckArgs) -> Result<u8> {
     };
     match &args.output {
         Some(p) => {
-            let file = File::create(p).with_context(|| format!("{}: cannot write the report", p.display()))?;
+            let file = File::create(p)
+                .with_context(|| format!("{}: cannot write the report", p.display()))?;
             let mut w = BufWriter::new(file);
             report::write(&batch, args.format, color, &mut w)?;
             w.flush()?;

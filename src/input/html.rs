@@ -9,17 +9,53 @@ use regex::Regex;
 use crate::text::offsets::{OffsetMap, ViewBuilder};
 
 const SKIPPED: &[&str] = &[
-    "script", "style", "code", "pre", "noscript", "template", "textarea", "svg", "math", "kbd", "samp",
+    "script", "style", "code", "pre", "noscript", "template", "textarea", "svg", "math", "kbd",
+    "samp",
 ];
 
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td",
-    "th", "table", "section", "article", "header", "footer", "aside", "nav", "main", "blockquote",
-    "figure", "figcaption", "title", "body", "head", "html", "hr", "caption", "details", "summary",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "main",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "title",
+    "body",
+    "head",
+    "html",
+    "hr",
+    "caption",
+    "details",
+    "summary",
 ];
 
-static ENTITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});").expect("valid regex"));
+static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+        .expect("valid regex")
+});
 
 /// The text view of HTML `src`, starting at byte `from` (after a BOM).
 pub fn view(src: &str, from: usize) -> (String, OffsetMap) {

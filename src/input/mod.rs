@@ -49,7 +49,11 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
 
 /// Builds the document of a decoded file.
 pub fn parse(original: String, format: Format, mode: SegmentMode) -> Document {
-    let bom = if original.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let bom = if original.starts_with('\u{FEFF}') {
+        3
+    } else {
+        0
+    };
     match format {
         Format::Text => Document::plain(original, bom, mode),
         Format::Markdown => {
@@ -75,13 +79,23 @@ mod tests {
 
     #[test]
     fn binary_and_utf16_are_refused() {
-        assert!(matches!(decode(vec![b'a', 0, b'b']), Err(InputError::Binary { offset: 1 })));
-        assert!(matches!(decode(vec![0xFF, 0xFE, b'a', 0]), Err(InputError::Utf16)));
+        assert!(matches!(
+            decode(vec![b'a', 0, b'b']),
+            Err(InputError::Binary { offset: 1 })
+        ));
+        assert!(matches!(
+            decode(vec![0xFF, 0xFE, b'a', 0]),
+            Err(InputError::Utf16)
+        ));
     }
 
     #[test]
     fn bom_is_skipped_but_offsets_count_it() {
-        let doc = parse("\u{FEFF}Hallo Welt".into(), Format::Text, SegmentMode::Paragraphs);
+        let doc = parse(
+            "\u{FEFF}Hallo Welt".into(),
+            Format::Text,
+            SegmentMode::Paragraphs,
+        );
         assert_eq!(doc.view, "Hallo Welt");
         assert_eq!(doc.original_span(0, 5), (3, 8));
     }

@@ -20,7 +20,10 @@ pub use table::{Entry, Hit, PhraseTable};
 pub const BUILTIN: &[(&str, &str)] = &[
     ("names.csv", include_str!("../../data/names.csv")),
     ("idioms.csv", include_str!("../../data/idioms.csv")),
-    ("false_friends.csv", include_str!("../../data/false_friends.csv")),
+    (
+        "false_friends.csv",
+        include_str!("../../data/false_friends.csv"),
+    ),
     ("anglicisms.csv", include_str!("../../data/anglicisms.csv")),
 ];
 
@@ -60,11 +63,23 @@ impl TableKind {
         match self {
             TableKind::Names => (
                 &["name", "kind"],
-                &["name", "kind", "literal", "context", "exclude", "window", "variants", "note"],
+                &[
+                    "name", "kind", "literal", "context", "exclude", "window", "variants", "note",
+                ],
             ),
             _ => (
                 &["pattern", "suggestion"],
-                &["pattern", "english", "suggestion", "severity", "context", "exclude", "window", "case", "note"],
+                &[
+                    "pattern",
+                    "english",
+                    "suggestion",
+                    "severity",
+                    "context",
+                    "exclude",
+                    "window",
+                    "case",
+                    "note",
+                ],
             ),
         }
     }
@@ -166,8 +181,11 @@ pub struct Lexicons {
     pub anglicisms: PhraseTable<PhraseInfo>,
 }
 
-static BUILTIN_LEXICONS: LazyLock<Result<Arc<Lexicons>, String>> =
-    LazyLock::new(|| Lexicons::load(&[] as &[&Path]).map(Arc::new).map_err(|e| e.to_string()));
+static BUILTIN_LEXICONS: LazyLock<Result<Arc<Lexicons>, String>> = LazyLock::new(|| {
+    Lexicons::load(&[] as &[&Path])
+        .map(Arc::new)
+        .map_err(|e| e.to_string())
+});
 
 /// Rows of every table, built-in first, user rows replacing built-in rows with the same key.
 #[derive(Debug, Default)]
@@ -191,12 +209,21 @@ fn read_rows<R: for<'de> Deserialize<'de>>(
     text: &str,
     kind: TableKind,
 ) -> Result<Vec<(String, usize, R)>, DictError> {
-    let mut rdr = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
-    let headers = rdr.headers().map_err(|e| dict_err(path, 1, e.to_string()))?.clone();
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let headers = rdr
+        .headers()
+        .map_err(|e| dict_err(path, 1, e.to_string()))?
+        .clone();
     let (required, known) = kind.columns();
     for h in &headers {
         if !known.contains(&h) {
-            return Err(dict_err(path, 1, format!("unknown column `{h}` (expected {})", known.join(", "))));
+            return Err(dict_err(
+                path,
+                1,
+                format!("unknown column `{h}` (expected {})", known.join(", ")),
+            ));
         }
     }
     for r in required {
@@ -211,13 +238,19 @@ fn read_rows<R: for<'de> Deserialize<'de>>(
             dict_err(path, line, e.to_string())
         })?;
         let line = rec.position().map_or(0, |p| p.line() as usize);
-        let row: R = rec.deserialize(Some(&headers)).map_err(|e| dict_err(path, line, e.to_string()))?;
+        let row: R = rec
+            .deserialize(Some(&headers))
+            .map_err(|e| dict_err(path, line, e.to_string()))?;
         out.push((path.to_string(), line, row));
     }
     Ok(out)
 }
 
-fn merge<R>(into: &mut Vec<(String, usize, R)>, rows: Vec<(String, usize, R)>, key: impl Fn(&R) -> String) {
+fn merge<R>(
+    into: &mut Vec<(String, usize, R)>,
+    rows: Vec<(String, usize, R)>,
+    key: impl Fn(&R) -> String,
+) {
     for row in rows {
         let k = key(&row.2);
         if let Some(pos) = into.iter().position(|r| key(&r.2) == k) {
@@ -235,13 +268,21 @@ impl Rows {
                 let rows = read_rows::<NameRow>(path, text, kind)?;
                 merge(&mut self.names, rows, |r| r.name.clone());
             }
-            TableKind::Idioms => merge(&mut self.idioms, read_rows(path, text, kind)?, |r: &PhraseRow| r.pattern.clone()),
-            TableKind::FalseFriends => {
-                merge(&mut self.false_friends, read_rows(path, text, kind)?, |r: &PhraseRow| r.pattern.clone())
-            }
-            TableKind::Anglicisms => {
-                merge(&mut self.anglicisms, read_rows(path, text, kind)?, |r: &PhraseRow| r.pattern.clone())
-            }
+            TableKind::Idioms => merge(
+                &mut self.idioms,
+                read_rows(path, text, kind)?,
+                |r: &PhraseRow| r.pattern.clone(),
+            ),
+            TableKind::FalseFriends => merge(
+                &mut self.false_friends,
+                read_rows(path, text, kind)?,
+                |r: &PhraseRow| r.pattern.clone(),
+            ),
+            TableKind::Anglicisms => merge(
+                &mut self.anglicisms,
+                read_rows(path, text, kind)?,
+                |r: &PhraseRow| r.pattern.clone(),
+            ),
         }
         Ok(())
     }
@@ -255,7 +296,13 @@ fn window(path: &str, line: usize, s: &str) -> Result<usize, DictError> {
         .parse::<usize>()
         .ok()
         .filter(|w| (1..=30).contains(w))
-        .ok_or_else(|| dict_err(path, line, format!("window `{s}` must be a number from 1 to 30")))
+        .ok_or_else(|| {
+            dict_err(
+                path,
+                line,
+                format!("window `{s}` must be a number from 1 to 30"),
+            )
+        })
 }
 
 /// A name has distinctive casing: a capital after the first letter, or a lower-case first
@@ -272,11 +319,14 @@ pub fn distinctive_casing(name: &str) -> bool {
     has_lower && inner_upper
 }
 
-fn compile_phrases(rows: Vec<(String, usize, PhraseRow)>) -> Result<PhraseTable<PhraseInfo>, DictError> {
+fn compile_phrases(
+    rows: Vec<(String, usize, PhraseRow)>,
+) -> Result<PhraseTable<PhraseInfo>, DictError> {
     let mut entries = Vec::with_capacity(rows.len());
     for (path, line, r) in rows {
         let err = |m: String| dict_err(&path, line, m);
-        let pattern = Pattern::parse(&r.pattern).map_err(|m| err(format!("pattern `{}`: {m}", r.pattern)))?;
+        let pattern =
+            Pattern::parse(&r.pattern).map_err(|m| err(format!("pattern `{}`: {m}", r.pattern)))?;
         let suggestions: Vec<String> = r
             .suggestion
             .split(" / ")
@@ -323,7 +373,12 @@ fn compile_names(rows: Vec<(String, usize, NameRow)>) -> Result<Names, DictError
         let context = parse_cues(&r.context).map_err(err)?;
         let exclude = parse_cues(&r.exclude).map_err(err)?;
         let win = window(&path, line, &r.window)?;
-        for lit in r.literal.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+        for lit in r
+            .literal
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             let pattern = Pattern::parse(lit).map_err(|m| err(format!("literal `{lit}`: {m}")))?;
             literal.push(Entry {
                 pattern,
@@ -334,7 +389,12 @@ fn compile_names(rows: Vec<(String, usize, NameRow)>) -> Result<Names, DictError
                 data: idx,
             });
         }
-        for var in r.variants.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+        for var in r
+            .variants
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             if var == name {
                 return Err(err(format!("variant `{var}` is the name itself")));
             }
@@ -368,7 +428,9 @@ fn compile_names(rows: Vec<(String, usize, NameRow)>) -> Result<Names, DictError
 impl Lexicons {
     /// The built-in dictionaries, compiled once per process.
     pub fn builtin() -> Result<Arc<Lexicons>, DictError> {
-        BUILTIN_LEXICONS.clone().map_err(|m| dict_err("<built-in>", 0, m))
+        BUILTIN_LEXICONS
+            .clone()
+            .map_err(|m| dict_err("<built-in>", 0, m))
     }
 
     /// The built-in dictionaries extended by user files (`names*.csv`, `idioms*.csv`,
@@ -390,7 +452,8 @@ impl Lexicons {
                     "the file name must start with names, idioms, false_friends or anglicisms",
                 )
             })?;
-            let text = std::fs::read_to_string(p).map_err(|e| dict_err(&shown, 0, e.to_string()))?;
+            let text =
+                std::fs::read_to_string(p).map_err(|e| dict_err(&shown, 0, e.to_string()))?;
             rows.add(&shown, &text, kind)?;
         }
         Ok(Lexicons {
@@ -427,11 +490,18 @@ mod tests {
         let p = dir.path().join("idioms-newsroom.csv");
         std::fs::write(&p, "pattern,suggestion\nfoo* bar,baz\n").unwrap();
         let lex = Lexicons::load(&[&p]).unwrap();
-        assert!(lex.idioms.entries().iter().any(|e| e.data.pattern == "foo* bar"));
+        assert!(lex
+            .idioms
+            .entries()
+            .iter()
+            .any(|e| e.data.pattern == "foo* bar"));
         std::fs::write(&p, "pattern,suggestion\n#num bar,baz\n").unwrap();
         let err = Lexicons::load(&[&p]).unwrap_err().to_string();
         assert!(err.contains("idioms-newsroom.csv:2:"), "{err}");
         std::fs::write(&p, "pattern,suggestion,colour\na,b,c\n").unwrap();
-        assert!(Lexicons::load(&[&p]).unwrap_err().to_string().contains("unknown column `colour`"));
+        assert!(Lexicons::load(&[&p])
+            .unwrap_err()
+            .to_string()
+            .contains("unknown column `colour`"));
     }
 }

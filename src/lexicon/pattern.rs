@@ -71,7 +71,9 @@ impl std::str::FromStr for CaseRule {
             "" | "any" => Ok(CaseRule::Any),
             "exact" => Ok(CaseRule::Exact),
             "cap" => Ok(CaseRule::Cap),
-            o => Err(format!("unknown case rule `{o}` (expected any, exact or cap)")),
+            o => Err(format!(
+                "unknown case rule `{o}` (expected any, exact or cap)"
+            )),
         }
     }
 }
@@ -105,7 +107,10 @@ fn parse_alt(s: &str) -> Result<Alt, String> {
         "" => return Err("empty alternative".into()),
         _ => {}
     }
-    let (body, affix) = match (s.len() > 1 && s.starts_with('*'), s.len() > 1 && s.ends_with('*')) {
+    let (body, affix) = match (
+        s.len() > 1 && s.starts_with('*'),
+        s.len() > 1 && s.ends_with('*'),
+    ) {
         (true, true) if s.len() > 2 => (&s[1..s.len() - 1], Affix::Infix),
         (true, false) => (&s[1..], Affix::Suffix),
         (false, true) => (&s[..s.len() - 1], Affix::Prefix),
@@ -113,7 +118,9 @@ fn parse_alt(s: &str) -> Result<Alt, String> {
         (false, false) => (s, Affix::Exact),
     };
     if body.contains('*') {
-        return Err(format!("`{s}`: `*` may only stand at the start or end of a word"));
+        return Err(format!(
+            "`{s}`: `*` may only stand at the start or end of a word"
+        ));
     }
     Ok(Alt::Word {
         norm: normalise(body),
@@ -166,7 +173,8 @@ impl Pattern {
                 let max = if n.is_empty() {
                     4
                 } else {
-                    n.parse::<usize>().map_err(|_| format!("bad gap `{item}`"))?
+                    n.parse::<usize>()
+                        .map_err(|_| format!("bad gap `{item}`"))?
                 };
                 if max == 0 || max > 12 {
                     return Err(format!("gap `{item}` must be between 1 and 12"));
@@ -174,13 +182,22 @@ impl Pattern {
                 elems.push(Elem::Gap(max));
             } else {
                 let optional = item.len() > 1 && item.ends_with('?');
-                let body = if optional { &item[..item.len() - 1] } else { item };
+                let body = if optional {
+                    &item[..item.len() - 1]
+                } else {
+                    item
+                };
                 let parts = split_hyphens(body);
                 if parts.len() > 1 && (body.contains('|') || optional) {
-                    return Err(format!("`{item}`: a hyphenated word cannot have alternatives or `?`"));
+                    return Err(format!(
+                        "`{item}`: a hyphenated word cannot have alternatives or `?`"
+                    ));
                 }
                 for part in parts {
-                    let alts = part.split('|').map(parse_alt).collect::<Result<Vec<_>, _>>()?;
+                    let alts = part
+                        .split('|')
+                        .map(parse_alt)
+                        .collect::<Result<Vec<_>, _>>()?;
                     elems.push(Elem::Tok { alts, optional });
                 }
             }
@@ -195,8 +212,15 @@ impl Pattern {
             return Err("empty pattern".into());
         }
         match &elems[0] {
-            Elem::Tok { alts, optional: false } if alts.iter().all(|a| matches!(a, Alt::Word { .. })) => {}
-            _ => return Err("the first element must be a word (not optional, a gap, #num or #cap)".into()),
+            Elem::Tok {
+                alts,
+                optional: false,
+            } if alts.iter().all(|a| matches!(a, Alt::Word { .. })) => {}
+            _ => {
+                return Err(
+                    "the first element must be a word (not optional, a gap, #num or #cap)".into(),
+                )
+            }
         }
         if matches!(elems.last(), Some(Elem::Gap(_))) {
             return Err("a pattern cannot end with a gap".into());
@@ -224,15 +248,28 @@ impl Pattern {
     }
 
     /// Matches the pattern with its first element at token `at`, within tokens `..limit`.
-    pub fn match_at(&self, doc: &Document, at: usize, limit: usize, case: CaseRule) -> Option<PatMatch> {
+    pub fn match_at(
+        &self,
+        doc: &Document,
+        at: usize,
+        limit: usize,
+        case: CaseRule,
+    ) -> Option<PatMatch> {
         if case == CaseRule::Cap && !doc.text(at).chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
         let mut spans = vec![(at, at); self.elems.len()];
         let end = self.go(doc, 0, at, limit, case, &mut spans)?;
         let (ms, me) = self.mark;
-        let mark_start = (ms..=me).map(|e| spans[e]).find(|s| s.1 > s.0).map_or(at, |s| s.0);
-        let mark_end = (ms..=me).rev().map(|e| spans[e]).find(|s| s.1 > s.0).map_or(end, |s| s.1);
+        let mark_start = (ms..=me)
+            .map(|e| spans[e])
+            .find(|s| s.1 > s.0)
+            .map_or(at, |s| s.0);
+        let mark_end = (ms..=me)
+            .rev()
+            .map(|e| spans[e])
+            .find(|s| s.1 > s.0)
+            .map_or(end, |s| s.1);
         Some(PatMatch {
             tok_start: at,
             tok_end: end,
@@ -297,7 +334,10 @@ pub fn alt_matches(doc: &Document, t: usize, alt: &Alt, case: CaseRule) -> bool 
     let tok = doc.tok(t);
     match alt {
         Alt::Num => tok.kind == TokenKind::Number,
-        Alt::Cap => tok.kind == TokenKind::Word && doc.text(t).chars().next().is_some_and(char::is_uppercase),
+        Alt::Cap => {
+            tok.kind == TokenKind::Word
+                && doc.text(t).chars().next().is_some_and(char::is_uppercase)
+        }
         Alt::Word { norm, raw, affix } => {
             if tok.kind == TokenKind::Opaque || !affix_matches(doc.norm(t), norm, *affix) {
                 return false;
@@ -318,7 +358,10 @@ impl Cue {
         if s.split_whitespace().count() != 1 {
             return Err(format!("cue `{s}` must be one token"));
         }
-        Ok(Cue(s.split('|').map(parse_alt).collect::<Result<_, _>>()?))
+        Ok(Cue(s
+            .split('|')
+            .map(parse_alt)
+            .collect::<Result<_, _>>()?))
     }
 
     /// Token `t` matches the cue.
@@ -329,7 +372,10 @@ impl Cue {
 
 /// Parses a `;`-separated list of cues.
 pub fn parse_cues(s: &str) -> Result<Vec<Cue>, String> {
-    s.split(';').filter(|c| !c.trim().is_empty()).map(Cue::parse).collect()
+    s.split(';')
+        .filter(|c| !c.trim().is_empty())
+        .map(Cue::parse)
+        .collect()
 }
 
 #[cfg(test)]
@@ -349,31 +395,58 @@ mod tests {
 
     #[test]
     fn inflection_and_alternatives() {
-        assert_eq!(find("tief* Tasche|Taschen", "seine tiefen Taschen"), Some("tiefen Taschen".into()));
+        assert_eq!(
+            find("tief* Tasche|Taschen", "seine tiefen Taschen"),
+            Some("tiefen Taschen".into())
+        );
         assert_eq!(find("tief* Tasche|Taschen", "tiefe Gräben"), None);
     }
 
     #[test]
     fn gaps_and_marks() {
         assert_eq!(
-            find("zog* ... [Vorhang] ... zurück", "zog Mark Zuckerberg den Vorhang auf X zurück"),
+            find(
+                "zog* ... [Vorhang] ... zurück",
+                "zog Mark Zuckerberg den Vorhang auf X zurück"
+            ),
             Some("Vorhang".into())
         );
-        assert_eq!(find("Interview* mit [den Informationen]", "Interview mit den Informationen"), Some("den Informationen".into()));
+        assert_eq!(
+            find(
+                "Interview* mit [den Informationen]",
+                "Interview mit den Informationen"
+            ),
+            Some("den Informationen".into())
+        );
     }
 
     #[test]
     fn numbers_hyphens_and_optionals() {
-        assert_eq!(find("[Lama] #num -? Modell*", "Lama 4-Modells"), Some("Lama".into()));
-        assert_eq!(find("[Lama] #num -? Modell*", "Lama 4 Modell"), Some("Lama".into()));
+        assert_eq!(
+            find("[Lama] #num -? Modell*", "Lama 4-Modells"),
+            Some("Lama".into())
+        );
+        assert_eq!(
+            find("[Lama] #num -? Modell*", "Lama 4 Modell"),
+            Some("Lama".into())
+        );
         assert_eq!(find("[Lama] #num -? Modell*", "Lama frisst"), None);
-        assert_eq!(find("Ultra-Licht*", "Ultra-Licht-Strukturen"), Some("Ultra-Licht".into()));
+        assert_eq!(
+            find("Ultra-Licht*", "Ultra-Licht-Strukturen"),
+            Some("Ultra-Licht".into())
+        );
     }
 
     #[test]
     fn suffix_and_infix() {
-        assert_eq!(find("*entschädigung", "seine Aktienentschädigung"), Some("Aktienentschädigung".into()));
-        assert_eq!(find("*wilderung*", "Kauf-oder Wilderungsstrategie"), Some("Wilderungsstrategie".into()));
+        assert_eq!(
+            find("*entschädigung", "seine Aktienentschädigung"),
+            Some("Aktienentschädigung".into())
+        );
+        assert_eq!(
+            find("*wilderung*", "Kauf-oder Wilderungsstrategie"),
+            Some("Wilderungsstrategie".into())
+        );
     }
 
     #[test]

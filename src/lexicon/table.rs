@@ -62,8 +62,13 @@ impl<T> PhraseTable<T> {
                 anchors.push((i, affix));
             }
         }
-        let ac = (!words.is_empty()).then(|| AhoCorasick::new(&words).expect("anchor automaton builds"));
-        PhraseTable { entries, ac, anchors }
+        let ac =
+            (!words.is_empty()).then(|| AhoCorasick::new(&words).expect("anchor automaton builds"));
+        PhraseTable {
+            entries,
+            ac,
+            anchors,
+        }
     }
 
     /// The entries.
@@ -101,7 +106,9 @@ impl<T> PhraseTable<T> {
                     let Some(pm) = entry.pattern.match_at(doc, t, sent.tok_end, entry.case) else {
                         continue;
                     };
-                    if !entry.context.is_empty() && !has_context(doc, entry, pm, sent.tok_start, sent.tok_end) {
+                    if !entry.context.is_empty()
+                        && !has_context(doc, entry, pm, sent.tok_start, sent.tok_end)
+                    {
                         continue;
                     }
                     if !entry.exclude.is_empty() && excluded(doc, entry, sent.segment, pm) {
@@ -126,7 +133,9 @@ impl<T> PhraseTable<T> {
 fn has_context<T>(doc: &Document, e: &Entry<T>, m: PatMatch, s_start: usize, s_end: usize) -> bool {
     let before = m.tok_start.saturating_sub(e.window).max(s_start)..m.tok_start;
     let after = m.tok_end..(m.tok_end + e.window).min(s_end);
-    before.chain(after).any(|t| e.context.iter().any(|c| c.matches(doc, t)))
+    before
+        .chain(after)
+        .any(|t| e.context.iter().any(|c| c.matches(doc, t)))
 }
 
 fn excluded<T>(doc: &Document, e: &Entry<T>, segment: usize, m: PatMatch) -> bool {

@@ -47,9 +47,19 @@ pub fn write(batch: &Batch, out: &mut dyn Write) -> io::Result<()> {
     let errors = batch
         .errors
         .iter()
-        .map(|FileError { path, message }| Error { path, error: message })
+        .map(|FileError { path, message }| Error {
+            path,
+            error: message,
+        })
         .collect();
     let passed = files.iter().all(|f| f.passed);
-    serde_json::to_writer_pretty(&mut *out, &Doc { files, errors, passed })?;
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &Doc {
+            files,
+            errors,
+            passed,
+        },
+    )?;
     out.write_all(b"\n")
 }

@@ -22,7 +22,9 @@ pub struct Gate {
 impl Gate {
     /// The file passes the gate.
     pub fn passes(&self, f: &FileReport) -> bool {
-        let sev_ok = self.fail_on.is_none_or(|min| f.findings.iter().all(|x| x.severity < min));
+        let sev_ok = self
+            .fail_on
+            .is_none_or(|min| f.findings.iter().all(|x| x.severity < min));
         let score_ok = self.max_score.is_none_or(|m| f.score() <= m);
         sev_ok && score_ok
     }
@@ -62,7 +64,12 @@ pub enum OutputFormat {
 }
 
 /// Writes `batch` in `format`.
-pub fn write(batch: &Batch, format: OutputFormat, color: bool, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    batch: &Batch,
+    format: OutputFormat,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         OutputFormat::Text => text::write(batch, color, out),
         OutputFormat::Jsonl => jsonl::write(batch, out),

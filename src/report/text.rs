@@ -10,7 +10,9 @@ use crate::finding::Severity;
 
 fn sev_style(s: Severity) -> Style {
     match s {
-        Severity::Critical => Style::new().fg_color(Some(AnsiColor::Magenta.into())).bold(),
+        Severity::Critical => Style::new()
+            .fg_color(Some(AnsiColor::Magenta.into()))
+            .bold(),
         Severity::Major => Style::new().fg_color(Some(AnsiColor::Red.into())).bold(),
         Severity::Minor => Style::new().fg_color(Some(AnsiColor::Yellow.into())),
     }
@@ -79,7 +81,11 @@ pub fn write(batch: &Batch, color: bool, out: &mut dyn Write) -> io::Result<()> 
             file.count(Severity::Minor),
             file.words,
             round2(file.score()),
-            if pass { paint.p(green, "pass") } else { paint.p(red, "FAIL") }
+            if pass {
+                paint.p(green, "pass")
+            } else {
+                paint.p(red, "FAIL")
+            }
         )?;
     }
     if batch.files.len() + batch.errors.len() > 1 {
@@ -99,7 +105,10 @@ pub fn write(batch: &Batch, color: bool, out: &mut dyn Write) -> io::Result<()> 
 /// At most 100 characters of `line` around the flagged columns: (excerpt, columns before the
 /// marker, marker width).
 fn excerpt(line: &str, col: usize, len: usize) -> (String, usize, usize) {
-    let chars: Vec<char> = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
     let from = col.saturating_sub(40);
     let to = (col + len + 40).min(chars.len()).max(from);
     let mut s: String = chars[from..to].iter().collect();

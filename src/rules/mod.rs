@@ -188,7 +188,10 @@ mod tests {
     fn ids_are_unique_kebab_case() {
         let mut ids: Vec<_> = REGISTRY.iter().map(|r| r.meta().id).collect();
         for id in &ids {
-            assert!(id.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{id}");
+            assert!(
+                id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{id}"
+            );
         }
         ids.sort_unstable();
         ids.dedup();
@@ -199,12 +202,21 @@ mod tests {
     fn every_rule_fires_on_its_positives_and_not_on_its_negatives() {
         for rule in REGISTRY {
             let m = rule.meta();
-            assert!(!m.positives.is_empty() && !m.negatives.is_empty(), "{} needs examples", m.id);
+            assert!(
+                !m.positives.is_empty() && !m.negatives.is_empty(),
+                "{} needs examples",
+                m.id
+            );
             for p in m.positives {
                 assert!(!flagged(*rule, p).is_empty(), "{} should flag: {p}", m.id);
             }
             for n in m.negatives {
-                assert_eq!(flagged(*rule, n), Vec::<String>::new(), "{} should not flag: {n}", m.id);
+                assert_eq!(
+                    flagged(*rule, n),
+                    Vec::<String>::new(),
+                    "{} should not flag: {n}",
+                    m.id
+                );
             }
         }
     }

@@ -89,7 +89,10 @@ pub fn segments(view: &str, tokens: &Tokens, mode: SegmentMode) -> Vec<Segment> 
 }
 
 fn is_closing(c: &str) -> bool {
-    matches!(c, "”" | "“" | "\"" | "»" | "«" | "’" | "‘" | "'" | ")" | "]" | "›" | "‹")
+    matches!(
+        c,
+        "”" | "“" | "\"" | "»" | "«" | "’" | "‘" | "'" | ")" | "]" | "›" | "‹"
+    )
 }
 
 const SENTENCE_STARTERS: &[&str] = &[
@@ -109,7 +112,8 @@ pub fn sentences(view: &str, tokens: &Tokens, segs: &[Segment]) -> Vec<Sentence>
         while i < seg.tok_end {
             let t = tokens.list[i];
             let s = text(i);
-            let is_end = t.kind == TokenKind::Punct && matches!(s, "!" | "?" | "…" | "?!" | "!?") || (t.kind == TokenKind::Punct && s.starts_with('.'));
+            let is_end = t.kind == TokenKind::Punct && matches!(s, "!" | "?" | "…" | "?!" | "!?")
+                || (t.kind == TokenKind::Punct && s.starts_with('.'));
             if !is_end {
                 i += 1;
                 continue;
@@ -135,7 +139,13 @@ pub fn sentences(view: &str, tokens: &Tokens, segs: &[Segment]) -> Vec<Sentence>
                     let prev = (i > seg.tok_start).then(|| i - 1);
                     let glued = !t.space_before;
                     match prev {
-                        Some(p) if glued && tokens.list[p].kind == TokenKind::Word && is_abbreviation(text(p)) => false,
+                        Some(p)
+                            if glued
+                                && tokens.list[p].kind == TokenKind::Word
+                                && is_abbreviation(text(p)) =>
+                        {
+                            false
+                        }
                         Some(p) if glued && tokens.list[p].kind == TokenKind::Number => {
                             let n = text(p);
                             let short = n.len() <= 3 && !n.contains([',', '.']);
@@ -225,7 +235,10 @@ mod tests {
     #[test]
     fn paragraphs_and_lines() {
         let v = "Eins zwei\ndrei\n\nVier";
-        assert_eq!(split(v, SegmentMode::Paragraphs), ["Eins zwei\ndrei", "Vier"]);
+        assert_eq!(
+            split(v, SegmentMode::Paragraphs),
+            ["Eins zwei\ndrei", "Vier"]
+        );
         assert_eq!(split(v, SegmentMode::Lines), ["Eins zwei", "drei", "Vier"]);
     }
 }

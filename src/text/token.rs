@@ -4,7 +4,9 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use unicode_normalization::{char::is_combining_mark, is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::{
+    char::is_combining_mark, is_nfc_quick, IsNormalized, UnicodeNormalization,
+};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,7 +166,11 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
             end = at + c.len_utf8();
             continue;
         }
-        if (c == '.' || c == ',') && all_digits && end == at && next.is_some_and(|n| n.is_ascii_digit()) {
+        if (c == '.' || c == ',')
+            && all_digits
+            && end == at
+            && next.is_some_and(|n| n.is_ascii_digit())
+        {
             end = at + 1;
             continue;
         }
@@ -209,14 +215,31 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<&str> {
-        tokenize(s).list.iter().map(|t| &s[t.start..t.end]).collect()
+        tokenize(s)
+            .list
+            .iter()
+            .map(|t| &s[t.start..t.end])
+            .collect()
     }
 
     #[test]
     fn splits_words_numbers_and_hyphens() {
         assert_eq!(
             texts("Lama 4-Modells, 4,4 Milliarden; 10.000 H100 geht's."),
-            ["Lama", "4", "-", "Modells", ",", "4,4", "Milliarden", ";", "10.000", "H100", "geht's", "."]
+            [
+                "Lama",
+                "4",
+                "-",
+                "Modells",
+                ",",
+                "4,4",
+                "Milliarden",
+                ";",
+                "10.000",
+                "H100",
+                "geht's",
+                "."
+            ]
         );
     }
 
@@ -224,7 +247,11 @@ mod tests {
     fn urls_are_one_opaque_token() {
         let s = "Siehe https://example.com/a?b=1. Mail an info@example.de oder @meta.";
         let toks = tokenize(s);
-        let kinds: Vec<_> = toks.list.iter().map(|t| (&s[t.start..t.end], t.kind)).collect();
+        let kinds: Vec<_> = toks
+            .list
+            .iter()
+            .map(|t| (&s[t.start..t.end], t.kind))
+            .collect();
         assert!(kinds.contains(&("https://example.com/a?b=1", TokenKind::Opaque)));
         assert!(kinds.contains(&("info@example.de", TokenKind::Opaque)));
         assert!(kinds.contains(&("@meta", TokenKind::Opaque)));

@@ -40,7 +40,9 @@ fn is_all_caps(s: &str) -> bool {
 /// The line of token `t` is written in capitals throughout (a shouted headline).
 fn in_caps_context(doc: &Document, t: usize) -> bool {
     let sent = doc.sentences[doc.sentence_of(t)];
-    let words: Vec<usize> = (sent.tok_start..sent.tok_end).filter(|&i| doc.is_word(i) && i != t).collect();
+    let words: Vec<usize> = (sent.tok_start..sent.tok_end)
+        .filter(|&i| doc.is_word(i) && i != t)
+        .collect();
     words.len() >= 2 && words.iter().all(|&i| is_all_caps(doc.text(i)))
 }
 
@@ -54,8 +56,19 @@ impl Rule for EntitySpelling {
         let mut out = Vec::new();
         for hit in names.variants.find(doc) {
             let name = &names.list[hit.entry.data].name;
-            let (s, e) = (doc.tok(hit.m.mark_start).start, doc.tok(hit.m.mark_end - 1).end);
-            out.push((s, e, format!("{} is a misspelling of the name {name}.", q(&doc.view[s..e])), name.clone()));
+            let (s, e) = (
+                doc.tok(hit.m.mark_start).start,
+                doc.tok(hit.m.mark_end - 1).end,
+            );
+            out.push((
+                s,
+                e,
+                format!(
+                    "{} is a misspelling of the name {name}.",
+                    q(&doc.view[s..e])
+                ),
+                name.clone(),
+            ));
         }
         for t in 0..doc.tokens.len() {
             if doc.tok(t).kind != TokenKind::Word {
@@ -72,7 +85,8 @@ impl Rule for EntitySpelling {
             };
             let canonical = &names.list[idx].name;
             let stem = &text[..text.len() - suffix.len()];
-            if stem == canonical || names.accepted.contains(stem) || !distinctive_casing(canonical) {
+            if stem == canonical || names.accepted.contains(stem) || !distinctive_casing(canonical)
+            {
                 continue;
             }
             if is_all_caps(text) && in_caps_context(doc, t) {
@@ -83,7 +97,11 @@ impl Rule for EntitySpelling {
             out.push((
                 tok.start,
                 tok.end,
-                format!("The name is written {} with this casing, not {}.", q(&fix), q(text)),
+                format!(
+                    "The name is written {} with this casing, not {}.",
+                    q(&fix),
+                    q(text)
+                ),
                 fix,
             ));
         }

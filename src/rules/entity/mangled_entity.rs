@@ -43,7 +43,10 @@ impl Rule for MangledEntity {
         let mut out = Vec::new();
         for hit in names.literal.find(doc) {
             let info = &names.list[hit.entry.data];
-            let (s, e) = (doc.tok(hit.m.mark_start).start, doc.tok(hit.m.mark_end - 1).end);
+            let (s, e) = (
+                doc.tok(hit.m.mark_start).start,
+                doc.tok(hit.m.mark_end - 1).end,
+            );
             let message = format!(
                 "{} looks like the name {} ({}) translated as ordinary words.",
                 q(&doc.view[s..e]),

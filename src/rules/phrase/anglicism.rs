@@ -28,13 +28,23 @@ impl Rule for Anglicism {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        super::report_table(doc, cx, &META, |l| &l.anglicisms, |text, info| {
-            if info.english.is_empty() {
-                format!("{} is an anglicism; write it in German.", q(text))
-            } else {
-                format!("{} is a half-translated “{}”; write it in German.", q(text), info.english)
-            }
-        });
+        super::report_table(
+            doc,
+            cx,
+            &META,
+            |l| &l.anglicisms,
+            |text, info| {
+                if info.english.is_empty() {
+                    format!("{} is an anglicism; write it in German.", q(text))
+                } else {
+                    format!(
+                        "{} is a half-translated “{}”; write it in German.",
+                        q(text),
+                        info.english
+                    )
+                }
+            },
+        );
     }
 }
 

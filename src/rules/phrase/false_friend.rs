@@ -30,9 +30,19 @@ impl Rule for FalseFriend {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        super::report_table(doc, cx, &META, |l| &l.false_friends, |text, info| {
-            format!("{} is used here in the sense of the English “{}”.", q(text), info.english)
-        });
+        super::report_table(
+            doc,
+            cx,
+            &META,
+            |l| &l.false_friends,
+            |text, info| {
+                format!(
+                    "{} is used here in the sense of the English “{}”.",
+                    q(text),
+                    info.english
+                )
+            },
+        );
     }
 }
 

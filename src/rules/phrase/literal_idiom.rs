@@ -30,13 +30,26 @@ impl Rule for LiteralIdiom {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        super::report_table(doc, cx, &META, |l| &l.idioms, |text, info| {
-            if info.english.is_empty() {
-                format!("{} is a word-for-word rendering of an English idiom.", q(text))
-            } else {
-                format!("{} is a word-for-word rendering of the English idiom “{}”.", q(text), info.english)
-            }
-        });
+        super::report_table(
+            doc,
+            cx,
+            &META,
+            |l| &l.idioms,
+            |text, info| {
+                if info.english.is_empty() {
+                    format!(
+                        "{} is a word-for-word rendering of an English idiom.",
+                        q(text)
+                    )
+                } else {
+                    format!(
+                        "{} is a word-for-word rendering of the English idiom “{}”.",
+                        q(text),
+                        info.english
+                    )
+                }
+            },
+        );
     }
 }
 
@@ -47,6 +60,9 @@ mod tests {
 
     #[test]
     fn matches_inflected_forms() {
-        assert_eq!(flagged(&LiteralIdiom, "Sie hat tiefe Taschen."), ["tiefe Taschen"]);
+        assert_eq!(
+            flagged(&LiteralIdiom, "Sie hat tiefe Taschen."),
+            ["tiefe Taschen"]
+        );
     }
 }

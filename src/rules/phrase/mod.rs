@@ -19,7 +19,10 @@ pub(crate) fn report_table(
     let lex = cx.lex;
     for hit in table(lex).find(doc) {
         let info = &hit.entry.data;
-        let (s, e) = (doc.tok(hit.m.mark_start).start, doc.tok(hit.m.mark_end - 1).end);
+        let (s, e) = (
+            doc.tok(hit.m.mark_start).start,
+            doc.tok(hit.m.mark_end - 1).end,
+        );
         let msg = message(&doc.view[s..e], info);
         let severity = info.severity.unwrap_or(meta.severity);
         cx.report_as(meta, severity, s, e, msg, info.suggestions.first().cloned());

@@ -27,12 +27,65 @@ static META: RuleMeta = RuleMeta {
 };
 
 const WORDS: &[&str] = &[
-    "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Einem", "Einer", "Eines",
-    "Und", "Oder", "Aber", "Dass", "Weil", "Wenn", "Ob", "Denn", "Sondern", "Wobei", "Obwohl",
-    "Damit", "Sodass", "Nachdem", "Bevor", "Während", "Er", "Es", "Wir", "Ich", "Man", "Dies",
-    "Diese", "Dieser", "Dieses", "Welche", "Welcher", "Welches", "Was", "Wie", "Wo",
-    "Erklärte", "Erklärt", "Sagte", "Sagt", "Betonte", "Betont", "Fügte", "Fügt", "Meinte",
-    "Schrieb", "Fragte", "Antwortete", "Ergänzte", "Sagten", "Erklärten", "Betonten",
+    "Der",
+    "Die",
+    "Das",
+    "Den",
+    "Dem",
+    "Des",
+    "Ein",
+    "Eine",
+    "Einen",
+    "Einem",
+    "Einer",
+    "Eines",
+    "Und",
+    "Oder",
+    "Aber",
+    "Dass",
+    "Weil",
+    "Wenn",
+    "Ob",
+    "Denn",
+    "Sondern",
+    "Wobei",
+    "Obwohl",
+    "Damit",
+    "Sodass",
+    "Nachdem",
+    "Bevor",
+    "Während",
+    "Er",
+    "Es",
+    "Wir",
+    "Ich",
+    "Man",
+    "Dies",
+    "Diese",
+    "Dieser",
+    "Dieses",
+    "Welche",
+    "Welcher",
+    "Welches",
+    "Was",
+    "Wie",
+    "Wo",
+    "Erklärte",
+    "Erklärt",
+    "Sagte",
+    "Sagt",
+    "Betonte",
+    "Betont",
+    "Fügte",
+    "Fügt",
+    "Meinte",
+    "Schrieb",
+    "Fragte",
+    "Antwortete",
+    "Ergänzte",
+    "Sagten",
+    "Erklärten",
+    "Betonten",
 ];
 
 impl Rule for CapitalizedAfterComma {
@@ -57,11 +110,16 @@ impl Rule for CapitalizedAfterComma {
                 // a capitalised title or name after the article: „…, Die Zeit, …“ without quotes
                 let next_cap = t + 1 < sent.tok_end
                     && doc.is_word(t + 1)
-                    && doc.text(t + 1).chars().next().is_some_and(char::is_uppercase)
+                    && doc
+                        .text(t + 1)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
                     && matches!(w, "Der" | "Die" | "Das");
                 if next_cap {
                     let after = t + 2;
-                    let ends_title = after >= sent.tok_end || matches!(doc.text(after), "," | "." | ")" | "“" | "”");
+                    let ends_title = after >= sent.tok_end
+                        || matches!(doc.text(after), "," | "." | ")" | "“" | "”");
                     if ends_title {
                         continue;
                     }
@@ -93,6 +151,10 @@ mod tests {
 
     #[test]
     fn newspaper_title_is_left_alone() {
-        assert!(run(&CapitalizedAfterComma, "Das berichtete die Zeitung, Die Welt, am Montag.").is_empty());
+        assert!(run(
+            &CapitalizedAfterComma,
+            "Das berichtete die Zeitung, Die Welt, am Montag."
+        )
+        .is_empty());
     }
 }

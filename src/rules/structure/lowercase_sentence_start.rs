@@ -13,13 +13,16 @@ static META: RuleMeta = RuleMeta {
     category: "fluency/spelling",
     severity: Severity::Minor,
     summary: "A sentence after a full stop starts with a lower-case word.",
-    flags: "A word in lower case right after the end of a sentence in the same paragraph, when the \
+    flags:
+        "A word in lower case right after the end of a sentence in the same paragraph, when the \
             sentence before ends in a full word (not an abbreviation, an initial or a number). \
             Names written in lower case by design (iPhone, eBay) are left alone.",
-    why: "It shows a sentence break that machine translation moved or a heading run into the text; \
+    why:
+        "It shows a sentence break that machine translation moved or a heading run into the text; \
           the sentence around it is usually garbled too.",
     example: "Srinivas hat diese Dynamik erfasst. erinnerte Ein Rekrutierungsversuch …",
-    instead: "Srinivas hat diese Dynamik erfasst. Er erinnerte sich an einen Rekrutierungsversuch …",
+    instead:
+        "Srinivas hat diese Dynamik erfasst. Er erinnerte sich an einen Rekrutierungsversuch …",
     positives: &["Srinivas hat diese Dynamik perfekt erfasst. erinnerte sich an mehr."],
     negatives: &[
         "Das kostet ca. zehn Euro, z. B. hier.",
@@ -40,20 +43,40 @@ impl Rule for LowercaseSentenceStart {
                 continue;
             }
             let end = prev.tok_end - 1;
-            let Some(dot) = (prev.tok_start..=end).rev().find(|&t| matches!(doc.text(t), "." | "!" | "?")) else {
+            let Some(dot) = (prev.tok_start..=end)
+                .rev()
+                .find(|&t| matches!(doc.text(t), "." | "!" | "?"))
+            else {
                 continue;
             };
-            if dot == prev.tok_start || doc.tok(dot - 1).kind != TokenKind::Word || doc.text(dot - 1).chars().count() < 4 {
+            if dot == prev.tok_start
+                || doc.tok(dot - 1).kind != TokenKind::Word
+                || doc.text(dot - 1).chars().count() < 4
+            {
                 continue;
             }
             let t = sent.tok_start;
-            if doc.tok(t).kind != TokenKind::Word || doc.tok(t).newline_before {
+            if doc.tok(t).kind != TokenKind::Word
+                || doc.tok(t).newline_before
+                || !doc.tok(t).space_before
+            {
+                continue;
+            }
+            // a one- or two-word tail is a credit or a sign-off (dpa, afp), not a sentence
+            if (sent.tok_start..sent.tok_end)
+                .filter(|&i| doc.is_word(i))
+                .count()
+                < 3
+            {
                 continue;
             }
             let w = doc.text(t);
             let mut chars = w.chars();
             let first_lower = chars.next().is_some_and(char::is_lowercase);
-            if !first_lower || chars.any(|c| c.is_uppercase() || !c.is_alphabetic()) || w.chars().count() < 2 {
+            if !first_lower
+                || chars.any(|c| c.is_uppercase() || !c.is_alphabetic())
+                || w.chars().count() < 2
+            {
                 continue;
             }
             let tok = doc.tok(t);
@@ -76,7 +99,10 @@ mod tests {
     #[test]
     fn proposes_the_capital() {
         assert_eq!(
-            run(&LowercaseSentenceStart, "Das war ein Erfolg. innere Krisen folgten."),
+            run(
+                &LowercaseSentenceStart,
+                "Das war ein Erfolg. innere Krisen folgten."
+            ),
             vec![("innere".to_string(), Some("Innere".to_string()))]
         );
     }

@@ -26,14 +26,43 @@ static META: RuleMeta = RuleMeta {
     positives: &[
         "Wang, der sich nach Meta von Meta anschloss.",
         "Die neue Strategie des Konzerns, die neue Strategie des Konzerns, überzeugt.",
-        "Das Modell Modell ist neu.",
+        "Der Konzern hat hat neue Pläne.",
     ],
     negatives: &[
         "Die Leute, die die Geschwindigkeit priorisieren.",
         "Von Haus zu Haus, Schritt für Schritt.",
         "Es geht um Geld, es geht um Macht.",
+        "Vielen vielen Dank, UN-Generalsekretär Butros Butros-Ghali.",
+        "Die meisten Fehler wurden gegen 15 Uhr und die meisten Fehler wurden gegen drei Uhr gemeldet.",
     ],
 };
+
+/// Doubled for emphasis in ordinary German.
+const INTENSIFIERS: &[&str] = &[
+    "sehr", "ganz", "immer", "nie", "ja", "nein", "so", "bitte", "danke", "gut", "lange", "weit",
+    "mehr", "schnell", "hallo", "nun", "aha", "oh",
+];
+
+/// Doubles that German grammar produces: „die die“ (article + relative pronoun), „dass sie sie“.
+const LEGIT_DOUBLES: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "sie", "es", "was", "wer", "ob", "er", "ihr", "wir",
+];
+
+/// A lower-case word doubled by a decoding loop (not an intensifier, not a name).
+fn doubled(doc: &Document, t: usize, n: usize) -> bool {
+    let w = doc.norm(t);
+    n == t + 1
+        && w == doc.norm(n)
+        && doc.text(n).chars().next().is_some_and(char::is_lowercase)
+        && !w.starts_with("viel")
+        && !INTENSIFIERS.contains(&w)
+        && !LEGIT_DOUBLES.contains(&w)
+        && doc
+            .tokens
+            .list
+            .get(n + 1)
+            .is_none_or(|x| !(doc.view[x.start..x.end] == *"-" && !x.space_before))
+}
 
 fn content(doc: &Document, t: usize) -> bool {
     doc.is_word(t) && doc.norm(t).chars().count() >= 4 && !is_function_word(doc.norm(t))
@@ -46,27 +75,58 @@ impl Rule for RepeatedPhrase {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         for sent in &doc.sentences {
-            let words: Vec<usize> = (sent.tok_start..sent.tok_end).filter(|&t| doc.is_word(t)).collect();
+            let words: Vec<usize> = (sent.tok_start..sent.tok_end)
+                .filter(|&t| doc.is_word(t))
+                .collect();
             let mut flagged_until = 0usize;
             // doubled word and X von X
             for (k, &t) in words.iter().enumerate() {
                 let Some(&n) = words.get(k + 1) else { break };
-                if n == t + 1 && doc.norm(t) == doc.norm(n) && content(doc, t) {
+                if doubled(doc, t, n) {
                     let (s, e) = (doc.tok(n).start, doc.tok(n).end);
-                    cx.report(&META, s, e, format!("The word {} is doubled.", q(doc.text(n))), Some(String::new()));
+                    cx.report(
+                        &META,
+                        s,
+                        e,
+                        format!("The word {} is doubled.", q(doc.text(n))),
+                        Some(String::new()),
+                    );
                     flagged_until = e;
                 }
                 if let Some(&x2) = words.get(k + 2) {
                     let cap = doc.text(t).chars().next().is_some_and(char::is_uppercase);
-                    if cap && n == t + 1 && x2 == t + 2 && doc.norm(n) == "von" && doc.text(t) == doc.text(x2) {
-                        let prep = k > 0 && words[k - 1] + 1 == t && matches!(doc.norm(words[k - 1]), "nach" | "zu" | "bei" | "mit" | "an");
+                    if cap
+                        && n == t + 1
+                        && x2 == t + 2
+                        && doc.norm(n) == "von"
+                        && doc.text(t) == doc.text(x2)
+                    {
+                        let prep = k > 0
+                            && words[k - 1] + 1 == t
+                            && matches!(
+                                doc.norm(words[k - 1]),
+                                "nach"
+                                    | "zu"
+                                    | "bei"
+                                    | "mit"
+                                    | "an"
+                                    | "von"
+                                    | "für"
+                                    | "aus"
+                                    | "über"
+                                    | "vor"
+                                    | "durch"
+                            );
                         if prep {
                             let (s, e) = (doc.tok(n).start, doc.tok(x2).end);
                             cx.report(
                                 &META,
                                 s,
                                 e,
-                                format!("{} repeats the name around „von“, a garbled construction.", q(&doc.view[doc.tok(t).start..e])),
+                                format!(
+                                    "{} repeats the name around „von“, a garbled construction.",
+                                    q(&doc.view[doc.tok(t).start..e])
+                                ),
                                 Some(String::new()),
                             );
                             flagged_until = e;
@@ -74,7 +134,7 @@ impl Rule for RepeatedPhrase {
                     }
                 }
             }
-            // the same n-gram (n >= 3) twice, close together
+            // the same n-gram (n >= 3) twice in a row: a decoding loop
             let mut seen: HashMap<Vec<&str>, usize> = HashMap::new();
             for n in (3..=6).rev() {
                 for k in 0..words.len().saturating_sub(n - 1) {
@@ -87,7 +147,7 @@ impl Rule for RepeatedPhrase {
                     }
                     let key: Vec<&str> = gram.iter().map(|&t| doc.norm(t)).collect();
                     match seen.get(&key) {
-                        Some(&first_end) if k >= first_end && k - first_end <= 4 => {
+                        Some(&first_end) if k == first_end => {
                             let (s, e) = (doc.tok(gram[0]).start, doc.tok(gram[n - 1]).end);
                             if s >= flagged_until {
                                 cx.report(
@@ -118,6 +178,9 @@ mod tests {
 
     #[test]
     fn flags_the_second_copy() {
-        assert_eq!(flagged(&RepeatedPhrase, "Wang schloss sich nach Meta von Meta an."), ["von Meta"]);
+        assert_eq!(
+            flagged(&RepeatedPhrase, "Wang schloss sich nach Meta von Meta an."),
+            ["von Meta"]
+        );
     }
 }

@@ -1,6 +1,5 @@
 //! `truncated-text`: a text or sentence cut off mid-word or mid-sentence.
 
-use super::is_function_word;
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::rules::{q, Context, Rule, RuleMeta};
@@ -19,7 +18,8 @@ static META: RuleMeta = RuleMeta {
             occurs in full elsewhere in the document (Konfl. where Konflikt appears), or when it \
             stops without a full stop after an article, preposition or conjunction \
             (… sagte, dass die).",
-    why: "Machine-translation pipelines cut texts at length limits; the reader is left with half a \
+    why:
+        "Machine-translation pipelines cut texts at length limits; the reader is left with half a \
           word, and the rest of the article is missing.",
     example: "Chen nannte den Konflikt eine Ablenkung. Der Konfl.",
     instead: "Restore the rest of the text from the source.",
@@ -34,25 +34,36 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
-/// The word before a final dot is a cut-off piece of a longer word of the document.
-fn is_fragment(doc: &Document, word: usize) -> bool {
+/// The word before a final dot is a cut-off piece of a longer word of the same paragraph,
+/// and occurs nowhere in the document as a word of its own.
+fn is_fragment(doc: &Document, word: usize, segment: usize) -> bool {
     let w = doc.norm(word);
-    if w.chars().count() < 3 || is_abbreviation(doc.text(word)) || !w.chars().all(char::is_alphabetic) {
+    if w.chars().count() < 3
+        || is_abbreviation(doc.text(word))
+        || !w.chars().all(char::is_alphabetic)
+        || !doc.tok(word).space_before
+    {
         return false;
     }
-    let mut longer = false;
-    for t in 0..doc.tokens.len() {
-        if t == word || doc.tok(t).kind != TokenKind::Word {
-            continue;
-        }
-        let n = doc.norm(t);
-        if n == w {
-            return false;
-        }
-        longer |= n.len() >= w.len() + 2 && n.starts_with(w);
-    }
-    longer
+    let seg = doc.segments[segment];
+    let in_segment = (seg.tok_start..seg.tok_end).any(|t| {
+        t != word
+            && doc.is_word(t)
+            && doc.norm(t).len() >= w.len() + 2
+            && doc.norm(t).starts_with(w)
+    });
+    in_segment
+        && !(0..doc.tokens.len())
+            .any(|t| t != word && doc.tok(t).kind == TokenKind::Word && doc.norm(t) == w)
 }
+
+/// Words after which a German sentence cannot end: articles, prepositions that are never
+/// verb particles, and conjunctions.
+const NEVER_LAST: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "eine", "einen", "einem", "einer", "eines", "und",
+    "oder", "dass", "von", "vom", "für", "zum", "zur", "im", "in", "beim", "ohne", "sowie", "weil",
+    "ob",
+];
 
 impl Rule for TruncatedText {
     fn meta(&self) -> &'static RuleMeta {
@@ -62,24 +73,37 @@ impl Rule for TruncatedText {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let mut last_of_segment = doc.sentences.iter().enumerate().peekable();
         while let Some((i, sent)) = last_of_segment.next() {
-            if doc.sentences.get(i + 1).is_some_and(|n| n.segment == sent.segment) {
+            if doc
+                .sentences
+                .get(i + 1)
+                .is_some_and(|n| n.segment == sent.segment)
+            {
                 continue;
             }
             let last = sent.tok_end - 1;
-            let words = (sent.tok_start..sent.tok_end).filter(|&t| doc.is_word(t)).count();
-            if doc.text(last) == "." && last > sent.tok_start && doc.is_word(last - 1) && !doc.tok(last).space_before {
+            let words = (sent.tok_start..sent.tok_end)
+                .filter(|&t| doc.is_word(t))
+                .count();
+            if doc.text(last) == "."
+                && last > sent.tok_start
+                && doc.is_word(last - 1)
+                && !doc.tok(last).space_before
+            {
                 let w = last - 1;
-                if words <= 4 && is_fragment(doc, w) {
+                if words <= 5 && is_fragment(doc, w, sent.segment) {
                     let (s, e) = (doc.tok(w).start, doc.tok(last).end);
                     cx.report(
                         &META,
                         s,
                         e,
-                        format!("The text ends in {}, a word cut off in the middle.", q(&doc.view[s..e])),
+                        format!(
+                            "The text ends in {}, a word cut off in the middle.",
+                            q(&doc.view[s..e])
+                        ),
                         None,
                     );
                 }
-            } else if doc.is_word(last) && words >= 6 && is_function_word(doc.text(last)) {
+            } else if doc.is_word(last) && words >= 6 && NEVER_LAST.contains(&doc.text(last)) {
                 let has_verbish_punct = (sent.tok_start..sent.tok_end).any(|t| doc.text(t) == ",");
                 if has_verbish_punct {
                     let tok = doc.tok(last);
@@ -87,7 +111,10 @@ impl Rule for TruncatedText {
                         &META,
                         tok.start,
                         tok.end,
-                        format!("The sentence stops after {}: the rest of it is missing.", q(doc.text(last))),
+                        format!(
+                            "The sentence stops after {}: the rest of it is missing.",
+                            q(doc.text(last))
+                        ),
                         None,
                     );
                 }
@@ -103,7 +130,10 @@ mod tests {
 
     #[test]
     fn flags_the_fragment_with_its_dot() {
-        assert_eq!(flagged(&TruncatedText, "Der Konflikt wuchs. Der Konfl."), ["Konfl."]);
+        assert_eq!(
+            flagged(&TruncatedText, "Der Konflikt wuchs. Der Konfl."),
+            ["Konfl."]
+        );
     }
 
     #[test]

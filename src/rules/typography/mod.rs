@@ -10,7 +10,7 @@ pub mod quote_spacing;
 pub mod unclosed_quote;
 
 use crate::document::Document;
-use crate::text::segment::Segment;
+use crate::text::segment::{Segment, SegmentMode};
 use crate::text::TokenKind;
 
 /// The role of a quotation mark.
@@ -97,9 +97,13 @@ pub(crate) fn scan(doc: &Document, seg: &Segment) -> Vec<Quote> {
     out
 }
 
-/// The document quotes German style: it has at least one „.
-pub(crate) fn german_style(doc: &Document) -> bool {
-    doc.view.contains('„')
+/// The text around `seg` quotes German style: it has at least one „. In line mode every
+/// line is its own text; otherwise the whole document decides.
+pub(crate) fn german_style(doc: &Document, seg: &Segment) -> bool {
+    match doc.mode {
+        SegmentMode::Lines => doc.view[seg.start..seg.end].contains('„'),
+        SegmentMode::Paragraphs => doc.view.contains('„'),
+    }
 }
 
 /// The right mark for a role in the document's style.

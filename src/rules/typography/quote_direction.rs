@@ -4,6 +4,7 @@ use super::{german_style, proper, scan, Role};
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::text::segment::SegmentMode;
 
 /// See [`META`].
 pub struct QuoteDirection;
@@ -34,9 +35,13 @@ impl Rule for QuoteDirection {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let scans: Vec<_> = doc.segments.iter().map(|seg| scan(doc, seg)).collect();
-        // „ anywhere, or a ” that opens a quote: the text is not consistently English-style
-        let german = german_style(doc) || scans.iter().flatten().any(|q| q.ch == '”' && q.role == Role::Open);
-        for quotes in scans {
+        let opens_with_rdq =
+            |quotes: &[super::Quote]| quotes.iter().any(|q| q.ch == '”' && q.role == Role::Open);
+        let doc_rdq =
+            doc.mode == SegmentMode::Paragraphs && scans.iter().any(|s| opens_with_rdq(s));
+        for (seg, quotes) in doc.segments.iter().zip(scans) {
+            // „ in the text, or a ” that opens a quote: the text is not consistently English-style
+            let german = german_style(doc, seg) || doc_rdq || opens_with_rdq(&quotes);
             for q in quotes {
                 let wrong = match (q.ch, q.role) {
                     ('”', Role::Open) => true,
@@ -47,13 +52,20 @@ impl Rule for QuoteDirection {
                     continue;
                 }
                 let fix = proper(q.role, german);
-                let what = if q.role == Role::Open { "opening" } else { "closing" };
+                let what = if q.role == Role::Open {
+                    "opening"
+                } else {
+                    "closing"
+                };
                 let tok = doc.tok(q.tok);
                 cx.report(
                     &META,
                     tok.start,
                     tok.end,
-                    format!("The {what} quotation mark {} should be {fix} in German text.", q.ch),
+                    format!(
+                        "The {what} quotation mark {} should be {fix} in German text.",
+                        q.ch
+                    ),
                     Some(fix.to_string()),
                 );
             }
@@ -71,7 +83,10 @@ mod tests {
         let got = run(&QuoteDirection, "Er nannte ihn ”Prometheus” und ging.");
         assert_eq!(
             got,
-            vec![("”".to_string(), Some("„".to_string())), ("”".to_string(), Some("“".to_string()))]
+            vec![
+                ("”".to_string(), Some("„".to_string())),
+                ("”".to_string(), Some("“".to_string()))
+            ]
         );
     }
 }

@@ -31,18 +31,22 @@ impl Rule for QuoteSpacing {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let german = german_style(doc);
         for seg in &doc.segments {
+            let german = german_style(doc, seg);
             for q in scan(doc, seg) {
                 let t = q.tok;
                 let tok = *doc.tok(t);
                 let fix = proper(q.role, german || q.ch == '”');
                 match q.role {
                     Role::Open => {
-                        let prev_kind = (t > seg.tok_start).then(|| (doc.tok(t - 1).kind, doc.text(t - 1)));
+                        let prev_kind =
+                            (t > seg.tok_start).then(|| (doc.tok(t - 1).kind, doc.text(t - 1)));
                         let glued_to_text = glued_before(doc, t, seg)
-                            && matches!(prev_kind, Some((TokenKind::Word | TokenKind::Number, _))
-                                | Some((TokenKind::Punct, "." | "," | ":" | ";" | "!" | "?")));
+                            && matches!(
+                                prev_kind,
+                                Some((TokenKind::Word | TokenKind::Number, _))
+                                    | Some((TokenKind::Punct, "." | "," | ":" | ";" | "!" | "?"))
+                            );
                         if glued_to_text {
                             cx.report(
                                 &META,

@@ -19,9 +19,13 @@ static META: RuleMeta = RuleMeta {
     why: "The reader cannot tell where the quoted words end, so a statement may be attributed to \
           the wrong person.",
     example: "Er sagte: „Kommen Sie zurück, wenn Sie 10.000 GPUs haben. Diese Anekdote zeigt viel.",
-    instead: "Er sagte: „Kommen Sie zurück, wenn Sie 10.000 GPUs haben.“ Diese Anekdote zeigt viel.",
+    instead:
+        "Er sagte: „Kommen Sie zurück, wenn Sie 10.000 GPUs haben.“ Diese Anekdote zeigt viel.",
     positives: &["Er sagte: „Kommen Sie zurück, wenn Sie Geld haben. Diese Anekdote zeigt viel."],
-    negatives: &["Er sagte: „Kommen Sie zurück.“ Das zeigt viel.", "Sie sagte: „Er rief ‚Hilfe‘ und lief.“"],
+    negatives: &[
+        "Er sagte: „Kommen Sie zurück.“ Das zeigt viel.",
+        "Sie sagte: „Er rief ‚Hilfe‘ und lief.“",
+    ],
 };
 
 impl Rule for UnclosedQuote {
@@ -52,6 +56,12 @@ mod tests {
 
     #[test]
     fn second_opening_mark_closes_nothing() {
-        assert_eq!(flagged(&UnclosedQuote, "Er sagte: „Hier sagen die Leute:„ Ich will mehr."), ["„", "„"]);
+        assert_eq!(
+            flagged(
+                &UnclosedQuote,
+                "Er sagte: „Hier sagen die Leute:„ Ich will mehr."
+            ),
+            ["„", "„"]
+        );
     }
 }
