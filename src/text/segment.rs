@@ -112,8 +112,8 @@ pub fn sentences(view: &str, tokens: &Tokens, segs: &[Segment]) -> Vec<Sentence>
         while i < seg.tok_end {
             let t = tokens.list[i];
             let s = text(i);
-            let is_end = t.kind == TokenKind::Punct && matches!(s, "!" | "?" | "…" | "?!" | "!?")
-                || (t.kind == TokenKind::Punct && s.starts_with('.'));
+            let is_end = t.kind == TokenKind::Punct
+                && (matches!(s, "!" | "?" | "…" | "?!" | "!?") || s.starts_with('.'));
             if !is_end {
                 i += 1;
                 continue;

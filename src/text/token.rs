@@ -150,7 +150,6 @@ pub fn tokenize(text: &str) -> Tokens {
 
 /// The end of the word or number starting at `start`, and which of the two it is.
 fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
-    let bytes = text.as_bytes();
     let mut end = start;
     let mut all_digits = true;
     let mut iter = text[start..].char_indices().peekable();
@@ -176,7 +175,6 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
         }
         break;
     }
-    let _ = bytes;
     let kind = if all_digits {
         TokenKind::Number
     } else {

@@ -61,7 +61,7 @@ fn doubled(doc: &Document, t: usize, n: usize) -> bool {
             .tokens
             .list
             .get(n + 1)
-            .is_none_or(|x| !(doc.view[x.start..x.end] == *"-" && !x.space_before))
+            .is_none_or(|x| &doc.view[x.start..x.end] != "-" || x.space_before)
 }
 
 fn content(doc: &Document, t: usize) -> bool {

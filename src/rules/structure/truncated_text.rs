@@ -71,8 +71,7 @@ impl Rule for TruncatedText {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let mut last_of_segment = doc.sentences.iter().enumerate().peekable();
-        while let Some((i, sent)) = last_of_segment.next() {
+        for (i, sent) in doc.sentences.iter().enumerate() {
             if doc
                 .sentences
                 .get(i + 1)
