@@ -91,7 +91,9 @@ pub(crate) fn scan(doc: &Document, seg: &Segment) -> Vec<Quote> {
             unclosed: false,
         });
     }
-    if let Some(prev) = open {
+    // In line mode a line is one sentence, and quotations in news often run over several
+    // sentences: only a paragraph's end proves that a quotation was never closed.
+    if let (Some(prev), SegmentMode::Paragraphs) = (open, doc.mode) {
         out[prev].unclosed = true;
     }
     out

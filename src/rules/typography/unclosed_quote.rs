@@ -15,7 +15,8 @@ static META: RuleMeta = RuleMeta {
     summary: "An opening quotation mark with no closing mark in its paragraph.",
     flags: "An opening „ (or “, ”, \") that is followed by another opening mark or the end of the \
             paragraph before any closing mark. Nested quotes in German use ‚…‘, so a second „ \
-            inside an open quotation means the first was never closed.",
+            inside an open quotation means the first was never closed. With `--segments lines` \
+            only the second case counts, since a quotation may run over several one-sentence lines.",
     why: "The reader cannot tell where the quoted words end, so a statement may be attributed to \
           the wrong person.",
     example: "Er sagte: „Kommen Sie zurück, wenn Sie 10.000 GPUs haben. Diese Anekdote zeigt viel.",
