@@ -63,15 +63,56 @@ fn shipped_sample_shows_every_rule_family() {
     assert!(r.findings.len() >= 20, "{}", r.findings.len());
 }
 
-#[test]
-fn mt_fixtures_are_flagged() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mt");
-    for e in fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if Format::from_path(&p).is_none() || p.file_name().is_some_and(|n| n == "EXPECTED.md") {
+/// The expected findings of `tests/fixtures/mt/EXPECTED.md`: (file, line, flagged text).
+fn expected() -> Vec<(String, usize, String)> {
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mt/EXPECTED.md"),
+    )
+    .unwrap();
+    let mut file = String::new();
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            file = h.split_whitespace().next().unwrap_or_default().to_string();
             continue;
         }
-        let r = check(&p);
-        assert!(r.findings.len() >= 2, "{}: {:#?}", r.path, r.findings);
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        if cells.len() < 4 || file.is_empty() {
+            continue;
+        }
+        let Ok(n) = cells[1].parse::<usize>() else {
+            continue;
+        };
+        let flagged = cells[2].split('`').nth(1).unwrap_or_default().to_string();
+        out.push((file.clone(), n, flagged));
+    }
+    out
+}
+
+#[test]
+fn mt_fixtures_yield_exactly_their_planted_errors() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mt");
+    let want = expected();
+    assert!(want.len() >= 12, "{want:?}");
+    let mut files: Vec<&str> = want.iter().map(|w| w.0.as_str()).collect();
+    files.dedup();
+    for f in files {
+        let r = check(&dir.join(f));
+        for (_, line, flagged) in want.iter().filter(|w| w.0 == f) {
+            let hit = r.findings.iter().any(|x| {
+                x.line == *line && (flagged.contains(&x.text) || x.text.contains(flagged.as_str()))
+            });
+            assert!(
+                hit,
+                "{f}:{line}: `{flagged}` not found in {:#?}",
+                r.findings
+            );
+        }
+        for x in &r.findings {
+            let planted = want.iter().any(|w| {
+                w.0 == f && w.1 == x.line && (w.2.contains(&x.text) || x.text.contains(&w.2))
+            });
+            assert!(planted, "{f}: unexpected finding {x:#?}");
+        }
     }
 }

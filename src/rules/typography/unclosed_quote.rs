@@ -13,7 +13,8 @@ static META: RuleMeta = RuleMeta {
     category: "fluency/punctuation",
     severity: Severity::Minor,
     summary: "An opening quotation mark with no closing mark in its paragraph.",
-    flags: "An opening „ (or “, ”, \") that is followed by another opening mark or the end of the \
+    flags:
+        "An opening „ (or “, ”, \") that is followed by another opening mark or the end of the \
             paragraph before any closing mark. Nested quotes in German use ‚…‘, so a second „ \
             inside an open quotation means the first was never closed. With `--segments lines` \
             only the second case counts, since a quotation may run over several one-sentence lines.",
