@@ -187,10 +187,17 @@ impl Pattern {
                 } else {
                     item
                 };
-                let parts = split_hyphens(body);
-                if parts.len() > 1 && (body.contains('|') || optional) {
+                let parts = if body.contains('|') {
+                    vec![body]
+                } else {
+                    split_hyphens(body)
+                };
+                if parts.len() > 1 && optional {
+                    return Err(format!("`{item}`: a hyphenated word cannot be optional"));
+                }
+                if body.contains('|') && body.split('|').any(|a| a != "-" && a.contains('-')) {
                     return Err(format!(
-                        "`{item}`: a hyphenated word cannot have alternatives or `?`"
+                        "`{item}`: an alternative cannot contain a hyphen; write separate rows"
                     ));
                 }
                 for part in parts {

@@ -66,7 +66,7 @@ impl Tokens {
 
 static OPAQUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)(?:https?://|www\.)[^\s<>"“”„«»‚‘’]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:^|[\s(])[@#][\w_]{2,}"#,
+        r#"(?i)(?:https?://|www\.)[^\s<>"“”„«»‚‘’]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:^|[\s(])[@#][\w_]{2,}|\b[\w-]+(?:\.[\w-]+)*\.(?-i:com|de|org|net|io|ai|at|ch|eu|co|uk|info|gov|edu|app|dev|tv|fm|me|ly|gg)\b(?:/[^\s<>"“”„«»]*)?"#,
     )
     .expect("valid regex")
 });
@@ -253,6 +253,15 @@ mod tests {
         assert!(kinds.contains(&("https://example.com/a?b=1", TokenKind::Opaque)));
         assert!(kinds.contains(&("info@example.de", TokenKind::Opaque)));
         assert!(kinds.contains(&("@meta", TokenKind::Opaque)));
+        let s = "Auf github.com und Bild.de. Der Satz endet.De";
+        let toks = tokenize(s);
+        let opaque: Vec<_> = toks
+            .list
+            .iter()
+            .filter(|t| t.kind == TokenKind::Opaque)
+            .map(|t| &s[t.start..t.end])
+            .collect();
+        assert_eq!(opaque, ["github.com", "Bild.de"]);
     }
 
     #[test]

@@ -12,8 +12,8 @@ pub struct EntitySpelling;
 static META: RuleMeta = RuleMeta {
     id: "entity-spelling",
     category: "fluency/spelling",
-    severity: Severity::Major,
-    summary: "A known name with wrong casing or spelling (Openai, Github, XAI, GPUS).",
+    severity: Severity::Minor,
+    summary: "A known name with wrong casing (Openai, Github, XAI, GPUS: minor) or a known misspelling (Zuckerburg: major).",
     flags: "Names whose casing is distinctive (OpenAI, GitHub, xAI, PlayAI, YouTube, GPUs) written \
             with other casing, and misspellings listed in the name dictionary (Open AI, Zuckerburg). \
             Genitive forms (Githubs) are recognised. Words in an all-caps line are left alone.",
@@ -68,6 +68,7 @@ impl Rule for EntitySpelling {
                     q(&doc.view[s..e])
                 ),
                 name.clone(),
+                Severity::Major,
             ));
         }
         for t in 0..doc.tokens.len() {
@@ -103,12 +104,13 @@ impl Rule for EntitySpelling {
                     q(text)
                 ),
                 fix,
+                META.severity,
             ));
         }
         out.sort_by_key(|o| o.0);
         out.dedup_by_key(|o| o.0);
-        for (s, e, message, fix) in out {
-            cx.report(&META, s, e, message, Some(fix));
+        for (s, e, message, fix, severity) in out {
+            cx.report_as(&META, severity, s, e, message, Some(fix));
         }
     }
 }
