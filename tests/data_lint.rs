@@ -87,3 +87,16 @@ fn tables_are_clean() {
         }
     }
 }
+
+#[test]
+fn readme_documents_every_rule() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for rule in mtcheck::rules::REGISTRY {
+        let id = rule.meta().id;
+        assert!(
+            readme.contains(&format!("| `{id}` |")),
+            "README.md lacks a row for {id}"
+        );
+    }
+}
