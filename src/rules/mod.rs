@@ -1,7 +1,11 @@
 //! The rules: the [`Rule`] trait, rule metadata, the context rules report into, and the one
 //! registry that lists every rule in a stable order.
 
+pub mod compound;
+pub mod consistency;
 pub mod entity;
+pub mod grammar;
+pub mod locale;
 pub mod phrase;
 pub mod structure;
 pub mod typography;
@@ -125,6 +129,21 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &structure::lowercase_sentence_start::LowercaseSentenceStart,
     &structure::capitalized_after_comma::CapitalizedAfterComma,
     &structure::repeated_phrase::RepeatedPhrase,
+    &typography::dash_spacing::DashSpacing,
+    &typography::suspended_hyphen::SuspendedHyphen,
+    &typography::punctuation_spacing::PunctuationSpacing,
+    &typography::missing_hyphen::MissingHyphen,
+    &compound::english_plural_compound::EnglishPluralCompound,
+    &locale::number_format::NumberFormat,
+    &locale::currency_position::CurrencyPosition,
+    &locale::year_preposition::YearPreposition,
+    &locale::us_date::UsDate,
+    &locale::time_format::TimeFormat,
+    &locale::imperial_unit::ImperialUnit,
+    &grammar::infinitive_article::InfinitiveArticle,
+    &grammar::missing_reflexive::MissingReflexive,
+    &consistency::inconsistent_term::InconsistentTerm,
+    &consistency::mixed_address::MixedAddress,
 ];
 
 /// The rule with id `id`.

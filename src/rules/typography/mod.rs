@@ -5,8 +5,12 @@
 //! double quotation mark of a segment the role it plays (opening or closing) from its
 //! position and from whether a quotation is open, so that the rules can judge its form.
 
+pub mod dash_spacing;
+pub mod missing_hyphen;
+pub mod punctuation_spacing;
 pub mod quote_direction;
 pub mod quote_spacing;
+pub mod suspended_hyphen;
 pub mod unclosed_quote;
 
 use crate::document::Document;

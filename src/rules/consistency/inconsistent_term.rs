@@ -1,0 +1,161 @@
+//! `inconsistent-term`: two variants of one term in one document (KI and AI, Foto and Photo).
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::text::TokenKind;
+
+/// See [`META`].
+pub struct InconsistentTerm;
+
+static META: RuleMeta = RuleMeta {
+    id: "inconsistent-term",
+    category: "terminology/inconsistent",
+    severity: Severity::Minor,
+    summary: "Two variants of one term in one document (KI next to AI, Foto next to Photo).",
+    flags:
+        "Pairs of variants where German prefers the first (KI/AI, Foto/Photo, Telefon/Telephon, \
+            Grafik/Graphik, Start-up/Startup …), as words and as parts of hyphenated compounds \
+            (AI-Infrastruktur). The less frequent variant is flagged when both occur; names that \
+            contain the variant (Scale AI, Mistral AI) do not count.",
+    why: "Machine translation translates a term in one sentence and leaves it in English in the \
+          next; readers wonder whether two things are meant.",
+    example: "Meta baut KI-Modelle und investiert Milliarden in die AI-Infrastruktur.",
+    instead: "Meta baut KI-Modelle und investiert Milliarden in die KI-Infrastruktur.",
+    positives: &["Meta baut KI-Modelle und investiert in die AI-Infrastruktur. Die KI wächst."],
+    negatives: &[
+        "Meta baut KI-Modelle und investiert in die KI-Infrastruktur.",
+        "Scale AI liefert Daten für KI-Modelle.",
+    ],
+};
+
+/// (preferred, variant): both are token forms (case-sensitive).
+const PAIRS: &[(&str, &str)] = &[
+    ("KI", "AI"),
+    ("Foto", "Photo"),
+    ("Fotos", "Photos"),
+    ("Grafik", "Graphik"),
+    ("Telefon", "Telephon"),
+    ("E-Mail", "Email"),
+    ("Start-up", "Startup"),
+    ("Start-ups", "Startups"),
+];
+
+/// Token positions of `form` as a word or hyphenated compound part; `E-Mail`-style forms span
+/// three tokens.
+fn positions(doc: &Document, form: &str, names: &[Vec<String>]) -> Vec<(usize, usize)> {
+    let parts: Vec<&str> = crate::text::token::tokenize(form)
+        .list
+        .iter()
+        .map(|t| &form[t.start..t.end])
+        .collect();
+    let n = doc.tokens.len();
+    let mut out = Vec::new();
+    for t in 0..n {
+        if t + parts.len() > n || doc.tok(t).kind == TokenKind::Opaque {
+            continue;
+        }
+        if !(0..parts.len())
+            .all(|k| doc.text(t + k) == parts[k] && (k == 0 || !doc.tok(t + k).space_before))
+        {
+            continue;
+        }
+        let end = t + parts.len();
+        // a longer word around it (AIs, KIs are fine; AIR is not AI)
+        if end < n && !doc.tok(end).space_before && doc.is_word(end) {
+            continue;
+        }
+        if t > 0 && !doc.tok(t).space_before && doc.is_word(t - 1) {
+            continue;
+        }
+        // part of a listed name: „Scale AI“
+        let in_name = names.iter().any(|name| {
+            let k = name.len();
+            k > parts.len()
+                && (0..=k - parts.len()).any(|off| {
+                    t >= off && t - off + k <= n && (0..k).all(|j| doc.text(t - off + j) == name[j])
+                })
+        });
+        if !in_name {
+            out.push((t, end));
+        }
+    }
+    out
+}
+
+impl Rule for InconsistentTerm {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let names: Vec<Vec<String>> = cx
+            .lex
+            .names
+            .list
+            .iter()
+            .filter(|n| {
+                PAIRS
+                    .iter()
+                    .any(|(a, b)| n.name.contains(a) || n.name.contains(b))
+            })
+            .map(|n| {
+                let toks = crate::text::token::tokenize(&n.name);
+                toks.list
+                    .iter()
+                    .map(|t| n.name[t.start..t.end].to_string())
+                    .collect()
+            })
+            .collect();
+        let units = super::units(doc);
+        for (preferred, variant) in PAIRS {
+            let all_a = positions(doc, preferred, &names);
+            if all_a.is_empty() {
+                continue;
+            }
+            let all_b = positions(doc, variant, &names);
+            for unit in &units {
+                let within = |v: &[(usize, usize)]| -> Vec<(usize, usize)> {
+                    v.iter().copied().filter(|p| unit.contains(&p.0)).collect()
+                };
+                let (a, b) = (within(&all_a), within(&all_b));
+                if a.is_empty() || b.is_empty() {
+                    continue;
+                }
+                let (flag, other, fix) = if b.len() <= a.len() {
+                    (&b, preferred, preferred)
+                } else {
+                    (&a, variant, variant)
+                };
+                let other_word = other.to_string();
+                for &(s, e) in flag {
+                    let (start, end) = (doc.tok(s).start, doc.tok(e - 1).end);
+                    cx.report(
+                        &META,
+                        start,
+                        end,
+                        format!(
+                            "The text also writes {}; use one form throughout.",
+                            q(&other_word)
+                        ),
+                        Some(fix.to_string()),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::flagged;
+
+    #[test]
+    fn flags_the_minority() {
+        assert_eq!(
+            flagged(&InconsistentTerm, "KI hier, KI dort, AI-Modelle."),
+            ["AI"]
+        );
+    }
+}

@@ -1,0 +1,125 @@
+//! `mixed-address`: formal „Sie“ and informal „du“ addressing the reader in one document.
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::rules::{q, Context, Rule, RuleMeta};
+
+/// See [`META`].
+pub struct MixedAddress;
+
+static META: RuleMeta = RuleMeta {
+    id: "mixed-address",
+    category: "fluency/register",
+    severity: Severity::Minor,
+    summary: "The reader is addressed both formally (Sie, Ihnen) and informally (du, dich, dein) in one text.",
+    flags: "Formal address (Sie, Ihnen, Ihr … capitalised inside a sentence) and informal address \
+            (du, dich, dir, dein …) in the same document; the less frequent form is flagged. \
+            Quotations, where speakers may address each other either way, are skipped.",
+    why: "English you has one form; machine translation picks Sie in one sentence and du in the \
+          next, which reads as careless or rude.",
+    example: "Wenn Sie das Modell testen, wirst du überrascht sein.",
+    instead: "Wenn Sie das Modell testen, werden Sie überrascht sein.",
+    positives: &["Wenn Sie das Modell testen, wirst du überrascht sein. Sie sollten es versuchen."],
+    negatives: &["Wenn Sie das Modell testen, werden Sie überrascht sein.", "Er fragte: „Kommst du mit?“ Sie lehnte ab."],
+};
+
+const INFORMAL: &[&str] = &[
+    "du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "deines",
+];
+const FORMAL: &[&str] = &[
+    "Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres",
+];
+
+/// Tokens inside quotation marks.
+fn quoted(doc: &Document) -> Vec<bool> {
+    let mut inside = vec![false; doc.tokens.len()];
+    let mut open = false;
+    for (t, slot) in inside.iter_mut().enumerate() {
+        let s = doc.text(t);
+        if matches!(s, "„" | "»" | "«" | "“" | "”" | "\"") {
+            open = match s {
+                "„" | "»" => true,
+                "“" | "«" | "”" if open => false,
+                "\"" => !open,
+                _ => open,
+            };
+            continue;
+        }
+        *slot = open;
+    }
+    inside
+}
+
+impl Rule for MixedAddress {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let q_in = quoted(doc);
+        for unit in super::units(doc) {
+            let mut formal = Vec::new();
+            let mut informal = Vec::new();
+            for sent in doc.sentences.iter().filter(|s| unit.contains(&s.tok_start)) {
+                let first_word = (sent.tok_start..sent.tok_end).find(|&t| doc.is_word(t));
+                for (t, &in_quote) in q_in
+                    .iter()
+                    .enumerate()
+                    .take(sent.tok_end)
+                    .skip(sent.tok_start)
+                {
+                    if in_quote || !doc.is_word(t) {
+                        continue;
+                    }
+                    let w = doc.text(t);
+                    if INFORMAL.contains(&doc.norm(t))
+                        && (w.starts_with(|c: char| c.is_lowercase()) || Some(t) != first_word)
+                    {
+                        informal.push(t);
+                    } else if Some(t) != first_word && FORMAL.contains(&w) {
+                        formal.push(t);
+                    }
+                }
+            }
+            if formal.is_empty() || informal.is_empty() {
+                continue;
+            }
+            let (flag, other) = if informal.len() <= formal.len() {
+                (&informal, "Sie")
+            } else {
+                (&formal, "du")
+            };
+            for &t in flag {
+                let tok = doc.tok(t);
+                cx.report(
+                    &META,
+                    tok.start,
+                    tok.end,
+                    format!(
+                        "{} mixes informal and formal address; the text mostly uses {}.",
+                        q(doc.text(t)),
+                        q(other)
+                    ),
+                    None,
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::flagged;
+
+    #[test]
+    fn flags_the_minority_form() {
+        assert_eq!(
+            flagged(
+                &MixedAddress,
+                "Wenn Sie kommen, wirst du sehen. Bringen Sie Ihnen das?"
+            ),
+            ["du"]
+        );
+    }
+}

@@ -1,0 +1,119 @@
+//! `infinitive-article`: a nominalised infinitive with a masculine or feminine article
+//! (Der Scheitern).
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::rules::{q, Context, Rule, RuleMeta};
+
+/// See [`META`].
+pub struct InfinitiveArticle;
+
+static META: RuleMeta = RuleMeta {
+    id: "infinitive-article",
+    category: "fluency/grammar",
+    severity: Severity::Major,
+    summary: "A nominalised infinitive with the wrong article (Der Scheitern for Das Scheitern).",
+    flags: "At the start of a sentence or clause, der, die, dieser, jeder or kein followed by a \
+            nominalised infinitive that has no plural (Scheitern, Versagen, Vorgehen, Vertrauen …): \
+            such nouns are always neuter.",
+    why: "Machine translation takes the gender of the English noun's usual German translation \
+          (der Fehlschlag) and puts it before a different word; the result is ungrammatical.",
+    example: "Der Scheitern stammte aus einer Kaskade technischer Fehltritte.",
+    instead: "Das Scheitern ging auf eine Reihe technischer Fehltritte zurück.",
+    positives: &["Der Scheitern stammte aus technischen Fehlern.", "Die Vorgehen des Konzerns überraschte."],
+    negatives: &["Das Scheitern stammte aus technischen Fehlern.", "Die Farbe der Taschen ist rot.", "Wegen der Scheitern früherer Pläne? Nein: wegen des Scheiterns."],
+};
+
+/// Nominalised infinitives without a plural: always neuter.
+const INFINITIVES: &[&str] = &[
+    "Scheitern",
+    "Versagen",
+    "Vorgehen",
+    "Vertrauen",
+    "Handeln",
+    "Zögern",
+    "Schweigen",
+    "Bemühen",
+    "Fehlen",
+    "Verschwinden",
+    "Ausbleiben",
+    "Erscheinen",
+    "Auftreten",
+    "Abschneiden",
+    "Ausscheiden",
+    "Aufkommen",
+    "Entstehen",
+    "Zustandekommen",
+    "Wegfallen",
+    "Nachgeben",
+    "Festhalten",
+    "Umdenken",
+    "Weiterleben",
+    "Überleben",
+    "Zusammenleben",
+    "Aussterben",
+    "Wachsen",
+    "Sinken",
+    "Steigen",
+];
+
+fn neuter(article: &str) -> Option<&'static str> {
+    Some(match article {
+        "Der" | "Die" => "Das",
+        "Dieser" | "Diese" => "Dieses",
+        "Jeder" | "Jede" => "Jedes",
+        "Keiner" | "Keine" => "Kein",
+        _ => return None,
+    })
+}
+
+impl Rule for InfinitiveArticle {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for sent in &doc.sentences {
+            for t in sent.tok_start..sent.tok_end.saturating_sub(1) {
+                let clause_start = t == sent.tok_start
+                    || matches!(doc.text(t - 1), "," | ":" | ";" | "„" | "“" | "\"");
+                if !clause_start {
+                    continue;
+                }
+                let Some(fix) = neuter(doc.text(t)) else {
+                    continue;
+                };
+                if !INFINITIVES.contains(&doc.text(t + 1)) {
+                    continue;
+                }
+                let tok = doc.tok(t);
+                cx.report(
+                    &META,
+                    tok.start,
+                    tok.end,
+                    format!(
+                        "{} is neuter: {} {}.",
+                        q(doc.text(t + 1)),
+                        fix,
+                        doc.text(t + 1)
+                    ),
+                    Some(fix.to_string()),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn proposes_das() {
+        assert_eq!(
+            run(&InfinitiveArticle, "Der Scheitern stammte."),
+            vec![("Der".into(), Some("Das".into()))]
+        );
+    }
+}

@@ -1,0 +1,167 @@
+//! `missing-reflexive`: an inherently reflexive verb without its reflexive pronoun
+//! (nach denen sie sehnen).
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::rules::{q, Context, Rule, RuleMeta};
+
+/// See [`META`].
+pub struct MissingReflexive;
+
+static META: RuleMeta = RuleMeta {
+    id: "missing-reflexive",
+    category: "fluency/grammar",
+    severity: Severity::Major,
+    summary: "A verb that is always reflexive used without mich/dich/sich/uns/euch (nach denen sie sehnen).",
+    flags: "Finite forms of verbs that German only uses reflexively (sich sehnen, sich weigern, \
+            sich beeilen, sich schämen, sich ereignen, sich bedanken …) in a clause that has no \
+            reflexive pronoun.",
+    why: "English long for, refuse and hurry are not reflexive, so machine translation drops the \
+          pronoun; the German sentence is ungrammatical.",
+    example: "… die Tools geben, nach denen sie sehnen.",
+    instead: "… die Werkzeuge geben, nach denen sie sich sehnen.",
+    positives: &["Er will ihnen die Tools geben, nach denen sie sehnen.", "Der Vorstand weigerte, das zu tun."],
+    negatives: &["Er will ihnen die Tools geben, nach denen sie sich sehnen.", "Der Vorstand weigerte sich, das zu tun.", "Wir bedanken uns herzlich."],
+};
+
+/// Finite forms of inherently reflexive verbs.
+const FORMS: &[&str] = &[
+    "sehne",
+    "sehnst",
+    "sehnt",
+    "sehnen",
+    "sehnte",
+    "sehnten",
+    "weigere",
+    "weigert",
+    "weigern",
+    "weigerte",
+    "weigerten",
+    "beeile",
+    "beeilt",
+    "beeilen",
+    "beeilte",
+    "beeilten",
+    "schäme",
+    "schämt",
+    "schämen",
+    "schämte",
+    "schämten",
+    "ereignet",
+    "ereignen",
+    "ereignete",
+    "ereigneten",
+    "bedanke",
+    "bedankt",
+    "bedanken",
+    "bedankte",
+    "bedankten",
+    "verliebte",
+    "verliebten",
+    "erkundigt",
+    "erkundigen",
+    "erkundigte",
+    "erkundigten",
+    "befasst",
+    "befassen",
+    "befasste",
+    "befassten",
+    "begnügt",
+    "begnügen",
+    "begnügte",
+    "begnügten",
+    "besinnt",
+    "besinnen",
+    "besann",
+    "sträubt",
+    "sträuben",
+    "sträubte",
+    "sträubten",
+    "verirrt",
+    "verirrte",
+    "verirrten",
+];
+
+const REFLEXIVES: &[&str] = &["mich", "dich", "sich", "uns", "euch"];
+
+impl Rule for MissingReflexive {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for sent in &doc.sentences {
+            // clauses: token ranges between commas, colons and semicolons
+            let mut start = sent.tok_start;
+            for t in sent.tok_start..=sent.tok_end {
+                let boundary = t == sent.tok_end || matches!(doc.text(t), "," | ";" | ":" | "–");
+                if !boundary {
+                    continue;
+                }
+                let clause = start..t;
+                start = t + 1;
+                // the pronoun may stand in another clause („dass wir uns, um …, befassen“)
+                let has_reflexive =
+                    (sent.tok_start..sent.tok_end).any(|i| REFLEXIVES.contains(&doc.norm(i)));
+                if has_reflexive {
+                    continue;
+                }
+                // participles used as adjectives („verliebte Paare“) come before a noun
+                for i in clause.clone() {
+                    if !doc.is_word(i) || !FORMS.contains(&doc.text(i)) {
+                        continue;
+                    }
+                    let before_noun = i + 1 < clause.end
+                        && doc.is_word(i + 1)
+                        && doc
+                            .text(i + 1)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase);
+                    if before_noun {
+                        continue;
+                    }
+                    let person = clause.clone().find_map(|j| match doc.norm(j) {
+                        "ich" => Some("mich"),
+                        "du" => Some("dich"),
+                        "wir" => Some("uns"),
+                        _ => None,
+                    });
+                    let pronoun = person.unwrap_or("sich");
+                    // verb-final (subordinate) clause: pronoun before the verb; otherwise after it
+                    let last_word = (i + 1..clause.end).all(|j| !doc.is_word(j));
+                    let fix = if last_word {
+                        format!("{pronoun} {}", doc.text(i))
+                    } else {
+                        format!("{} {pronoun}", doc.text(i))
+                    };
+                    let tok = doc.tok(i);
+                    cx.report(
+                        &META,
+                        tok.start,
+                        tok.end,
+                        format!(
+                            "{} is reflexive in German; the pronoun {pronoun} is missing.",
+                            q(doc.text(i))
+                        ),
+                        Some(fix),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::flagged;
+
+    #[test]
+    fn finds_the_verb() {
+        assert_eq!(
+            flagged(&MissingReflexive, "nach denen sie sehnen."),
+            ["sehnen"]
+        );
+    }
+}

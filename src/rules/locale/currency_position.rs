@@ -1,0 +1,88 @@
+//! `currency-position`: a currency sign before the amount ($45 Millionen).
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::text::TokenKind;
+
+/// See [`META`].
+pub struct CurrencyPosition;
+
+static META: RuleMeta = RuleMeta {
+    id: "currency-position",
+    category: "locale/currency-format",
+    severity: Severity::Minor,
+    summary: "A currency sign before the amount ($45 Millionen) instead of after it (45 Millionen Dollar).",
+    flags: "$, €, £ or ¥ directly before a number, with the magnitude word that follows (Millionen, \
+            Milliarden, Mrd.). The suggestion moves the currency behind the amount and names it.",
+    why: "German puts the currency after the amount; $45 Millionen is English word order and \
+          unusual in German news.",
+    example: "Meta kaufte das Start-up für $45 Millionen.",
+    instead: "Meta kaufte das Start-up für 45 Millionen Dollar.",
+    positives: &["Meta kaufte das Start-up für $45 Millionen.", "Der Preis liegt bei €20."],
+    negatives: &["Meta kaufte das Start-up für 45 Millionen Dollar.", "Der Kurs: 20 € je Aktie."],
+};
+
+fn currency_name(sign: &str) -> Option<&'static str> {
+    match sign {
+        "$" => Some("US-Dollar"),
+        "€" => Some("Euro"),
+        "£" => Some("Pfund"),
+        "¥" => Some("Yen"),
+        _ => None,
+    }
+}
+
+impl Rule for CurrencyPosition {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let n = doc.tokens.len();
+        for t in 0..n.saturating_sub(1) {
+            let Some(name) = currency_name(doc.text(t)) else {
+                continue;
+            };
+            if doc.tok(t + 1).kind != TokenKind::Number || doc.tok(t + 1).space_before {
+                continue;
+            }
+            let mut end = t + 1;
+            let mut amount = doc.text(t + 1).to_string();
+            if end + 1 < n && doc.is_word(end + 1) && super::is_magnitude(doc, end + 1) {
+                end += 1;
+                amount = format!("{amount} {}", doc.text(end));
+            }
+            let (s, e) = (doc.tok(t).start, doc.tok(end).end);
+            let fix = format!("{amount} {name}");
+            cx.report(
+                &META,
+                s,
+                e,
+                format!(
+                    "{} puts the currency first; German writes {}.",
+                    q(&doc.view[s..e]),
+                    q(&fix)
+                ),
+                Some(fix),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn moves_the_sign() {
+        assert_eq!(
+            run(&CurrencyPosition, "für $45 Millionen"),
+            vec![(
+                "$45 Millionen".into(),
+                Some("45 Millionen US-Dollar".into())
+            )]
+        );
+    }
+}

@@ -1,0 +1,154 @@
+//! `imperial-unit`: miles, feet, gallons and Fahrenheit in German text, with the metric value.
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::text::TokenKind;
+
+/// See [`META`].
+pub struct ImperialUnit;
+
+static META: RuleMeta = RuleMeta {
+    id: "imperial-unit",
+    category: "locale/measurement-format",
+    severity: Severity::Minor,
+    summary: "An imperial unit after a number (500 Meilen, 6 Fuß, 90 Grad Fahrenheit), with the metric value.",
+    flags: "Meilen, Fuß, Yards, Gallonen, Unzen, Quadratfuß and Fahrenheit after a number. Zoll \
+            (screen sizes), Pfund (also a currency) and nautical miles (Seemeilen) are left alone.",
+    why: "German readers think in metric units; an unconverted imperial unit is an unfinished \
+          translation.",
+    example: "Der Campus erstreckt sich über 4 Millionen Quadratfuß.",
+    instead: "Der Campus erstreckt sich über 371.600 Quadratmeter.",
+    positives: &["Die Strecke ist 500 Meilen lang.", "Es hatte 90 Grad Fahrenheit."],
+    negatives: &["Die Strecke ist 800 Kilometer lang.", "Ein 55-Zoll-Fernseher kostet 500 Pfund.", "Das Schiff lag 12 Seemeilen vor der Küste."],
+};
+
+/// (unit, metric unit, factor); Fahrenheit is converted separately.
+const UNITS: &[(&str, &str, f64)] = &[
+    ("meile", "Kilometer", 1.609_344),
+    ("meilen", "Kilometer", 1.609_344),
+    ("fuß", "Meter", 0.3048),
+    ("yard", "Meter", 0.9144),
+    ("yards", "Meter", 0.9144),
+    ("gallone", "Liter", 3.785_41),
+    ("gallonen", "Liter", 3.785_41),
+    ("unze", "Gramm", 28.3495),
+    ("unzen", "Gramm", 28.3495),
+    ("quadratfuß", "Quadratmeter", 0.092_903),
+    ("quadratmeile", "Quadratkilometer", 2.589_99),
+    ("quadratmeilen", "Quadratkilometer", 2.589_99),
+];
+
+fn parse_german(n: &str) -> Option<f64> {
+    n.replace('.', "").replace(',', ".").parse().ok()
+}
+
+const SCALES: &[(&str, f64)] = &[
+    ("millionen", 1e6),
+    ("million", 1e6),
+    ("milliarden", 1e9),
+    ("milliarde", 1e9),
+    ("tausend", 1e3),
+];
+
+/// Formats a metric value the German way, rounded to three significant digits.
+fn german_number(x: f64) -> String {
+    if x >= 1e6 {
+        return format!("{} Millionen", german_number((x / 1e5).round() / 10.0));
+    }
+    let digits = if x >= 100.0 {
+        0
+    } else if x >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let s = format!("{x:.digits$}");
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(ch);
+    }
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() {
+        grouped
+    } else {
+        format!("{grouped},{frac}")
+    }
+}
+
+impl Rule for ImperialUnit {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let n = doc.tokens.len();
+        for t in 0..n {
+            if doc.tok(t).kind != TokenKind::Number {
+                continue;
+            }
+            let Some(value) = parse_german(doc.text(t)) else {
+                continue;
+            };
+            let mut u = t + 1;
+            let mut scale = 1.0;
+            if u < n {
+                if let Some((_, s)) = SCALES.iter().find(|(w, _)| *w == doc.norm(u)) {
+                    scale = *s;
+                    u += 1;
+                }
+            }
+            if u >= n || !doc.is_word(u) {
+                continue;
+            }
+            let unit = doc.norm(u);
+            let fahrenheit = unit == "fahrenheit"
+                || (unit == "grad" && u + 1 < n && doc.norm(u + 1) == "fahrenheit");
+            let (end, fix) = if fahrenheit {
+                let end = if unit == "grad" { u + 1 } else { u };
+                let c = (value * scale - 32.0) * 5.0 / 9.0;
+                (end, format!("{} Grad Celsius", german_number(c.round())))
+            } else if let Some((_, metric, f)) = UNITS.iter().find(|(w, _, _)| *w == unit) {
+                (u, format!("{} {metric}", german_number(value * scale * f)))
+            } else {
+                continue;
+            };
+            let (s, e) = (doc.tok(t).start, doc.tok(end).end);
+            cx.report(
+                &META,
+                s,
+                e,
+                format!(
+                    "{} is an imperial measure; German readers expect {}.",
+                    q(&doc.view[s..e]),
+                    q(&fix)
+                ),
+                Some(fix),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn converts() {
+        assert_eq!(
+            run(&ImperialUnit, "500 Meilen lang"),
+            vec![("500 Meilen".into(), Some("805 Kilometer".into()))]
+        );
+        assert_eq!(
+            run(&ImperialUnit, "90 Grad Fahrenheit"),
+            vec![("90 Grad Fahrenheit".into(), Some("32 Grad Celsius".into()))]
+        );
+        assert_eq!(german_number(371_612.0), "371.612");
+        assert_eq!(german_number(1.5), "1,5");
+    }
+}

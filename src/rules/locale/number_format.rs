@@ -1,0 +1,116 @@
+//! `number-format`: English decimal points and thousands separators in German text.
+
+use super::is_magnitude;
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::text::TokenKind;
+
+/// See [`META`].
+pub struct NumberFormat;
+
+static META: RuleMeta = RuleMeta {
+    id: "number-format",
+    category: "locale/number-format",
+    severity: Severity::Major,
+    summary: "An English decimal point or thousands comma in a German number (4.4 Milliarden, 10,000 GPUs).",
+    flags: "A decimal point before a magnitude or unit (4.4 Milliarden, 3.5 Prozent, 2.5 Mio.), and \
+            a comma that groups thousands the English way (10,000 GPUs, 1,250,000 Nutzer). Dates \
+            (15.7.2025), versions (Gemini 2.5) and German decimals (4,4 Milliarden) stay silent.",
+    why: "German swaps the two marks: 4.4 Milliarden reads as 44 billion to some readers and as \
+          a typo to all, 10,000 reads as ten.",
+    example: "Meta erhöhte die Vergütung auf 4.4 Milliarden Dollar und kaufte 10,000 GPUs.",
+    instead: "Meta erhöhte die Vergütung auf 4,4 Milliarden Dollar und kaufte 10.000 GPUs.",
+    positives: &["Die Summe stieg auf 4.4 Milliarden Dollar.", "Sie kauften 10,000 GPUs.", "Es waren 1,250,000 Nutzer."],
+    negatives: &[
+        "Die Summe stieg auf 4,4 Milliarden Dollar.",
+        "Am 15.7.2025 erschien Gemini 2.5 mit 10.000 Tokens.",
+        "Der Wert lag bei 0,125 Millimetern.",
+    ],
+};
+
+/// `n` groups thousands with commas: 1-3 digits, then one or more `,ddd`.
+fn english_thousands(n: &str) -> bool {
+    let mut parts = n.split(',');
+    let head = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    !rest.is_empty()
+        && (1..=3).contains(&head.len())
+        && head != "0"
+        && !head.contains('.')
+        && rest
+            .iter()
+            .all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `n` is `d.d` or `d.dd` (an English decimal), not a date or a grouped number.
+fn english_decimal(n: &str) -> bool {
+    let parts: Vec<&str> = n.split('.').collect();
+    parts.len() == 2
+        && !n.contains(',')
+        && (1..=3).contains(&parts[0].len())
+        && (1..=2).contains(&parts[1].len())
+}
+
+impl Rule for NumberFormat {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for t in 0..doc.tokens.len() {
+            if doc.tok(t).kind != TokenKind::Number {
+                continue;
+            }
+            let n = doc.text(t);
+            let next_is_word = t + 1 < doc.tokens.len() && doc.tok(t + 1).space_before;
+            let fix = if english_decimal(n) && next_is_word && is_magnitude(doc, t + 1) {
+                Some(n.replace('.', ","))
+            } else if english_thousands(n) {
+                let groups = n.matches(',').count();
+                let noun_follows = next_is_word
+                    && doc.is_word(t + 1)
+                    && doc
+                        .text(t + 1)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase);
+                (groups >= 2 || noun_follows).then(|| n.replace(',', "."))
+            } else {
+                None
+            };
+            if let Some(fix) = fix {
+                let tok = doc.tok(t);
+                cx.report(
+                    &META,
+                    tok.start,
+                    tok.end,
+                    format!(
+                        "{} uses English separators; German writes {}.",
+                        q(n),
+                        q(&fix)
+                    ),
+                    Some(fix),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn swaps_the_marks() {
+        assert_eq!(
+            run(&NumberFormat, "auf 4.4 Milliarden"),
+            vec![("4.4".into(), Some("4,4".into()))]
+        );
+        assert_eq!(
+            run(&NumberFormat, "mit 10,000 GPUs"),
+            vec![("10,000".into(), Some("10.000".into()))]
+        );
+    }
+}

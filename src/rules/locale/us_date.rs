@@ -1,0 +1,149 @@
+//! `us-date`: dates in American order (7/15/2025, Juli 15) or with English month names.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::text::abbrev::is_month;
+use crate::text::TokenKind;
+
+/// See [`META`].
+pub struct UsDate;
+
+static META: RuleMeta = RuleMeta {
+    id: "us-date",
+    category: "locale/date-format",
+    severity: Severity::Major,
+    summary:
+        "A date in American order (7/15/2025, Juli 15) or with an English month name (July 15).",
+    flags: "Slash dates whose first number can only be a month (7/15/2025), a German or English \
+            month name followed by a day (Juli 15, July 15), and English month names before a day \
+            or year.",
+    why: "7/5/2025 means 7 May to a German reader and 5 July to an American one; English month \
+          names are untranslated text.",
+    example: "Im jüngsten Schritt vom July 15 warb Meta zwei Forscher ab.",
+    instead: "Im jüngsten Schritt vom 15. Juli warb Meta zwei Forscher ab.",
+    positives: &[
+        "Die Frist endet am 7/15/2025.",
+        "Das Interview fand am July 15 statt.",
+        "Das Treffen ist am Juli 15, 2025.",
+    ],
+    negatives: &[
+        "Das Interview fand am 15. Juli statt.",
+        "Das Verhältnis war 3/4.",
+        "Im Juli 2025 kam es.",
+    ],
+};
+
+static SLASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b").expect("valid regex"));
+
+fn english_month(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "January" => "Januar",
+        "February" => "Februar",
+        "March" => "März",
+        "May" => "Mai",
+        "June" => "Juni",
+        "July" => "Juli",
+        "October" => "Oktober",
+        "December" => "Dezember",
+        _ => return None,
+    })
+}
+
+fn day(doc: &Document, t: usize) -> Option<u32> {
+    if t >= doc.tokens.len() || doc.tok(t).kind != TokenKind::Number {
+        return None;
+    }
+    doc.text(t)
+        .parse::<u32>()
+        .ok()
+        .filter(|d| (1..=31).contains(d))
+}
+
+impl Rule for UsDate {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for c in SLASH.captures_iter(&doc.view) {
+            let (m, d, y) = (&c[1], &c[2], &c[3]);
+            let (Ok(mn), Ok(dn)) = (m.parse::<u32>(), d.parse::<u32>()) else {
+                continue;
+            };
+            if (1..=12).contains(&mn) && dn > 12 && dn <= 31 {
+                let all = c.get(0).map_or((0, 0), |g| (g.start(), g.end()));
+                let fix = format!("{dn}.{mn}.{y}");
+                cx.report(
+                    &META,
+                    all.0,
+                    all.1,
+                    format!("{} is in American order (month/day/year).", q(&c[0])),
+                    Some(fix),
+                );
+            }
+        }
+        for t in 0..doc.tokens.len() {
+            let w = doc.text(t);
+            let german = english_month(w).or_else(|| is_month(w).then_some(""));
+            let Some(german) = german else { continue };
+            let Some(d) = day(doc, t + 1) else {
+                if !german.is_empty()
+                    && t + 1 < doc.tokens.len()
+                    && doc.tok(t + 1).kind == TokenKind::Number
+                {
+                    let tok = doc.tok(t);
+                    cx.report(
+                        &META,
+                        tok.start,
+                        tok.end,
+                        format!("{} is an English month name.", q(w)),
+                        Some(german.to_string()),
+                    );
+                }
+                continue;
+            };
+            // „Juli 15“ — but not „Juli 2025“ (a year) or „15. Juli“ (already German)
+            if t + 2 < doc.tokens.len() && doc.text(t + 2) == "." && !doc.tok(t + 2).space_before {
+                continue;
+            }
+            let month = if german.is_empty() { w } else { german };
+            let (s, e) = (doc.tok(t).start, doc.tok(t + 1).end);
+            let fix = format!("{d}. {month}");
+            cx.report(
+                &META,
+                s,
+                e,
+                format!(
+                    "{} puts the day after the month; German writes {}.",
+                    q(&doc.view[s..e]),
+                    q(&fix)
+                ),
+                Some(fix),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn reorders() {
+        assert_eq!(
+            run(&UsDate, "am July 15 statt"),
+            vec![("July 15".into(), Some("15. Juli".into()))]
+        );
+        assert_eq!(
+            run(&UsDate, "am 7/15/2025"),
+            vec![("7/15/2025".into(), Some("15.7.2025".into()))]
+        );
+    }
+}

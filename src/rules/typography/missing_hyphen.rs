@@ -1,0 +1,162 @@
+//! `missing-hyphen`: compounds with a number or a product code that need hyphens throughout
+//! (Durchkopplung): „Lama 4-Modell“, „H100 GPUs“.
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::rules::structure::is_function_word;
+use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::text::TokenKind;
+
+/// See [`META`].
+pub struct MissingHyphen;
+
+static META: RuleMeta = RuleMeta {
+    id: "missing-hyphen",
+    category: "fluency/spelling",
+    severity: Severity::Minor,
+    summary:
+        "A compound with a name, number or product code written apart (Llama 4-Modell, H100 GPUs).",
+    flags:
+        "A name followed by a number that is already hyphenated to a noun (Windows 11-Nutzer: the \
+            hyphen must run through, Windows-11-Nutzer), and a product code such as H100 or A320 \
+            before a head noun such as GPUs, Chips, Modell or Server (H100-GPUs).",
+    why: "German joins every part of such a compound with hyphens (Durchkopplung); written apart, \
+          the phrase reads as English.",
+    example: "Meta kaufte 10.000 H100 GPUs für sein Llama 4-Modell.",
+    instead: "Meta kaufte 10.000 H100-GPUs für sein Llama-4-Modell.",
+    positives: &[
+        "Meta kaufte 10.000 H100 GPUs.",
+        "Das Llama 4-Modell kam später.",
+        "Viele Windows 11-Nutzer klagen.",
+    ],
+    negatives: &[
+        "Meta kaufte 10.000 H100-GPUs.",
+        "Das Llama-4-Modell kam später.",
+        "Er mietet eine 3-Zimmer-Wohnung.",
+        "Mit dem A320 flogen 150 Menschen.",
+        "Auf dieser Strecke fahren 2.200-Tonnen-Züge.",
+    ],
+};
+
+const HEADS: &[&str] = &[
+    "gpu",
+    "gpus",
+    "chip",
+    "chips",
+    "modell",
+    "modelle",
+    "modells",
+    "modellen",
+    "prozessor",
+    "prozessoren",
+    "server",
+    "cluster",
+    "beschleuniger",
+    "grafikkarte",
+    "grafikkarten",
+    "serie",
+    "reihe",
+    "flugzeug",
+    "flugzeuge",
+    "flugzeugen",
+    "jet",
+    "jets",
+    "variante",
+    "varianten",
+];
+
+fn is_code(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    let digits = w.chars().filter(|c| c.is_ascii_digit()).count();
+    letters >= 1
+        && digits >= 2
+        && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && w.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+impl Rule for MissingHyphen {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for sent in &doc.sentences {
+            for t in sent.tok_start..sent.tok_end.saturating_sub(1) {
+                let next = t + 1;
+                let w = doc.text(t);
+                if doc.tok(t).kind != TokenKind::Word || !doc.tok(next).space_before {
+                    continue;
+                }
+                // H100 GPUs
+                if is_code(w) && doc.is_word(next) && HEADS.contains(&doc.norm(next)) {
+                    let (s, e) = (doc.tok(t).start, doc.tok(next).end);
+                    let fix = format!("{w}-{}", doc.text(next));
+                    cx.report(
+                        &META,
+                        s,
+                        e,
+                        format!("{} is one compound: {}.", q(&doc.view[s..e]), q(&fix)),
+                        Some(fix),
+                    );
+                    continue;
+                }
+                // Llama 4-Modell
+                let cap = w.chars().next().is_some_and(char::is_uppercase);
+                if !cap || t == sent.tok_start || is_function_word(doc.norm(t)) {
+                    continue;
+                }
+                // a version or model number (4, 11, 2.5), not a quantity (2.200-Tonnen-Züge)
+                let num = doc.text(next);
+                let version = num.len() <= 2
+                    || (num.len() <= 4 && num.split_once('.').is_some_and(|(_, f)| f.len() == 1));
+                if doc.tok(next).kind != TokenKind::Number || !version || next + 2 >= sent.tok_end {
+                    continue;
+                }
+                let hyphen = next + 1;
+                let head = next + 2;
+                let glued = doc.text(hyphen) == "-"
+                    && !doc.tok(hyphen).space_before
+                    && !doc.tok(head).space_before;
+                if glued
+                    && doc.is_word(head)
+                    && doc
+                        .text(head)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                {
+                    let (s, e) = (doc.tok(t).start, doc.tok(next).start);
+                    cx.report(
+                        &META,
+                        s,
+                        e,
+                        format!(
+                            "The compound {} needs a hyphen after {} as well.",
+                            q(&doc.view[s..doc.tok(head).end]),
+                            q(w)
+                        ),
+                        Some(format!("{w}-")),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn joins_the_parts() {
+        assert_eq!(
+            run(&MissingHyphen, "kaufte H100 GPUs"),
+            vec![("H100 GPUs".into(), Some("H100-GPUs".into()))]
+        );
+        assert_eq!(
+            run(&MissingHyphen, "Das Llama 4-Modell"),
+            vec![("Llama ".into(), Some("Llama-".into()))]
+        );
+    }
+}

@@ -1,0 +1,121 @@
+//! `punctuation-spacing`: a space before a punctuation mark, or none after a sentence mark.
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::text::TokenKind;
+
+/// See [`META`].
+pub struct PunctuationSpacing;
+
+static META: RuleMeta = RuleMeta {
+    id: "punctuation-spacing",
+    category: "fluency/punctuation",
+    severity: Severity::Minor,
+    summary: "A space before , . ; : ! ? or no space after a sentence mark (erfasst.Ein).",
+    flags: "Whitespace between a word and the comma, full stop, semicolon, colon, question or \
+            exclamation mark after it; and a full stop, comma, colon or semicolon glued to the next \
+            word (Wort,Wort, erfasst.Ein). Numbers (4,4), abbreviations (z.B.), domains, smileys \
+            and ellipses (…) stay silent.",
+    why: "Machine translation and copy-and-paste break the spacing around punctuation; each case \
+          is small, and all of them make a page look unedited.",
+    example: "Das Unternehmen wächst ,und die Kosten steigen.Die Aktie fällt .",
+    instead: "Das Unternehmen wächst, und die Kosten steigen. Die Aktie fällt.",
+    positives: &["Das Unternehmen wächst , und die Kosten steigen.", "Die Kosten steigen.Die Aktie fällt.", "Er sagte:Nein."],
+    negatives: &["Das kostet 4,4 Millionen, z.B. hier.", "Er sagte ... nichts.", "Siehe example.com für mehr :-)", "Alle Patient:innen kamen."],
+};
+
+impl Rule for PunctuationSpacing {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let n = doc.tokens.len();
+        for t in 1..n {
+            let p = doc.text(t);
+            if doc.tok(t).kind != TokenKind::Punct
+                || !matches!(p, "," | "." | ";" | ":" | "!" | "?")
+            {
+                continue;
+            }
+            let prev_word = matches!(doc.tok(t - 1).kind, TokenKind::Word | TokenKind::Number);
+            let next = (t + 1 < n).then(|| doc.tok(t + 1));
+            // space before
+            if doc.tok(t).space_before && !doc.tok(t).newline_before && prev_word {
+                let smiley = next.is_some_and(|x| {
+                    !x.space_before && matches!(&doc.view[x.start..x.end], "-" | ")" | "(" | "D")
+                });
+                if !smiley {
+                    let (s, e) = (doc.tok(t - 1).end, doc.tok(t).start);
+                    cx.report(
+                        &META,
+                        s,
+                        e,
+                        format!("No space belongs before {}.", q(p)),
+                        Some(String::new()),
+                    );
+                    continue;
+                }
+            }
+            // no space after
+            let Some(nx) = next else { continue };
+            if nx.space_before || nx.kind != TokenKind::Word || doc.tok(t).space_before {
+                continue;
+            }
+            let prev = doc.text(t - 1);
+            let next_text = &doc.view[nx.start..nx.end];
+            let glued = match p {
+                "." => {
+                    doc.tok(t - 1).kind == TokenKind::Word
+                        && prev.chars().count() >= 3
+                        && prev.chars().all(char::is_lowercase)
+                        && next_text.chars().next().is_some_and(char::is_uppercase)
+                        && next_text.chars().count() >= 2
+                        && next_text.chars().skip(1).all(char::is_lowercase)
+                }
+                "," | ";" => {
+                    doc.tok(t - 1).kind == TokenKind::Word
+                        && prev.chars().count() >= 2
+                        && next_text.chars().count() >= 2
+                }
+                // Patient:innen is gender-inclusive spelling, not a missing space
+                ":" => {
+                    doc.tok(t - 1).kind == TokenKind::Word
+                        && prev.chars().count() >= 3
+                        && next_text.chars().count() >= 2
+                        && !matches!(next_text, "in" | "innen")
+                }
+                _ => false,
+            };
+            if glued {
+                let tok = doc.tok(t);
+                cx.report(
+                    &META,
+                    tok.start,
+                    tok.end,
+                    format!("A space belongs after {}.", q(p)),
+                    Some(format!("{p} ")),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn both_directions() {
+        assert_eq!(
+            run(&PunctuationSpacing, "Er wächst , und"),
+            vec![(" ".into(), Some(String::new()))]
+        );
+        assert_eq!(
+            run(&PunctuationSpacing, "steigen.Die Aktie"),
+            vec![(".".into(), Some(". ".into()))]
+        );
+    }
+}
