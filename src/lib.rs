@@ -23,4 +23,5 @@ pub use error::{DictError, InputError};
 pub use finding::{Finding, Severity};
 pub use input::Format;
 pub use lexicon::Lexicons;
+pub use rules::typography::QuoteStyle;
 pub use text::segment::SegmentMode;
