@@ -8,6 +8,7 @@
 //! ```
 
 pub mod checker;
+pub mod config;
 pub mod document;
 pub mod error;
 pub mod finding;
