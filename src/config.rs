@@ -173,7 +173,15 @@ pub fn parse(text: &str, path: &str, dir: &Path) -> Result<Settings, ConfigError
         line: span.map_or(0, |s| line_of(text, s.start)),
         message,
     };
-    let cfg: Config = toml::from_str(text).map_err(|e| err(e.span(), e.message().to_string()))?;
+    let cfg: Config = toml::from_str(text).map_err(|e| {
+        let message = match e.span().and_then(|s| key_at(text, s.start)) {
+            Some(key) if !e.message().contains(&format!("`{}`", last(&key))) => {
+                format!("{key}: {}", e.message())
+            }
+            _ => e.message().to_string(),
+        };
+        err(e.span(), message)
+    })?;
     let rule = |id: &Spanned<String>, key: &str| {
         if by_id(id.get_ref()).is_some() {
             Ok(id.get_ref().clone())
@@ -229,6 +237,30 @@ pub fn parse(text: &str, path: &str, dir: &Path) -> Result<Settings, ConfigError
         fail_on: cfg.gate.fail_on,
         max_score: cfg.gate.max_score.map(|m| *m.get_ref()),
     })
+}
+
+/// The dotted key (`gate.max-score`) of the `key = value` line containing byte `at`.
+fn key_at(text: &str, at: usize) -> Option<String> {
+    let before = text.get(..at)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim().trim_matches(['"', '\'']);
+    if key.is_empty() || key.starts_with('[') || key.starts_with('#') {
+        return None;
+    }
+    let table = before[..line_start].lines().rev().find_map(|l| {
+        let l = l.trim();
+        l.strip_prefix('[')?.split(']').next().map(str::trim)
+    });
+    Some(match table {
+        Some(t) if !t.is_empty() => format!("{t}.{key}"),
+        _ => key.to_string(),
+    })
+}
+
+fn last(key: &str) -> &str {
+    key.rsplit('.').next().unwrap_or(key)
 }
 
 fn line_of(text: &str, at: usize) -> usize {

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use html_escape::encode_safe as esc;
+use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
 
 use super::{round2, Batch};
 use crate::checker::{FileReport, LocatedFinding};
@@ -312,7 +312,7 @@ fn filters(h: &mut String, batch: &Batch, total: usize) {
         h.push_str("<p class=\"none\">No findings.</p>\n");
     }
     for (rule, n) in rules {
-        let r = esc(rule);
+        let r = attr(rule);
         let _ = writeln!(
             h,
             "<label><input type=\"checkbox\" data-filter=\"rule\" value=\"{r}\" checked> \
@@ -397,7 +397,7 @@ fn finding_item(h: &mut String, f: &LocatedFinding, id: usize) {
         h,
         "<li class=\"finding\" id=\"f{id}\" data-severity=\"{sev}\" data-rule=\"{rule}\"><a class=\"loc\" href=\"#m{id}\">{line}:{col}</a> <span class=\"sev {sev}\">{sev}</span> <code>{rule}</code> <span class=\"cat\">{cat}</span> „{text}“<div class=\"msg\">{msg}</div>{fix}</li>",
         sev = f.severity,
-        rule = esc(f.rule),
+        rule = attr(f.rule),
         line = f.line,
         col = f.column,
         cat = esc(f.category),
@@ -457,7 +457,7 @@ fn highlighted(h: &mut String, text: &str, findings: &[LocatedFinding], first: u
             h,
             "<mark class=\"f {worst}\" data-f=\"{}\" tabindex=\"0\" title=\"{}\">{}</mark>",
             ids.join(" "),
-            esc(&title.join(", ")),
+            attr(&title.join(", ")),
             esc(piece)
         );
     }
