@@ -48,7 +48,8 @@ pub struct CsvOptions {
     /// The field separator (one ASCII byte).
     pub delimiter: u8,
     /// Excel dialect: a UTF-8 byte order mark, CRLF line ends, decimal commas, and text
-    /// cells that Excel would read as a formula (`=`, `+`, `-`, `@`) prefixed with `'`.
+    /// cells that Excel would read as a formula (starting with `=`, `+`, `-`, `@`) prefixed
+    /// with `'`.
     pub excel: bool,
     /// A summary row per file (and per unreadable file) with the summary columns.
     pub summary: bool,
@@ -87,7 +88,7 @@ pub fn write(batch: &Batch, opts: &CsvOptions, out: &mut dyn Write) -> io::Resul
     }
     w.write_record(&header)?;
     let cell = |s: &str| -> String {
-        if opts.excel && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        if opts.excel && s.len() > 1 && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
             format!("'{s}")
         } else {
             s.to_string()
