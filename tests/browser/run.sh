@@ -43,6 +43,7 @@ if [ -z "$BROWSER" ]; then
       skip "apt-get install chromium failed"
     fi
     BROWSER=$(find_browser || true)
+    [ -n "$BROWSER" ] || skip "chromium is not on PATH even after apt-get install chromium"
   fi
 fi
 [ -n "$BROWSER" ] || skip "no chromium, and it cannot be installed here (needs root and apt-get)"
