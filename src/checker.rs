@@ -1,5 +1,6 @@
 //! Runs every rule over a document and turns the results into located, sorted findings.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -9,6 +10,7 @@ use crate::error::DictError;
 use crate::finding::{Finding, Severity};
 use crate::input::{self, Format};
 use crate::lexicon::Lexicons;
+use crate::rules::typography::QuoteStyle;
 use crate::rules::{Context, Rule, REGISTRY};
 use crate::text::segment::SegmentMode;
 use crate::text::LineIndex;
@@ -18,6 +20,17 @@ use crate::text::LineIndex;
 pub struct Checker {
     lex: Arc<Lexicons>,
     rules: Vec<&'static dyn Rule>,
+    severity: HashMap<&'static str, Severity>,
+    allow: HashSet<String>,
+    quote_style: QuoteStyle,
+    keep_text: bool,
+}
+
+/// A finding with the view range it was reported on (for suppression and sentences).
+struct Checked {
+    finding: Finding,
+    view_start: usize,
+    view_end: usize,
 }
 
 impl Checker {
@@ -26,6 +39,10 @@ impl Checker {
         Checker {
             lex,
             rules: REGISTRY.to_vec(),
+            severity: HashMap::new(),
+            allow: HashSet::new(),
+            quote_style: QuoteStyle::Auto,
+            keep_text: false,
         }
     }
 
@@ -34,33 +51,82 @@ impl Checker {
         self.rules.retain(|r| keep(r.meta().id));
     }
 
+    /// Reports every finding of rule `id` with severity `severity` (an unknown id is ignored;
+    /// check ids with [`crate::rules::by_id`] first).
+    pub fn set_severity(&mut self, id: &str, severity: Severity) {
+        if let Some(rule) = crate::rules::by_id(id) {
+            self.severity.insert(rule.meta().id, severity);
+        }
+    }
+
+    /// Never reports a finding whose flagged text is exactly one of `words`.
+    pub fn allow_words(&mut self, words: impl IntoIterator<Item = String>) {
+        self.allow.extend(words);
+    }
+
+    /// The house style of quotation marks (default: judged from the text).
+    pub fn set_quote_style(&mut self, style: QuoteStyle) {
+        self.quote_style = style;
+    }
+
+    /// Keeps each file's text in its [`FileReport`] (for reports that show the article).
+    pub fn keep_text(&mut self, keep: bool) {
+        self.keep_text = keep;
+    }
+
     /// All findings of a document, with offsets into its original text, sorted by
-    /// (start, rule, end) and without duplicates.
+    /// (start, rule, end) and without duplicates. Findings silenced by `mtcheck-ignore`
+    /// comments or allowed words are left out.
     pub fn check_document(&self, doc: &Document) -> Vec<Finding> {
+        self.run(doc).0.into_iter().map(|c| c.finding).collect()
+    }
+
+    /// The findings of a document and the number of findings silenced by comments.
+    fn run(&self, doc: &Document) -> (Vec<Checked>, usize) {
         let mut cx = Context::new(&self.lex);
+        cx.quote_style = self.quote_style;
         for rule in &self.rules {
             rule.check(doc, &mut cx);
         }
-        let mut out: Vec<Finding> = cx
+        let mut out: Vec<Checked> = cx
             .findings
             .into_iter()
             .map(|f| {
                 let (start, end) = doc.original_span(f.start, f.end);
-                Finding {
-                    rule: f.meta.id,
-                    category: f.meta.category,
-                    severity: f.severity,
-                    start,
-                    end,
-                    message: f.message,
-                    suggestion: f.suggestion,
+                Checked {
+                    finding: Finding {
+                        rule: f.meta.id,
+                        category: f.meta.category,
+                        severity: self.severity.get(f.meta.id).copied().unwrap_or(f.severity),
+                        start,
+                        end,
+                        message: f.message,
+                        suggestion: f.suggestion,
+                    },
+                    view_start: f.start,
+                    view_end: f.end,
                 }
             })
-            .filter(|f| f.end > f.start)
+            .filter(|c| c.finding.end > c.finding.start)
             .collect();
-        out.sort_by(|a, b| (a.start, a.rule, a.end).cmp(&(b.start, b.rule, b.end)));
-        out.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule == b.rule);
-        out
+        let key = |c: &Checked| (c.finding.start, c.finding.rule, c.finding.end);
+        out.sort_by(|a, b| key(a).cmp(&key(b)));
+        out.dedup_by(|a, b| key(a) == key(b));
+        let before = out.len();
+        out.retain(|c| {
+            !doc.suppressions
+                .iter()
+                .any(|s| s.covers(c.finding.rule, c.view_start))
+        });
+        let suppressed = before - out.len();
+        if !self.allow.is_empty() {
+            out.retain(|c| {
+                doc.original
+                    .get(c.finding.start..c.finding.end)
+                    .is_none_or(|t| !self.allow.contains(t))
+            });
+        }
+        (out, suppressed)
     }
 
     /// Checks one decoded file and locates its findings.
@@ -72,8 +138,13 @@ impl Checker {
         mode: SegmentMode,
     ) -> FileReport {
         let doc = input::parse(text, format, mode);
-        let findings = self.check_document(&doc);
-        FileReport::new(path, &doc, findings)
+        let (findings, suppressed) = self.run(&doc);
+        let mut report = FileReport::new(path, &doc, findings);
+        report.suppressed = suppressed;
+        if self.keep_text {
+            report.text = Some(Arc::from(doc.original.as_str()));
+        }
+        report
     }
 }
 
@@ -113,6 +184,10 @@ pub struct LocatedFinding {
     pub suggestion: Option<String>,
     /// One sentence.
     pub message: String,
+    /// The sentence around the finding, as prose (markup removed, white space folded).
+    /// Not part of the JSONL contract; the CSV report shows it.
+    #[serde(skip)]
+    pub sentence: String,
 }
 
 /// The result of checking one file.
@@ -126,16 +201,23 @@ pub struct FileReport {
     pub findings: Vec<LocatedFinding>,
     /// The lines of the file that findings point into: (line number, text), for excerpts.
     pub lines: Vec<(usize, String)>,
+    /// Findings silenced by `<!-- mtcheck-ignore … -->` comments.
+    pub suppressed: usize,
+    /// The whole file as given (decoded), kept only when the checker was asked to
+    /// ([`Checker::keep_text`]); finding offsets point into it.
+    pub text: Option<Arc<str>>,
 }
 
 impl FileReport {
-    fn new(path: &str, doc: &Document, findings: Vec<Finding>) -> Self {
+    fn new(path: &str, doc: &Document, findings: Vec<Checked>) -> Self {
         let idx = LineIndex::new(&doc.original);
         let text = &doc.original;
         let mut lines: Vec<(usize, String)> = Vec::new();
         let located = findings
             .into_iter()
-            .map(|f| {
+            .map(|c| {
+                let sentence = doc.sentence_text(c.view_start, c.view_end);
+                let f = c.finding;
                 let (line, column) = idx.position(text, f.start);
                 let (end_line, end_column) = idx.position(text, f.end);
                 if !lines.iter().any(|(l, _)| *l == line) {
@@ -159,6 +241,7 @@ impl FileReport {
                     text: text[f.start..f.end].to_string(),
                     suggestion: f.suggestion,
                     message: f.message,
+                    sentence,
                 }
             })
             .collect();
@@ -167,6 +250,8 @@ impl FileReport {
             words: doc.word_count(),
             findings: located,
             lines,
+            suppressed: 0,
+            text: None,
         }
     }
 
@@ -186,5 +271,60 @@ impl FileReport {
     /// Number of findings of a severity.
     pub fn count(&self, s: Severity) -> usize {
         self.findings.iter().filter(|f| f.severity == s).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checker() -> Checker {
+        Checker::new(Lexicons::builtin().expect("built-in dictionaries load"))
+    }
+
+    const MT: &str = "Das Unternehmen nutzt seine tiefen Taschen. Der ehemalige Github-CEO kam.\n";
+
+    #[test]
+    fn severity_overrides_and_allowed_words() {
+        let mut c = checker();
+        let base = c.check_text("a", MT.into(), Format::Text, SegmentMode::Paragraphs);
+        let github = |r: &FileReport| r.findings.iter().any(|f| f.text == "Github");
+        assert!(github(&base));
+        c.set_severity("literal-idiom", Severity::Critical);
+        c.allow_words(["Github".to_string()]);
+        let r = c.check_text("a", MT.into(), Format::Text, SegmentMode::Paragraphs);
+        assert!(!github(&r));
+        let idiom = r.findings.iter().find(|f| f.rule == "literal-idiom");
+        assert_eq!(idiom.map(|f| f.severity), Some(Severity::Critical));
+        assert_eq!(r.findings.len() + 1, base.findings.len());
+    }
+
+    #[test]
+    fn findings_carry_their_sentence_and_the_text_is_kept_on_request() {
+        let mut c = checker();
+        let r = c.check_text("a", MT.into(), Format::Text, SegmentMode::Paragraphs);
+        assert!(r.text.is_none());
+        let f = r.findings.iter().find(|f| f.text == "Github");
+        assert_eq!(
+            f.map(|f| f.sentence.as_str()),
+            Some("Der ehemalige Github-CEO kam.")
+        );
+        c.keep_text(true);
+        let r = c.check_text("a", MT.into(), Format::Text, SegmentMode::Paragraphs);
+        assert_eq!(r.text.as_deref(), Some(MT));
+    }
+
+    #[test]
+    fn ignore_comments_silence_and_count() {
+        let md = format!("<!-- mtcheck-ignore entity-spelling -->\n{MT}\n{MT}");
+        let r = checker().check_text("a.md", md, Format::Markdown, SegmentMode::Paragraphs);
+        assert_eq!(r.suppressed, 1);
+        let spelling: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == "entity-spelling")
+            .collect();
+        assert_eq!(spelling.len(), 1);
+        assert_eq!(spelling[0].line, 4);
     }
 }

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use mtcheck::config::FailOn;
 use mtcheck::report::OutputFormat;
+use mtcheck::QuoteStyle;
 
 /// Finds what machine translation broke in German text, and gates publication.
 #[derive(Debug, Parser)]
@@ -27,6 +29,8 @@ pub enum Command {
         /// The rule id, e.g. mangled-entity.
         rule: String,
     },
+    /// Write a commented default mtcheck.toml into the current directory.
+    Init,
 }
 
 /// Where segments end.
@@ -49,28 +53,25 @@ pub enum Color {
     Never,
 }
 
-/// The lowest severity that fails the gate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    /// Critical findings only.
-    Critical,
-    /// Major and critical findings.
-    Major,
-    /// Any finding.
-    Minor,
-    /// Never fail on findings.
-    Never,
-}
-
 /// Options of `mtcheck check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Files or directories (recursive; hidden, ignored and binary files are skipped).
     /// No path or `-` reads standard input.
     pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
+    /// Output format [default: text; csv with --excel].
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+    /// CSV that Excel opens by double-click: UTF-8 with BOM, `;` as separator (implies
+    /// --format csv).
+    #[arg(long)]
+    pub excel: bool,
+    /// The CSV field separator (one ASCII character, or `tab`).
+    #[arg(long, value_name = "C", value_parser = parse_delimiter)]
+    pub csv_delimiter: Option<u8>,
+    /// CSV: add one row per file (words, findings by severity, score, verdict).
+    #[arg(long)]
+    pub summary: bool,
     /// Colour in the text report.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
@@ -80,9 +81,9 @@ pub struct CheckArgs {
     /// How the text is cut into independent segments.
     #[arg(long, value_enum, default_value_t = Segments::Paragraphs)]
     pub segments: Segments,
-    /// The lowest severity that fails the gate (exit code 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Major)]
-    pub fail_on: FailOn,
+    /// The lowest severity that fails the gate (exit code 1) [default: major].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Fail a file whose score (penalty points per 1,000 words) is above N.
     #[arg(long, value_name = "N")]
     pub max_score: Option<f64>,
@@ -98,4 +99,27 @@ pub struct CheckArgs {
     /// Switch these rules off (comma-separated ids).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
+    /// The house style of quotation marks [default: auto].
+    #[arg(long, value_enum)]
+    pub quotes: Option<QuoteStyle>,
+    /// Read this configuration file instead of the nearest mtcheck.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Read no configuration file.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+/// A CSV separator: one ASCII punctuation or space character, or `tab`.
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" => return Ok(b'\t'),
+        _ => {}
+    }
+    match s.as_bytes() {
+        [b] if (b.is_ascii_punctuation() && *b != b'"') || *b == b' ' => Ok(*b),
+        _ => Err(format!(
+            "`{s}` is not a usable separator (one ASCII punctuation character other than \", or `tab`)"
+        )),
+    }
 }

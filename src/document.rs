@@ -22,6 +22,28 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// How segments were cut: in line mode every line is an independent text.
     pub mode: SegmentMode,
+    /// Ranges of the view silenced by `<!-- mtcheck-ignore … -->` comments.
+    pub suppressions: Vec<Suppression>,
+}
+
+/// A range of the view in which some rules (or all) are silenced, from an
+/// `<!-- mtcheck-ignore rule-id … -->` comment before a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    /// Start byte in the view.
+    pub start: usize,
+    /// End byte in the view (exclusive).
+    pub end: usize,
+    /// The silenced rule ids; empty means every rule.
+    pub rules: Vec<String>,
+}
+
+impl Suppression {
+    /// A finding of `rule` starting at view byte `at` is silenced.
+    pub fn covers(&self, rule: &str, at: usize) -> bool {
+        (self.start..self.end).contains(&at)
+            && (self.rules.is_empty() || self.rules.iter().any(|r| r == rule))
+    }
 }
 
 impl Document {
@@ -45,6 +67,7 @@ impl Document {
             segments,
             sentences,
             mode,
+            suppressions: Vec::new(),
         }
     }
 
@@ -83,6 +106,34 @@ impl Document {
         let s = self.map.start(start);
         let e = self.map.end(end).max(s);
         (s, e)
+    }
+
+    /// The prose of the sentences around the view range `start..end`, with runs of white
+    /// space (soft wraps included) folded into one space; empty where there are no tokens.
+    pub fn sentence_text(&self, start: usize, end: usize) -> String {
+        let list = &self.tokens.list;
+        if list.is_empty() {
+            return String::new();
+        }
+        let first = list.partition_point(|t| t.end <= start).min(list.len() - 1);
+        let last = list
+            .partition_point(|t| t.start < end)
+            .saturating_sub(1)
+            .max(first);
+        let (Some(a), Some(b)) = (
+            self.sentences.get(self.sentence_of(first)),
+            self.sentences.get(self.sentence_of(last)),
+        ) else {
+            return String::new();
+        };
+        let from = list[a.tok_start].start;
+        let to = list[b.tok_end - 1].end;
+        self.view
+            .get(from..to)
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Index of the sentence containing token `i`.

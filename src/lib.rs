@@ -8,6 +8,7 @@
 //! ```
 
 pub mod checker;
+pub mod config;
 pub mod document;
 pub mod error;
 pub mod finding;
@@ -23,4 +24,5 @@ pub use error::{DictError, InputError};
 pub use finding::{Finding, Severity};
 pub use input::Format;
 pub use lexicon::Lexicons;
+pub use rules::typography::QuoteStyle;
 pub use text::segment::SegmentMode;

@@ -3,20 +3,25 @@
 
 mod cli;
 
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{bail, Context as _, Result};
 use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use cli::{CheckArgs, Cli, Color, Command, FailOn, Segments};
-use mtcheck::report::{self, Batch, FileError, Gate};
+use cli::{CheckArgs, Cli, Color, Command, Segments};
+use mtcheck::config::{self, FailOn, Settings};
+use mtcheck::report::csv::CsvOptions;
+use mtcheck::report::{self, Batch, FileError, Gate, OutputFormat, ReportOptions};
 use mtcheck::rules::{by_id, REGISTRY};
-use mtcheck::{input, Checker, FileReport, Format, Lexicons, SegmentMode, Severity};
+use mtcheck::{input, Checker, FileReport, Format, Lexicons, QuoteStyle, SegmentMode};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -24,6 +29,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Rules => list_rules().map(|()| 0),
         Command::Explain { rule } => explain(&rule),
+        Command::Init => init(),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -74,6 +80,60 @@ fn explain(id: &str) -> Result<u8> {
     writeln!(out, "Example\n  {}\n", m.example)?;
     writeln!(out, "Instead\n  {}", m.instead)?;
     Ok(0)
+}
+
+fn init() -> Result<u8> {
+    let path = Path::new(config::FILE_NAME);
+    let mut file = match OpenOptions::new().write(true).create_new(true).open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            bail!(
+                "{} already exists; edit it, or remove it to start again",
+                config::FILE_NAME
+            )
+        }
+        Err(e) => return Err(e).with_context(|| format!("cannot write {}", config::FILE_NAME)),
+    };
+    file.write_all(config::TEMPLATE.as_bytes())
+        .with_context(|| format!("cannot write {}", config::FILE_NAME))?;
+    println!("wrote {}", config::FILE_NAME);
+    Ok(0)
+}
+
+/// The configuration file's settings: `--config FILE`, else the nearest mtcheck.toml, else
+/// none.
+fn settings(args: &CheckArgs) -> Result<Settings> {
+    if args.no_config {
+        return Ok(Settings::default());
+    }
+    let path = match &args.config {
+        Some(p) => p.clone(),
+        None => {
+            let cwd = std::env::current_dir().context("cannot read the current directory")?;
+            match config::find(&cwd) {
+                Some(p) => p,
+                None => return Ok(Settings::default()),
+            }
+        }
+    };
+    Ok(config::load(&path)?)
+}
+
+/// A progress bar on standard error for batches of several files, only on a terminal.
+fn progress(files: usize) -> Result<ProgressBar> {
+    if files < 2 || !io::stderr().is_terminal() {
+        return Ok(ProgressBar::hidden());
+    }
+    let bar = ProgressBar::new(files as u64);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{bar:32}] {pos}/{len} files, {msg} · {elapsed}, about {eta} left",
+        )?
+        .progress_chars("=> "),
+    );
+    bar.set_message("0 findings");
+    bar.enable_steady_tick(Duration::from_millis(200));
+    Ok(bar)
 }
 
 /// One thing to check: a file or standard input.
@@ -149,10 +209,25 @@ fn read_input(
 }
 
 fn check(args: CheckArgs) -> Result<u8> {
-    let lex = if args.dicts.is_empty() {
+    let cfg = settings(&args)?;
+    let format = args.format.unwrap_or(if args.excel {
+        OutputFormat::Csv
+    } else {
+        OutputFormat::Text
+    });
+    if format != OutputFormat::Csv && (args.excel || args.summary || args.csv_delimiter.is_some()) {
+        bail!("--excel, --csv-delimiter and --summary apply to --format csv");
+    }
+    let dicts: Vec<&Path> = cfg
+        .dictionaries
+        .iter()
+        .chain(&args.dicts)
+        .map(PathBuf::as_path)
+        .collect();
+    let lex = if dicts.is_empty() {
         Lexicons::builtin()?
     } else {
-        Arc::new(Lexicons::load(&args.dicts)?)
+        Arc::new(Lexicons::load(&dicts)?)
     };
     for id in args.select.iter().chain(&args.ignore) {
         if by_id(id).is_none() {
@@ -162,20 +237,25 @@ fn check(args: CheckArgs) -> Result<u8> {
     let mut checker = Checker::new(lex);
     checker.retain_rules(|id| {
         (args.select.is_empty() || args.select.iter().any(|s| s == id))
-            && !args.ignore.iter().any(|s| s == id)
+            && !args.ignore.iter().chain(&cfg.ignore).any(|s| s == id)
     });
+    for (id, severity) in &cfg.severity {
+        checker.set_severity(id, *severity);
+    }
+    checker.allow_words(cfg.allow.iter().cloned());
+    checker.set_quote_style(args.quotes.or(cfg.quotes).unwrap_or(QuoteStyle::Auto));
+    checker.keep_text(format.needs_text());
     let mode = match args.segments {
         Segments::Paragraphs => SegmentMode::Paragraphs,
         Segments::Lines => SegmentMode::Lines,
     };
     let gate = Gate {
-        fail_on: match args.fail_on {
-            FailOn::Critical => Some(Severity::Critical),
-            FailOn::Major => Some(Severity::Major),
-            FailOn::Minor => Some(Severity::Minor),
-            FailOn::Never => None,
-        },
-        max_score: args.max_score,
+        fail_on: args
+            .fail_on
+            .or(cfg.fail_on)
+            .unwrap_or(FailOn::Major)
+            .severity(),
+        max_score: args.max_score.or(cfg.max_score),
     };
 
     let mut errors = Vec::new();
@@ -187,10 +267,13 @@ fn check(args: CheckArgs) -> Result<u8> {
         None
     };
 
+    let bar = progress(inputs.len())?;
+    let found = AtomicUsize::new(0);
     let run = || -> Vec<Result<FileReport, FileError>> {
         inputs
             .par_iter()
             .map(|inp| {
+                let done = Tick { bar: &bar };
                 let (path, read) = read_input(inp, &stdin);
                 let (bytes, fmt) = read.map_err(|message| FileError {
                     path: path.clone(),
@@ -200,7 +283,11 @@ fn check(args: CheckArgs) -> Result<u8> {
                     path: path.clone(),
                     message: e.to_string(),
                 })?;
-                Ok(checker.check_text(&path, text, fmt, mode))
+                let report = checker.check_text(&path, text, fmt, mode);
+                let n = found.fetch_add(report.findings.len(), Ordering::Relaxed)
+                    + report.findings.len();
+                done.message(format!("{n} findings"));
+                Ok(report)
             })
             .collect()
     };
@@ -212,6 +299,7 @@ fn check(args: CheckArgs) -> Result<u8> {
             .install(run),
         None => run(),
     };
+    bar.finish_and_clear();
     let mut files = Vec::new();
     for r in results {
         match r {
@@ -236,17 +324,27 @@ fn check(args: CheckArgs) -> Result<u8> {
         Color::Never => false,
         Color::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none(),
     };
+    let opts = ReportOptions {
+        color,
+        csv: CsvOptions {
+            delimiter: args
+                .csv_delimiter
+                .unwrap_or(if args.excel { b';' } else { b',' }),
+            excel: args.excel,
+            summary: args.summary,
+        },
+    };
     match &args.output {
         Some(p) => {
             let file = File::create(p)
                 .with_context(|| format!("{}: cannot write the report", p.display()))?;
             let mut w = BufWriter::new(file);
-            report::write(&batch, args.format, color, &mut w)?;
+            report::write(&batch, format, &opts, &mut w)?;
             w.flush()?;
         }
         None => {
             let mut w = BufWriter::new(io::stdout().lock());
-            report::write(&batch, args.format, color, &mut w)?;
+            report::write(&batch, format, &opts, &mut w)?;
             w.flush()?;
         }
     }
@@ -259,4 +357,21 @@ fn check(args: CheckArgs) -> Result<u8> {
         1
     };
     Ok(code)
+}
+
+/// Advances the progress bar when a file is done, whether it was checked or not.
+struct Tick<'a> {
+    bar: &'a ProgressBar,
+}
+
+impl Tick<'_> {
+    fn message(&self, m: String) {
+        self.bar.set_message(m);
+    }
+}
+
+impl Drop for Tick<'_> {
+    fn drop(&mut self) {
+        self.bar.inc(1);
+    }
 }

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::{ignore_comments, IgnoreMark};
 use crate::text::offsets::{OffsetMap, ViewBuilder};
 
 const SKIPPED: &[&str] = &[
@@ -57,9 +58,11 @@ static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// The text view of HTML `src`, starting at byte `from` (after a BOM).
-pub fn view(src: &str, from: usize) -> (String, OffsetMap) {
+/// The text view of HTML `src`, starting at byte `from` (after a BOM), and its
+/// `mtcheck-ignore` comments (at the view offset where they stood).
+pub fn view(src: &str, from: usize) -> (String, OffsetMap, Vec<IgnoreMark>) {
     let mut b = ViewBuilder::new();
+    let mut marks = Vec::new();
     let bytes = src.as_bytes();
     let mut pos = from;
     while pos < src.len() {
@@ -71,6 +74,8 @@ pub fn view(src: &str, from: usize) -> (String, OffsetMap) {
         let rest = &src[lt..];
         if rest.starts_with("<!--") {
             pos = rest.find("-->").map_or(src.len(), |i| lt + i + 3);
+            let at = b.as_str().len();
+            marks.extend(ignore_comments(&src[lt..pos]).map(|rules| IgnoreMark { at, rules }));
             continue;
         }
         if rest.starts_with("<!") || rest.starts_with("<?") {
@@ -104,7 +109,8 @@ pub fn view(src: &str, from: usize) -> (String, OffsetMap) {
             b.inserted("\n\n", lt);
         }
     }
-    b.finish()
+    let (view, map) = b.finish();
+    (view, map, marks)
 }
 
 /// The byte after the `>` that closes a tag, honouring quoted attribute values.
@@ -156,7 +162,7 @@ mod tests {
     fn text_nodes_only() {
         let src = "<html><head><style>p{}</style><script>var a = \"<p>\";</script></head>\
                    <body><p>Er sagte &bdquo;Ja&ldquo; &amp; ging.</p><pre>Code hier</pre><p>Zwei</p></body></html>";
-        let (v, map) = view(src, 0);
+        let (v, map, _) = view(src, 0);
         assert!(v.contains("Er sagte „Ja“ & ging."));
         assert!(!v.contains("var a"));
         assert!(!v.contains("Code hier"));
@@ -167,7 +173,17 @@ mod tests {
 
     #[test]
     fn bare_less_than_is_text() {
-        let (v, _) = view("a < b", 0);
+        let (v, _, _) = view("a < b", 0);
         assert_eq!(v, "a < b");
+    }
+
+    #[test]
+    fn ignore_comments_are_marked() {
+        let src =
+            "<p>Eins.</p><!--mtcheck-ignore--><p>Zwei.</p><!-- mtcheck-ignored x --><p>Drei.</p>";
+        let (v, _, marks) = view(src, 0);
+        assert_eq!(marks.len(), 1);
+        assert!(marks[0].rules.is_empty());
+        assert!(v[marks[0].at..].trim_start().starts_with("Zwei."));
     }
 }

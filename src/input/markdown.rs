@@ -3,13 +3,17 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::{ignore_comments, IgnoreMark};
 use crate::text::offsets::{OffsetMap, ViewBuilder};
 
-/// The prose view of Markdown `src`, starting at byte `from` (after a BOM).
-pub fn view(src: &str, from: usize) -> (String, OffsetMap) {
+/// The prose view of Markdown `src`, starting at byte `from` (after a BOM), and the
+/// `mtcheck-ignore` comments of its HTML blocks (at the view offset where they stood).
+pub fn view(src: &str, from: usize) -> (String, OffsetMap, Vec<IgnoreMark>) {
     let body = &src[from..];
     let mut b = ViewBuilder::new();
     let mut in_code = 0usize;
+    let mut marks = Vec::new();
+    let mut html_block = String::new();
     let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
     for (event, range) in parser.into_offset_iter() {
         let (s, e) = (range.start + from, range.end + from);
@@ -26,6 +30,12 @@ pub fn view(src: &str, from: usize) -> (String, OffsetMap) {
                     b.replaced(&t, s, e);
                 }
             }
+            Event::Start(Tag::HtmlBlock) => html_block.clear(),
+            Event::Html(t) => html_block.push_str(&t),
+            Event::End(TagEnd::HtmlBlock) => {
+                let at = b.as_str().len();
+                marks.extend(ignore_comments(&html_block).map(|rules| IgnoreMark { at, rules }));
+            }
             Event::Code(_) | Event::InlineHtml(_) | Event::InlineMath(_) => b.inserted(" ", s),
             Event::SoftBreak => b.inserted("\n", s),
             Event::HardBreak => b.inserted("\n", s),
@@ -41,7 +51,8 @@ pub fn view(src: &str, from: usize) -> (String, OffsetMap) {
             _ => {}
         }
     }
-    b.finish()
+    let (view, map) = b.finish();
+    (view, map, marks)
 }
 
 #[cfg(test)]
@@ -51,7 +62,7 @@ mod tests {
     #[test]
     fn skips_code_and_keeps_offsets() {
         let src = "# Titel\n\nDer `code` Text mit [Link](https://x.de).\n\n```\nlet x = 1;\n```\n\nEnde &amp; aus.\n";
-        let (v, map) = view(src, 0);
+        let (v, map, _) = view(src, 0);
         assert!(v.contains("Titel"));
         assert!(!v.contains("code"));
         assert!(!v.contains("let x"));
@@ -62,5 +73,14 @@ mod tests {
         let amp = v.find('&').unwrap();
         let (s, e) = (map.start(amp), map.end(amp + 1));
         assert_eq!(&src[s..e], "&amp;");
+    }
+
+    #[test]
+    fn ignore_comments_of_html_blocks_are_marked() {
+        let src = "Eins.\n\n<!-- mtcheck-ignore anglicism, literal-idiom -->\nZwei.\n\n<!-- anders -->\n\nDrei.\n";
+        let (v, _, marks) = view(src, 0);
+        assert_eq!(marks.len(), 1);
+        assert_eq!(marks[0].rules, ["anglicism", "literal-idiom"]);
+        assert!(v[marks[0].at..].trim_start().starts_with("Zwei."));
     }
 }

@@ -4,8 +4,11 @@ mod html;
 mod markdown;
 
 use std::path::Path;
+use std::sync::LazyLock;
 
-use crate::document::Document;
+use regex::Regex;
+
+use crate::document::{Document, Suppression};
 use crate::error::InputError;
 use crate::text::segment::SegmentMode;
 
@@ -57,14 +60,85 @@ pub fn parse(original: String, format: Format, mode: SegmentMode) -> Document {
     match format {
         Format::Text => Document::plain(original, bom, mode),
         Format::Markdown => {
-            let (view, map) = markdown::view(&original, bom);
-            Document::from_view(original, view, map, mode)
+            let (view, map, marks) = markdown::view(&original, bom);
+            with_suppressions(Document::from_view(original, view, map, mode), marks)
         }
         Format::Html => {
-            let (view, map) = html::view(&original, bom);
-            Document::from_view(original, view, map, mode)
+            let (view, map, marks) = html::view(&original, bom);
+            with_suppressions(Document::from_view(original, view, map, mode), marks)
         }
     }
+}
+
+/// An `<!-- mtcheck-ignore … -->` comment: where it stood in the view, and the rule ids it
+/// names (none: every rule).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct IgnoreMark {
+    /// View offset of the comment.
+    pub at: usize,
+    /// Rule ids.
+    pub rules: Vec<String>,
+}
+
+static COMMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)<!--(.*?)-->").expect("valid regex"));
+
+/// The rule lists of the `mtcheck-ignore` comments in `html`: `<!-- mtcheck-ignore a b -->`
+/// or `<!-- mtcheck-ignore a, b -->`; an empty list silences every rule.
+pub(crate) fn ignore_comments(html: &str) -> impl Iterator<Item = Vec<String>> + '_ {
+    COMMENT.captures_iter(html).filter_map(|c| {
+        let body = c.get(1)?.as_str().trim();
+        let rest = body.strip_prefix("mtcheck-ignore")?;
+        if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+            return None;
+        }
+        Some(
+            rest.split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|r| !r.is_empty())
+                .map(str::to_string)
+                .collect(),
+        )
+    })
+}
+
+/// Turns each mark into the range of the paragraph after it: from the first character that
+/// is not white space to the next blank line of the view.
+fn with_suppressions(mut doc: Document, marks: Vec<IgnoreMark>) -> Document {
+    for m in marks {
+        let Some(rest) = doc.view.get(m.at..) else {
+            continue;
+        };
+        let Some(skip) = rest.find(|c: char| !c.is_whitespace()) else {
+            continue;
+        };
+        let start = m.at + skip;
+        let end = paragraph_end(&doc.view, start);
+        doc.suppressions.push(Suppression {
+            start,
+            end,
+            rules: m.rules,
+        });
+    }
+    doc
+}
+
+/// The offset of the blank line that ends the paragraph starting at `start`, or the end.
+fn paragraph_end(view: &str, start: usize) -> usize {
+    let bytes = view.as_bytes();
+    let mut i = start;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            let mut j = i + 1;
+            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j] == b'\n' {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    view.len()
 }
 
 #[cfg(test)]
@@ -98,5 +172,23 @@ mod tests {
         );
         assert_eq!(doc.view, "Hallo Welt");
         assert_eq!(doc.original_span(0, 5), (3, 8));
+    }
+
+    #[test]
+    fn an_ignore_comment_covers_the_next_paragraph_only() {
+        let md = "Eins.\n\n<!-- mtcheck-ignore anglicism -->\nZwei\nund mehr.\n\nDrei.\n";
+        let doc = parse(md.into(), Format::Markdown, SegmentMode::Paragraphs);
+        assert_eq!(doc.suppressions.len(), 1);
+        let s = &doc.suppressions[0];
+        assert_eq!(&doc.view[s.start..s.end], "Zwei\nund mehr.");
+        assert!(s.covers("anglicism", s.start) && !s.covers("false-friend", s.start));
+        let html =
+            "<p>Eins.</p>\n<!-- mtcheck-ignore -->\n<p>Zwei <b>und</b> mehr.</p><p>Drei.</p>";
+        let doc = parse(html.into(), Format::Html, SegmentMode::Paragraphs);
+        let s = &doc.suppressions[0];
+        assert_eq!(&doc.view[s.start..s.end], "Zwei und mehr.");
+        assert!(s.covers("anything", s.start));
+        let txt = parse(md.into(), Format::Text, SegmentMode::Paragraphs);
+        assert!(txt.suppressions.is_empty());
     }
 }

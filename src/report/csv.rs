@@ -1,31 +1,171 @@
-//! CSV: the JSONL columns with a header row.
+//! CSV for scripts and spreadsheets: the JSONL columns in their order, then the sentence
+//! around each finding; optionally a summary row per file, and an Excel dialect.
+//!
+//! With `summary`, the table stays rectangular: columns `record, words, critical, major,
+//! minor, suppressed, penalty, score, verdict` are appended, `record` says what a row is
+//! (`finding`, `file` or `error`), and each row leaves the columns of the other kinds empty.
 
 use std::io::{self, Write};
 
-use super::Batch;
+use super::{round2, Batch};
+use crate::checker::{FileReport, LocatedFinding};
+use crate::finding::Severity;
 
-/// Writes a header and one row per finding.
-pub fn write(batch: &Batch, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(out);
-    w.write_record([
-        "path",
-        "line",
-        "column",
-        "end_line",
-        "end_column",
-        "start",
-        "end",
-        "rule",
-        "category",
-        "severity",
-        "text",
-        "suggestion",
-        "message",
-    ])?;
-    for f in batch.files.iter().flat_map(|f| &f.findings) {
-        w.serialize(f)?;
+/// The columns of a finding row, in order; scripts read them by header.
+pub const COLUMNS: [&str; 14] = [
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "start",
+    "end",
+    "rule",
+    "category",
+    "severity",
+    "text",
+    "suggestion",
+    "message",
+    "sentence",
+];
+
+/// The columns appended by `--summary`.
+pub const SUMMARY_COLUMNS: [&str; 9] = [
+    "record",
+    "words",
+    "critical",
+    "major",
+    "minor",
+    "suppressed",
+    "penalty",
+    "score",
+    "verdict",
+];
+
+/// How the CSV is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// The field separator (one ASCII byte).
+    pub delimiter: u8,
+    /// Excel dialect: a UTF-8 byte order mark, CRLF line ends, decimal commas, and text
+    /// cells that Excel would read as a formula (starting with `=`, `+`, `-`, `@`) prefixed
+    /// with `'`.
+    pub excel: bool,
+    /// A summary row per file (and per unreadable file) with the summary columns.
+    pub summary: bool,
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        CsvOptions {
+            delimiter: b',',
+            excel: false,
+            summary: false,
+        }
+    }
+}
+
+/// Writes a header and one row per finding (and per file with `summary`).
+pub fn write(batch: &Batch, opts: &CsvOptions, out: &mut dyn Write) -> io::Result<()> {
+    if opts.excel {
+        out.write_all("\u{FEFF}".as_bytes())?;
+    }
+    let mut b = csv::WriterBuilder::new();
+    b.has_headers(false).delimiter(opts.delimiter);
+    if opts.excel {
+        b.terminator(csv::Terminator::CRLF);
+    }
+    let mut w = b.from_writer(out);
+    let width = COLUMNS.len()
+        + if opts.summary {
+            SUMMARY_COLUMNS.len()
+        } else {
+            0
+        };
+    let mut header: Vec<&str> = COLUMNS.to_vec();
+    if opts.summary {
+        header.extend(SUMMARY_COLUMNS);
+    }
+    w.write_record(&header)?;
+    let cell = |s: &str| -> String {
+        if opts.excel && s.len() > 1 && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{s}")
+        } else {
+            s.to_string()
+        }
+    };
+    for file in &batch.files {
+        for f in &file.findings {
+            let mut row = finding_row(f, &cell);
+            if opts.summary {
+                row.push("finding".to_string());
+                row.resize(width, String::new());
+            }
+            w.write_record(&row)?;
+        }
+        if opts.summary {
+            w.write_record(summary_row(batch, file, opts, &cell))?;
+        }
+    }
+    if opts.summary {
+        for e in &batch.errors {
+            let mut row = vec![String::new(); width];
+            row[0] = cell(&e.path);
+            row[12] = cell(&e.message);
+            row[COLUMNS.len()] = "error".to_string();
+            w.write_record(&row)?;
+        }
     }
     w.flush()
+}
+
+fn finding_row(f: &LocatedFinding, cell: &dyn Fn(&str) -> String) -> Vec<String> {
+    vec![
+        cell(&f.path),
+        f.line.to_string(),
+        f.column.to_string(),
+        f.end_line.to_string(),
+        f.end_column.to_string(),
+        f.start.to_string(),
+        f.end.to_string(),
+        f.rule.to_string(),
+        f.category.to_string(),
+        f.severity.to_string(),
+        cell(&f.text),
+        f.suggestion.as_deref().map(cell).unwrap_or_default(),
+        cell(&f.message),
+        cell(&f.sentence),
+    ]
+}
+
+fn summary_row(
+    batch: &Batch,
+    file: &FileReport,
+    opts: &CsvOptions,
+    cell: &dyn Fn(&str) -> String,
+) -> Vec<String> {
+    let mut row = vec![String::new(); COLUMNS.len()];
+    row[0] = cell(&file.path);
+    let score = format!("{:.2}", round2(file.score()));
+    row.extend([
+        "file".to_string(),
+        file.words.to_string(),
+        file.count(Severity::Critical).to_string(),
+        file.count(Severity::Major).to_string(),
+        file.count(Severity::Minor).to_string(),
+        file.suppressed.to_string(),
+        file.penalty().to_string(),
+        if opts.excel {
+            score.replace('.', ",")
+        } else {
+            score
+        },
+        if batch.gate.passes(file) {
+            "pass"
+        } else {
+            "fail"
+        }
+        .to_string(),
+    ]);
+    row
 }

@@ -14,6 +14,7 @@ struct File<'a> {
     penalty: u32,
     score: f64,
     passed: bool,
+    suppressed: usize,
     findings: &'a [LocatedFinding],
 }
 
@@ -41,6 +42,7 @@ pub fn write(batch: &Batch, out: &mut dyn Write) -> io::Result<()> {
             penalty: f.penalty(),
             score: round2(f.score()),
             passed: batch.gate.passes(f),
+            suppressed: f.suppressed,
             findings: &f.findings,
         })
         .collect();

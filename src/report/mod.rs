@@ -1,8 +1,10 @@
 //! Reports: one module per output format, all fed the same [`Batch`].
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod jsonl;
+pub mod sarif;
 pub mod text;
 
 use std::io::{self, Write};
@@ -61,20 +63,42 @@ pub enum OutputFormat {
     Json,
     /// Comma-separated, with a header row.
     Csv,
+    /// One self-contained HTML page with the articles highlighted.
+    Html,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+}
+
+impl OutputFormat {
+    /// The format needs the text of every file ([`crate::Checker::keep_text`]).
+    pub fn needs_text(self) -> bool {
+        self == OutputFormat::Html
+    }
+}
+
+/// How a report is written, besides its format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Colour in the text report.
+    pub color: bool,
+    /// The CSV dialect and summary rows.
+    pub csv: csv::CsvOptions,
 }
 
 /// Writes `batch` in `format`.
 pub fn write(
     batch: &Batch,
     format: OutputFormat,
-    color: bool,
+    opts: &ReportOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        OutputFormat::Text => text::write(batch, color, out),
+        OutputFormat::Text => text::write(batch, opts.color, out),
         OutputFormat::Jsonl => jsonl::write(batch, out),
         OutputFormat::Json => json::write(batch, out),
-        OutputFormat::Csv => csv::write(batch, out),
+        OutputFormat::Csv => csv::write(batch, &opts.csv, out),
+        OutputFormat::Html => html::write(batch, out),
+        OutputFormat::Sarif => sarif::write(batch, out),
     }
 }
 

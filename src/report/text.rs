@@ -71,14 +71,19 @@ pub fn write(batch: &Batch, color: bool, out: &mut dyn Write) -> io::Result<()> 
     for file in &batch.files {
         let pass = batch.gate.passes(file);
         failed += usize::from(!pass);
+        let suppressed = match file.suppressed {
+            0 => String::new(),
+            n => format!(", {n} suppressed"),
+        };
         writeln!(
             out,
-            "{}: {} findings ({} critical, {} major, {} minor), {} words, score {:.2} — {}",
+            "{}: {} findings ({} critical, {} major, {} minor){}, {} words, score {:.2} — {}",
             paint.p(bold, &file.path),
             file.findings.len(),
             file.count(Severity::Critical),
             file.count(Severity::Major),
             file.count(Severity::Minor),
+            suppressed,
             file.words,
             round2(file.score()),
             if pass {

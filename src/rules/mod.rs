@@ -63,6 +63,8 @@ pub struct Context<'a> {
     pub lex: &'a Lexicons,
     /// Findings reported so far.
     pub findings: Vec<RawFinding>,
+    /// The house style of quotation marks (`Auto`: judged from the text).
+    pub quote_style: typography::QuoteStyle,
 }
 
 impl<'a> Context<'a> {
@@ -71,6 +73,7 @@ impl<'a> Context<'a> {
         Context {
             lex,
             findings: Vec::new(),
+            quote_style: typography::QuoteStyle::Auto,
         }
     }
 

@@ -13,9 +13,53 @@ pub mod quote_spacing;
 pub mod suspended_hyphen;
 pub mod unclosed_quote;
 
+use serde::Deserialize;
+
 use crate::document::Document;
 use crate::text::segment::{Segment, SegmentMode};
 use crate::text::TokenKind;
+
+/// The house style of double quotation marks, set in `mtcheck.toml` (`[style] quotes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteStyle {
+    /// Judged from the text: German „…“ where the text uses „, English marks are accepted in a
+    /// text that consistently uses them.
+    #[default]
+    Auto,
+    /// „…“
+    German,
+    /// »…«
+    Guillemets,
+    /// «…»
+    Swiss,
+    /// "…"
+    Straight,
+}
+
+impl QuoteStyle {
+    /// The opening and closing mark of a fixed style; `None` for `Auto`.
+    pub fn marks(self) -> Option<(char, char)> {
+        match self {
+            QuoteStyle::Auto => None,
+            QuoteStyle::German => Some(('„', '“')),
+            QuoteStyle::Guillemets => Some(('»', '«')),
+            QuoteStyle::Swiss => Some(('«', '»')),
+            QuoteStyle::Straight => Some(('"', '"')),
+        }
+    }
+
+    /// The lower-case name, as written in `mtcheck.toml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteStyle::Auto => "auto",
+            QuoteStyle::German => "german",
+            QuoteStyle::Guillemets => "guillemets",
+            QuoteStyle::Swiss => "swiss",
+            QuoteStyle::Straight => "straight",
+        }
+    }
+}
 
 /// The role of a quotation mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

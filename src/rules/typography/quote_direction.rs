@@ -34,6 +34,9 @@ impl Rule for QuoteDirection {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        if let Some(marks) = cx.quote_style.marks() {
+            return house_style(doc, cx, marks);
+        }
         let scans: Vec<_> = doc.segments.iter().map(|seg| scan(doc, seg)).collect();
         let opens_with_rdq =
             |quotes: &[super::Quote]| quotes.iter().any(|q| q.ch == '”' && q.role == Role::Open);
@@ -73,10 +76,86 @@ impl Rule for QuoteDirection {
     }
 }
 
+/// With a fixed house style, every double mark that is not the style's mark for its role.
+fn house_style(doc: &Document, cx: &mut Context<'_>, (open, close): (char, char)) {
+    let style = cx.quote_style.as_str();
+    for seg in &doc.segments {
+        for q in scan(doc, seg) {
+            let (fix, what) = match q.role {
+                Role::Open => (open, "opening"),
+                Role::Close => (close, "closing"),
+            };
+            if q.ch == fix {
+                continue;
+            }
+            let tok = doc.tok(q.tok);
+            cx.report(
+                &META,
+                tok.start,
+                tok.end,
+                format!(
+                    "The {what} quotation mark {} should be {fix} in the house style ({style}).",
+                    q.ch
+                ),
+                Some(fix.to_string()),
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::Lexicons;
     use crate::rules::testing::run;
+    use crate::rules::typography::QuoteStyle;
+
+    fn styled(style: QuoteStyle, text: &str) -> Vec<(String, Option<String>)> {
+        let lex = Lexicons::builtin().expect("built-in dictionaries load");
+        let doc = Document::plain(text.to_string(), 0, SegmentMode::Paragraphs);
+        let mut cx = Context::new(&lex);
+        cx.quote_style = style;
+        QuoteDirection.check(&doc, &mut cx);
+        cx.findings
+            .into_iter()
+            .map(|f| (doc.view[f.start..f.end].to_string(), f.suggestion))
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, Option<String>) {
+        (a.to_string(), Some(b.to_string()))
+    }
+
+    #[test]
+    fn a_fixed_house_style_is_the_expected_one() {
+        // English marks are accepted in auto mode, but not in a German house style
+        let english = "Er sagte “Ja” und ging.";
+        assert!(styled(QuoteStyle::Auto, english).is_empty());
+        assert_eq!(
+            styled(QuoteStyle::German, english),
+            vec![pair("“", "„"), pair("”", "“")]
+        );
+        assert_eq!(
+            styled(QuoteStyle::German, "Er sagte \"Ja\" und ging."),
+            vec![pair("\"", "„"), pair("\"", "“")]
+        );
+        assert!(styled(QuoteStyle::German, "Er sagte „Ja“ und ging.").is_empty());
+        // German marks are wrong where the house quotes with guillemets or straight marks
+        assert_eq!(
+            styled(QuoteStyle::Guillemets, "Er sagte „Ja“ und ging."),
+            vec![pair("„", "»"), pair("“", "«")]
+        );
+        assert_eq!(
+            styled(QuoteStyle::Swiss, "Er sagte „Ja“ und ging."),
+            vec![pair("„", "«"), pair("“", "»")]
+        );
+        assert!(styled(QuoteStyle::Guillemets, "Er sagte »Ja« und ging.").is_empty());
+        assert!(styled(QuoteStyle::Straight, "Er sagte \"Ja\" und ging.").is_empty());
+        assert_eq!(
+            styled(QuoteStyle::Straight, "Er sagte „Ja“ und ging."),
+            vec![pair("„", "\""), pair("“", "\"")]
+        );
+    }
 
     #[test]
     fn suggests_the_german_marks() {

@@ -1,0 +1,363 @@
+//! `mtcheck.toml`: a newsroom's house rules (rules switched off or re-graded, quotation
+//! style, allowed words, extra dictionaries, the gate). Unknown keys are errors naming the key
+//! and its line. The layering defaults < file < flags happens in `main.rs`.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use thiserror::Error;
+use toml::Spanned;
+
+use crate::finding::Severity;
+use crate::rules::{by_id, typography::QuoteStyle};
+
+/// The name of the configuration file looked for in the current directory and its parents.
+pub const FILE_NAME: &str = "mtcheck.toml";
+
+/// A configuration file that cannot be used.
+#[derive(Debug, Error)]
+#[error("{path}:{line}: {message}")]
+pub struct ConfigError {
+    /// The file.
+    pub path: String,
+    /// 1-based line of the offending key or value (0: the whole file).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The lowest severity that fails the gate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    /// Critical findings only.
+    Critical,
+    /// Major and critical findings.
+    Major,
+    /// Any finding.
+    Minor,
+    /// Never fail on findings.
+    Never,
+}
+
+impl FailOn {
+    /// The lowest failing severity; `None` for `never`.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            FailOn::Critical => Some(Severity::Critical),
+            FailOn::Major => Some(Severity::Major),
+            FailOn::Minor => Some(Severity::Minor),
+            FailOn::Never => None,
+        }
+    }
+}
+
+/// The whole file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// `[rules]`
+    #[serde(default)]
+    pub rules: RulesConfig,
+    /// `[style]`
+    #[serde(default)]
+    pub style: StyleConfig,
+    /// `[allow]`
+    #[serde(default)]
+    pub allow: AllowConfig,
+    /// `[dictionaries]`
+    #[serde(default)]
+    pub dictionaries: DictionariesConfig,
+    /// `[gate]`
+    #[serde(default)]
+    pub gate: GateConfig,
+}
+
+/// `[rules]`: rules switched off, and `[rules.severity]`: severities overridden.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesConfig {
+    /// Rule ids switched off.
+    #[serde(default)]
+    pub ignore: Vec<Spanned<String>>,
+    /// Rule id -> the severity its findings get.
+    #[serde(default)]
+    pub severity: BTreeMap<Spanned<String>, Severity>,
+}
+
+/// `[style]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StyleConfig {
+    /// The house style of quotation marks.
+    pub quotes: Option<QuoteStyle>,
+}
+
+/// `[allow]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllowConfig {
+    /// Words never flagged: a finding whose text is exactly one of them is dropped.
+    #[serde(default)]
+    pub words: Vec<String>,
+}
+
+/// `[dictionaries]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DictionariesConfig {
+    /// Extra dictionary files, relative to the configuration file.
+    #[serde(default)]
+    pub extra: Vec<Spanned<PathBuf>>,
+}
+
+/// `[gate]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GateConfig {
+    /// The lowest severity that fails the gate.
+    #[serde(rename = "fail-on")]
+    pub fail_on: Option<FailOn>,
+    /// Fail a file whose score is above this.
+    #[serde(rename = "max-score")]
+    pub max_score: Option<Spanned<f64>>,
+}
+
+/// A loaded configuration: the file's settings with paths resolved.
+#[derive(Debug, Default)]
+pub struct Settings {
+    /// Where it came from (`None`: no file).
+    pub path: Option<PathBuf>,
+    /// Rule ids switched off.
+    pub ignore: Vec<String>,
+    /// Severity overrides.
+    pub severity: Vec<(String, Severity)>,
+    /// The house style of quotation marks.
+    pub quotes: Option<QuoteStyle>,
+    /// Words never flagged.
+    pub allow: Vec<String>,
+    /// Extra dictionaries, resolved against the file's directory.
+    pub dictionaries: Vec<PathBuf>,
+    /// The lowest severity that fails the gate.
+    pub fail_on: Option<FailOn>,
+    /// The highest score that passes.
+    pub max_score: Option<f64>,
+}
+
+/// The nearest `mtcheck.toml` in `dir` or its parents.
+pub fn find(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+/// Reads and checks a configuration file.
+pub fn load(path: &Path) -> Result<Settings, ConfigError> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        path: shown.clone(),
+        line: 0,
+        message: format!("cannot read the configuration: {e}"),
+    })?;
+    let dir = path.parent().unwrap_or(Path::new(""));
+    parse(&text, &shown, dir)
+}
+
+/// Parses configuration `text` (shown as `path` in errors; relative dictionary paths are
+/// resolved against `dir`).
+pub fn parse(text: &str, path: &str, dir: &Path) -> Result<Settings, ConfigError> {
+    let err = |span: Option<Range<usize>>, message: String| ConfigError {
+        path: path.to_string(),
+        line: span.map_or(0, |s| line_of(text, s.start)),
+        message,
+    };
+    let cfg: Config = toml::from_str(text).map_err(|e| {
+        let message = match e.span().and_then(|s| key_at(text, s.start)) {
+            Some(key) if !e.message().contains(&format!("`{}`", last(&key))) => {
+                format!("{key}: {}", e.message())
+            }
+            _ => e.message().to_string(),
+        };
+        err(e.span(), message)
+    })?;
+    let rule = |id: &Spanned<String>, key: &str| {
+        if by_id(id.get_ref()).is_some() {
+            Ok(id.get_ref().clone())
+        } else {
+            Err(err(
+                Some(id.span()),
+                format!(
+                    "{key}: unknown rule `{}` (see `mtcheck rules`)",
+                    id.get_ref()
+                ),
+            ))
+        }
+    };
+    let ignore = cfg
+        .rules
+        .ignore
+        .iter()
+        .map(|id| rule(id, "rules.ignore"))
+        .collect::<Result<_, _>>()?;
+    let severity = cfg
+        .rules
+        .severity
+        .iter()
+        .map(|(id, s)| Ok((rule(id, "rules.severity")?, *s)))
+        .collect::<Result<_, ConfigError>>()?;
+    let mut dictionaries = Vec::new();
+    for p in &cfg.dictionaries.extra {
+        let full = dir.join(p.get_ref());
+        if !full.is_file() {
+            return Err(err(
+                Some(p.span()),
+                format!("dictionaries.extra: no such file `{}`", full.display()),
+            ));
+        }
+        dictionaries.push(full);
+    }
+    if let Some(m) = &cfg.gate.max_score {
+        let v = *m.get_ref();
+        if !v.is_finite() || v < 0.0 {
+            return Err(err(
+                Some(m.span()),
+                format!("gate.max-score must be a number of 0 or more, not {v}"),
+            ));
+        }
+    }
+    Ok(Settings {
+        path: Some(PathBuf::from(path)),
+        ignore,
+        severity,
+        quotes: cfg.style.quotes,
+        allow: cfg.allow.words,
+        dictionaries,
+        fail_on: cfg.gate.fail_on,
+        max_score: cfg.gate.max_score.map(|m| *m.get_ref()),
+    })
+}
+
+/// The dotted key (`gate.max-score`) of the `key = value` line containing byte `at`.
+fn key_at(text: &str, at: usize) -> Option<String> {
+    let before = text.get(..at)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim().trim_matches(['"', '\'']);
+    if key.is_empty() || key.starts_with('[') || key.starts_with('#') {
+        return None;
+    }
+    let table = before[..line_start].lines().rev().find_map(|l| {
+        let l = l.trim();
+        l.strip_prefix('[')?.split(']').next().map(str::trim)
+    });
+    Some(match table {
+        Some(t) if !t.is_empty() => format!("{t}.{key}"),
+        _ => key.to_string(),
+    })
+}
+
+fn last(key: &str) -> &str {
+    key.rsplit('.').next().unwrap_or(key)
+}
+
+fn line_of(text: &str, at: usize) -> usize {
+    text.get(..at).map_or(0, |s| s.matches('\n').count()) + 1
+}
+
+/// The file `mtcheck init` writes: every key with its default, commented.
+pub const TEMPLATE: &str = r#"# mtcheck configuration.
+#
+# mtcheck reads the mtcheck.toml of the current directory or of the nearest parent directory;
+# `mtcheck check --config FILE` names another one, `--no-config` ignores it. Command-line
+# flags win over this file. Unknown keys are errors.
+
+[rules]
+# Rules switched off, by id (`mtcheck rules` lists them), e.g. ["anglicism"].
+ignore = []
+
+[rules.severity]
+# The severity a rule's findings get: "critical", "major" or "minor".
+# "quote-direction" = "major"
+
+[style]
+# The house style of double quotation marks:
+#   "auto"       judged from each text: „German“ marks where the text uses „
+#   "german"     „…“      "guillemets"  »…«      "swiss"  «…»      "straight"  "…"
+# With a fixed style, every other double mark is flagged (rule quote-direction).
+quotes = "auto"
+
+[allow]
+# Words never flagged: a finding whose flagged text is exactly one of these is dropped.
+# words = ["Lama"]
+words = []
+
+[dictionaries]
+# Extra dictionaries (CSV), relative to this file. The file name says which table a file
+# extends: names*.csv, idioms*.csv, false_friends*.csv, anglicisms*.csv (see data/README.md).
+# extra = ["idioms-newsroom.csv"]
+extra = []
+
+[gate]
+# The lowest severity that fails the gate (exit code 1): "critical", "major", "minor", "never".
+fail-on = "major"
+# Also fail a file whose score (MQM penalty points per 1,000 words) is above this.
+# max-score = 25
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(s: &str) -> Result<Settings, ConfigError> {
+        parse(s, "mtcheck.toml", Path::new("."))
+    }
+
+    #[test]
+    fn the_template_parses_to_the_defaults() {
+        let s = parse_str(TEMPLATE).unwrap();
+        assert!(s.ignore.is_empty() && s.severity.is_empty() && s.allow.is_empty());
+        assert_eq!(s.quotes, Some(QuoteStyle::Auto));
+        assert_eq!(s.fail_on, Some(FailOn::Major));
+        assert_eq!(s.max_score, None);
+    }
+
+    #[test]
+    fn every_key() {
+        let s = parse_str(
+            "[rules]\nignore = [\"anglicism\"]\n[rules.severity]\n\"quote-direction\" = \"major\"\n\
+             [style]\nquotes = \"guillemets\"\n[allow]\nwords = [\"Lama\"]\n\
+             [gate]\nfail-on = \"minor\"\nmax-score = 25\n",
+        )
+        .unwrap();
+        assert_eq!(s.ignore, ["anglicism"]);
+        assert_eq!(
+            s.severity,
+            [("quote-direction".to_string(), Severity::Major)]
+        );
+        assert_eq!(s.quotes, Some(QuoteStyle::Guillemets));
+        assert_eq!(s.allow, ["Lama"]);
+        assert_eq!(s.fail_on, Some(FailOn::Minor));
+        assert_eq!(s.max_score, Some(25.0));
+    }
+
+    #[test]
+    fn errors_name_the_key_and_line() {
+        let e = parse_str("[rules]\nignore = []\nignor = [\"x\"]\n").unwrap_err();
+        assert_eq!(e.line, 3, "{e}");
+        assert!(e.to_string().contains("unknown field `ignor`"), "{e}");
+        let e = parse_str("[gate]\n\nfail-on = \"sometimes\"\n").unwrap_err();
+        assert_eq!(e.line, 3, "{e}");
+        let e = parse_str("[rules.severity]\n\"no-such-rule\" = \"minor\"\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+        assert!(e.to_string().contains("no-such-rule"), "{e}");
+        let e = parse_str("[gate]\nmax-score = -3\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+        let e = parse_str("[colour]\nx = 1\n").unwrap_err();
+        assert_eq!(e.line, 1, "{e}");
+        let e = parse_str("[dictionaries]\nextra = [\"missing-idioms.csv\"]\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+    }
+}
