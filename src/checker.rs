@@ -59,7 +59,8 @@ impl Checker {
         }
     }
 
-    /// Never reports a finding whose flagged text is exactly one of `words`.
+    /// Never reports a finding whose flagged text is one of `words` or contains one of them as
+    /// a whole word (split at spaces and hyphens).
     pub fn allow_words(&mut self, words: impl IntoIterator<Item = String>) {
         self.allow.extend(words);
     }
@@ -123,7 +124,12 @@ impl Checker {
             out.retain(|c| {
                 doc.original
                     .get(c.finding.start..c.finding.end)
-                    .is_none_or(|t| !self.allow.contains(t))
+                    .is_none_or(|t| {
+                        !self.allow.contains(t)
+                            && !t
+                                .split(|c: char| c.is_whitespace() || c == '-')
+                                .any(|w| self.allow.contains(w))
+                    })
             });
         }
         (out, suppressed)

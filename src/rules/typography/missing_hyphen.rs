@@ -125,7 +125,7 @@ impl Rule for MissingHyphen {
                         .next()
                         .is_some_and(char::is_uppercase)
                 {
-                    let (s, e) = (doc.tok(t).start, doc.tok(next).start);
+                    let (s, e) = (doc.tok(t).start, doc.tok(next).end);
                     cx.report(
                         &META,
                         s,
@@ -135,7 +135,7 @@ impl Rule for MissingHyphen {
                             q(&doc.view[s..doc.tok(head).end]),
                             q(w)
                         ),
-                        Some(format!("{w}-")),
+                        Some(format!("{w}-{num}")),
                     );
                 }
             }
@@ -156,7 +156,7 @@ mod tests {
         );
         assert_eq!(
             run(&MissingHyphen, "Das Llama 4-Modell"),
-            vec![("Llama ".into(), Some("Llama-".into()))]
+            vec![("Llama 4".into(), Some("Llama-4".into()))]
         );
     }
 }
