@@ -3,6 +3,7 @@
 
 pub mod pattern;
 pub mod table;
+pub mod words;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
