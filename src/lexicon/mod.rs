@@ -2,6 +2,7 @@
 //! schema, compiled once into phrase tables and hash maps shared by every thread.
 
 pub mod pattern;
+pub mod stats;
 pub mod table;
 pub mod words;
 
