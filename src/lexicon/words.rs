@@ -32,10 +32,12 @@ static DE_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_de.fst"
 static EN_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_en.fst"));
 
 /// Where the lexicon comes from and under which licence; print it wherever the data is shown.
-pub const ATTRIBUTION: &str = "Word frequencies from wordfreq 3.1.1 by Robyn Speer \
+pub const ATTRIBUTION: &str = "Word frequencies: wordfreq 3.1.1 by Robyn Speer \
 (https://github.com/rspeer/wordfreq), data licensed CC BY-SA 4.0 \
-(https://creativecommons.org/licenses/by-sa/4.0/); it includes SUBTLEX-DE and SUBTLEX-US/UK \
-data by Marc Brysbaert et al., freely available, and OpenSubtitles data (www.opensubtitles.org).";
+(https://creativecommons.org/licenses/by-sa/4.0/). It includes data from Google Books Ngrams, \
+Wikipedia, ParaCrawl, the Leeds Internet Corpus, OPUS OpenSubtitles 2018 \
+(www.opensubtitles.org), and the SUBTLEX-DE, SUBTLEX-US and SUBTLEX-UK lists by Marc Brysbaert \
+et al., which are freely available (http://crr.ugent.be/programs-data/subtitle-frequencies).";
 
 /// A word is English rather than German when its English Zipf frequency is at least this …
 pub const ENGLISH_MIN_ZIPF: f32 = 2.5;
