@@ -2,7 +2,9 @@
 //! schema, compiled once into phrase tables and hash maps shared by every thread.
 
 pub mod pattern;
+pub mod stats;
 pub mod table;
+pub mod words;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

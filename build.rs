@@ -1,0 +1,57 @@
+//! Compiles the word-frequency lexicon (`data/lexicon/*.tsv`, written by
+//! `scripts/build_lexicon.py`) into `fst` maps in `OUT_DIR`, which `src/lexicon/words.rs`
+//! embeds with `include_bytes!`. The text files stay reviewable in the repository; the binary
+//! carries the compact, zero-copy form.
+
+use std::env;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+/// (input file under `data/lexicon/`, output stem in `OUT_DIR`)
+const TABLES: &[(&str, &str)] = &[("de.tsv", "lexicon_de"), ("en.tsv", "lexicon_en")];
+
+fn main() {
+    let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    println!("cargo::rerun-if-changed=build.rs");
+    let mut consts = String::new();
+    for (file, stem) in TABLES {
+        let path = Path::new(&manifest).join("data/lexicon").join(file);
+        println!("cargo::rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut builder = fst::MapBuilder::memory();
+        let mut min = u64::MAX;
+        let mut count = 0u64;
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let at = || format!("data/lexicon/{file}:{}", i + 1);
+            let (word, value) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("{}: expected word<TAB>zipf*100", at()));
+            let value: u64 = value
+                .parse()
+                .ok()
+                .filter(|v| (1..=900).contains(v))
+                .unwrap_or_else(|| panic!("{}: `{value}` is not a Zipf value * 100", at()));
+            builder
+                .insert(word, value)
+                .unwrap_or_else(|e| panic!("{}: `{word}`: {e} (sorted, unique?)", at()));
+            min = min.min(value);
+            count += 1;
+        }
+        let bytes = builder.into_inner().expect("in-memory fst");
+        fs::write(Path::new(&out_dir).join(format!("{stem}.fst")), bytes)
+            .expect("write to OUT_DIR");
+        let upper = stem.to_ascii_uppercase();
+        writeln!(consts, "const {upper}_MIN: u64 = {min};").unwrap();
+        writeln!(
+            consts,
+            "#[allow(dead_code)]\nconst {upper}_COUNT: usize = {count};"
+        )
+        .unwrap();
+    }
+    fs::write(Path::new(&out_dir).join("lexicon_meta.rs"), consts).expect("write to OUT_DIR");
+}
