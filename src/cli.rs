@@ -31,6 +31,29 @@ pub enum Command {
     },
     /// Write a commented default mtcheck.toml into the current directory.
     Init,
+    /// Inspect dictionaries: validate user files, count table entries.
+    Dict {
+        /// What to do.
+        #[command(subcommand)]
+        action: DictAction,
+    },
+}
+
+/// `mtcheck dict` actions.
+#[derive(Debug, Subcommand)]
+pub enum DictAction {
+    /// Validate dictionary files; print every problem as `path:line: what is wrong`.
+    Check {
+        /// Files named names*.csv, idioms*.csv, false_friends*.csv or anglicisms*.csv.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print one line per table: `NAME COUNT` (built-in tables plus any --dict files).
+    Stats {
+        /// Extra dictionaries to count with the built-in ones.
+        #[arg(long = "dict", value_name = "FILE")]
+        dicts: Vec<PathBuf>,
+    },
 }
 
 /// Where segments end.

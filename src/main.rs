@@ -30,6 +30,7 @@ fn main() -> ExitCode {
         Command::Rules => list_rules().map(|()| 0),
         Command::Explain { rule } => explain(&rule),
         Command::Init => init(),
+        Command::Dict { action } => dict(action),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -78,8 +79,46 @@ fn explain(id: &str) -> Result<u8> {
     writeln!(out, "What it flags\n  {}\n", m.flags)?;
     writeln!(out, "Why it matters\n  {}\n", m.why)?;
     writeln!(out, "Example\n  {}\n", m.example)?;
-    writeln!(out, "Instead\n  {}", m.instead)?;
+    writeln!(out, "Instead\n  {}\n", m.instead)?;
+    writeln!(out, "Flagged (tested)")?;
+    for p in m.positives {
+        writeln!(out, "  ✗ {p}")?;
+    }
+    writeln!(out, "\nNot flagged (tested)")?;
+    for n in m.negatives {
+        writeln!(out, "  ✓ {n}")?;
+    }
     Ok(0)
+}
+
+fn dict(action: cli::DictAction) -> Result<u8> {
+    use mtcheck::lexicon::stats;
+    let mut out = io::stdout().lock();
+    match action {
+        cli::DictAction::Check { files } => {
+            let mut bad = 0;
+            for f in &files {
+                let errors = stats::validate_dictionary(f);
+                if errors.is_empty() {
+                    writeln!(out, "{}: ok", f.display())?;
+                }
+                for e in &errors {
+                    writeln!(out, "{e}")?;
+                }
+                bad += errors.len();
+            }
+            Ok(if bad == 0 { 0 } else { 2 })
+        }
+        cli::DictAction::Stats { dicts } => {
+            let lex = if dicts.is_empty() {
+                Lexicons::builtin()?
+            } else {
+                Arc::new(Lexicons::load(&dicts)?)
+            };
+            write!(out, "{}", stats::format_counts(&stats::table_counts(&lex)))?;
+            Ok(0)
+        }
+    }
 }
 
 fn init() -> Result<u8> {

@@ -410,3 +410,60 @@ fn user_dictionary_extends_and_bad_rows_name_the_line() {
         .code(2)
         .stderr(predicate::str::contains("names-house.csv:2:"));
 }
+
+#[test]
+fn dict_stats_and_check() {
+    let out = mtcheck().args(["dict", "stats"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let names: Vec<&str> = text
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "entities",
+            "calques",
+            "false-friends",
+            "anglicisms",
+            "lexicon-de",
+            "lexicon-en"
+        ]
+    );
+    for line in text.lines() {
+        let n: usize = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+        assert!(n > 0, "{line}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(
+        dir.path(),
+        "idioms-x.csv",
+        b"pattern,suggestion\n#num x,y\nfoo,\n",
+    );
+    let good = write(dir.path(), "names-x.csv", b"name,kind\nAcme,company\n");
+    let out = mtcheck()
+        .args(["dict", "check", &bad, &good])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("idioms-x.csv:2:") && text.contains("idioms-x.csv:3:"),
+        "{text}"
+    );
+    assert!(text.contains("names-x.csv: ok"), "{text}");
+    mtcheck().args(["dict", "check", &good]).assert().code(0);
+}
+
+#[test]
+fn explain_lists_tested_examples() {
+    mtcheck()
+        .args(["explain", "false-friend"])
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains("Not flagged (tested)")
+                .and(predicate::str::contains("pochierte Eier")),
+        );
+}
