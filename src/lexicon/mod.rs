@@ -168,6 +168,41 @@ pub struct Names {
     pub casing: HashMap<String, usize>,
     /// Every correct spelling of a one-word name.
     pub accepted: HashSet<String>,
+    /// The capitalised words of every name (Zuckerberg, Srinivas), for spelling variants.
+    pub part_index: PartIndex,
+}
+
+/// Name parts of five letters or more, indexed by their first letter so that a look-up for
+/// near misses only compares names that start alike.
+#[derive(Debug, Default)]
+pub struct PartIndex {
+    all: HashSet<String>,
+    by_first: HashMap<char, Vec<String>>,
+}
+
+impl PartIndex {
+    fn insert(&mut self, part: &str) {
+        let Some(first) = part.chars().next() else {
+            return;
+        };
+        if part.chars().count() < 5 || !first.is_uppercase() || !self.all.insert(part.to_string()) {
+            return;
+        }
+        self.by_first
+            .entry(first)
+            .or_default()
+            .push(part.to_string());
+    }
+
+    /// `part` is a word of some name.
+    pub fn contains_key(&self, part: &str) -> bool {
+        self.all.contains(part)
+    }
+
+    /// The name parts that start with `first`.
+    pub fn get_by_first(&self, first: char) -> &[String] {
+        self.by_first.get(&first).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// All dictionaries, compiled.
@@ -411,6 +446,11 @@ fn compile_names(rows: Vec<(String, usize, NameRow)>) -> Result<Names, DictError
             });
         }
         let toks = tokenize(&name);
+        for t in &toks.list {
+            if t.kind == TokenKind::Word {
+                names.part_index.insert(&name[t.start..t.end]);
+            }
+        }
         if toks.len() == 1 && toks.list[0].kind == TokenKind::Word {
             names.accepted.insert(name.clone());
             if distinctive_casing(&name) {

@@ -9,6 +9,7 @@ pub mod locale;
 pub mod phrase;
 pub mod structure;
 pub mod typography;
+pub mod untranslated;
 
 use crate::document::Document;
 use crate::finding::Severity;
@@ -122,6 +123,9 @@ pub trait Rule: Send + Sync {
 pub static REGISTRY: &[&dyn Rule] = &[
     &entity::mangled_entity::MangledEntity,
     &entity::entity_spelling::EntitySpelling,
+    &entity::unknown_mangled_name::UnknownMangledName,
+    &entity::name_variant::NameVariant,
+    &untranslated::untranslated_english::UntranslatedEnglish,
     &phrase::literal_idiom::LiteralIdiom,
     &phrase::false_friend::FalseFriend,
     &phrase::anglicism::Anglicism,

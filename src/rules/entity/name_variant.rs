@@ -1,0 +1,152 @@
+//! `name-variant`: a name spelled slightly differently from a known name or from the same
+//! name elsewhere in the document (Zuckerburg for Zuckerberg).
+
+use std::collections::HashMap;
+
+use strsim::damerau_levenshtein;
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::lexicon::words::WordFreq;
+use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::text::TokenKind;
+
+/// See [`META`].
+pub struct NameVariant;
+
+static META: RuleMeta = RuleMeta {
+    id: "name-variant",
+    category: "fluency/spelling",
+    severity: Severity::Major,
+    summary: "A name spelled one letter off a known name (Zuckerburg: major) or off a word the text uses more often (minor).",
+    flags: "Capitalised words of six letters or more that are not German or English words, differ \
+            by one edit (two for long names) from a name part in the name dictionary or from a \
+            name used more often in the same document, and start with the same letter. \
+            Inflected forms (Zuckerbergs) are not variants.",
+    why: "A misspelled name is a factual error and an embarrassment; spell checkers do not know \
+          names and let it through.",
+    example: "Mark Zuckerburg enthüllte, was Top-Forscher wollen.",
+    instead: "Mark Zuckerberg enthüllte, was Top-Forscher wollen.",
+    positives: &["Mark Zuckerburg enthüllte, was Forscher wollen.", "Srinivasan sprach. Später sagte Srinivasen dasselbe, und Srinivasan lachte."],
+    negatives: &["Mark Zuckerberg und Zuckerbergs Team.", "Der Vertrag und der Vortrag.", "Die Zeitung und die Zeitungen."],
+};
+
+fn name_like(doc: &Document, t: usize, lex: &WordFreq) -> bool {
+    let w = doc.text(t);
+    doc.tok(t).kind == TokenKind::Word
+        && w.chars().count() >= 6
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().skip(1).all(char::is_lowercase)
+        && lex.de_zipf(doc.norm(t)).is_none_or(|z| z < 2.5)
+        && lex.en_zipf(doc.norm(t)).is_none_or(|z| z < 3.0)
+}
+
+/// `w` without a German inflection ending (Lahnsteins, Lahnsteiner -> Lahnstein).
+fn stem(w: &str) -> &str {
+    for end in ["ern", "er", "en", "es", "s", "n", "e"] {
+        if let Some(s) = w.strip_suffix(end) {
+            if s.chars().count() >= 4 {
+                return s;
+            }
+        }
+    }
+    w
+}
+
+/// `a` and `b` are one edit apart (two for names of ten letters or more), start alike, and do
+/// not differ only by an inflection ending.
+fn variant(a: &str, b: &str) -> bool {
+    if a == b || a.chars().next() != b.chars().next() {
+        return false;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.abs_diff(lb) > 1 {
+        return false;
+    }
+    let (short, long) = if la <= lb { (a, b) } else { (b, a) };
+    let fold = |w: &str| -> String {
+        stem(w)
+            .replace('ä', "a")
+            .replace('ö', "o")
+            .replace('ü', "u")
+    };
+    if long.starts_with(short) || fold(a) == fold(b) {
+        return false;
+    }
+    let max = if la.min(lb) >= 10 { 2 } else { 1 };
+    damerau_levenshtein(a, b) <= max
+}
+
+impl Rule for NameVariant {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let lex = WordFreq::builtin();
+        let names = &cx.lex.names;
+        // how often each name-like word occurs: the usual spelling of a name in this text
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for t in 0..doc.tokens.len() {
+            if name_like(doc, t, lex) {
+                *counts.entry(doc.text(t)).or_default() += 1;
+            }
+        }
+        for t in 0..doc.tokens.len() {
+            if !name_like(doc, t, lex) {
+                continue;
+            }
+            let w = doc.text(t);
+            if names.part_index.contains_key(w) {
+                continue;
+            }
+            let first = w.chars().next().unwrap_or_default();
+            let known = names
+                .part_index
+                .get_by_first(first)
+                .iter()
+                .find(|p| variant(w, p))
+                .map(|p| p.to_string());
+            let tok = doc.tok(t);
+            if let Some(fix) = known {
+                let msg = format!("{} looks like a misspelling of the name {}.", q(w), q(&fix));
+                cx.report(&META, tok.start, tok.end, msg, Some(fix));
+                continue;
+            }
+            // a long word one letter off a spelling used more often in this text; short names
+            // (Maier, Meier, Graber, Gruber) are too often different people to compare
+            let own = counts.get(w).copied().unwrap_or(0);
+            let in_doc = counts
+                .iter()
+                .filter(|(other, &n)| {
+                    n > own && n >= 2 && w.chars().count() >= 8 && variant(w, other)
+                })
+                .map(|(other, _)| other.to_string())
+                .min();
+            if let Some(fix) = in_doc {
+                let msg = format!(
+                    "{} looks like a misspelling of {}, which the text uses elsewhere.",
+                    q(w),
+                    q(&fix)
+                );
+                cx.report_as(&META, Severity::Minor, tok.start, tok.end, msg, Some(fix));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn proposes_the_known_name() {
+        assert_eq!(
+            run(&NameVariant, "Mark Zuckerburg kam."),
+            vec![("Zuckerburg".into(), Some("Zuckerberg".into()))]
+        );
+        assert!(variant("Srinivasen", "Srinivasan"));
+        assert!(!variant("Zuckerbergs", "Zuckerberg"));
+    }
+}

@@ -1,0 +1,200 @@
+//! `unknown-mangled-name`: an ordinary German word standing where a name must be, for names
+//! no dictionary lists (Verwirrte CEO Aravind Srinivas, Zwillinge 2.5).
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::lexicon::words::WordFreq;
+use crate::rules::structure::is_function_word;
+use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::text::TokenKind;
+
+/// See [`META`].
+pub struct UnknownMangledName;
+
+static META: RuleMeta = RuleMeta {
+    id: "unknown-mangled-name",
+    category: "accuracy/mistranslation",
+    severity: Severity::Major,
+    summary: "A common German word where a name must stand: before a role and a person (Verwirrte CEO Aravind Srinivas) or a version (Zwillinge 2.5-Modell).",
+    flags: "A capitalised common German word (by the frequency lexicon) with no article before it, \
+            directly before CEO, Chef, Gründer or Mitgründer and a person's name; and a capitalised \
+            common German noun before a version number and a model word (Lama 4-Modell, \
+            Zwillinge 2.5-Modelle). Names in the dictionary and role adjectives (neuer, \
+            ehemaliger) are left alone.",
+    why: "Machine translation translates names that look like words; a new start-up's name is in \
+          no dictionary, but the sentence shape shows that a name was meant.",
+    example: "Verwirrte CEO Aravind Srinivas hat diese Dynamik erfasst.",
+    instead: "Perplexity-CEO Aravind Srinivas hat diese Dynamik erfasst (look up the company's name).",
+    positives: &["Verwirrte CEO Aravind Srinivas hat das erfasst.", "Google stellte die Zwillinge 2.5-Modelle vor.", "Heute sprach Landebahn CEO Cristóbal Valenzuela."],
+    negatives: &[
+        "Der neue CEO Tim Cook sprach.",
+        "Ehemaliger Chef Jürgen Schrempp lachte.",
+        "Apple CEO Tim Cook sprach.",
+        "Kapitel 3 beschreibt die Modelle.",
+        "Sie las Seite 2.5 des Modells.",
+    ],
+};
+
+const ROLES: &[&str] = &[
+    "ceo",
+    "chef",
+    "chefin",
+    "gründer",
+    "gründerin",
+    "mitgründer",
+    "mitgründerin",
+    "cto",
+    "cfo",
+    "präsident",
+    "präsidentin",
+];
+
+const ROLE_ADJECTIVES: &[&str] = &[
+    "neu",
+    "ehemalig",
+    "früher",
+    "designiert",
+    "amtierend",
+    "langjährig",
+    "scheidend",
+    "kommissarisch",
+    "interimistisch",
+    "stellvertretend",
+    "damalig",
+    "jetzig",
+    "aktuell",
+    "bisherig",
+    "zukünftig",
+    "künftig",
+    "erst",
+    "zweit",
+    "dritt",
+    "alt",
+    "jung",
+    "umstritten",
+    "frisch",
+    "gemeinsam",
+];
+
+const MODEL_WORDS: &[&str] = &[
+    "modell",
+    "modells",
+    "modelle",
+    "modellen",
+    "sprachmodell",
+    "sprachmodells",
+    "sprachmodelle",
+    "chatbot",
+    "chip",
+    "chips",
+];
+
+fn is_person_name(doc: &Document, t: usize) -> bool {
+    t + 1 < doc.tokens.len()
+        && [t, t + 1].iter().all(|&i| {
+            doc.is_word(i)
+                && doc.text(i).starts_with(|c: char| c.is_uppercase())
+                && doc.tok(i).space_before
+        })
+}
+
+fn ordinary(doc: &Document, t: usize, lex: &WordFreq, names: &crate::lexicon::Names) -> bool {
+    let w = doc.text(t);
+    let n = doc.norm(t);
+    doc.tok(t).kind == TokenKind::Word
+        && w.starts_with(|c: char| c.is_uppercase())
+        && w.chars().skip(1).all(char::is_lowercase)
+        && w.chars().count() >= 4
+        && lex.is_common_german(n, 3.0)
+        && !names.accepted.contains(w)
+        && !names.part_index.contains_key(w)
+        && !ROLE_ADJECTIVES.iter().any(|a| n.starts_with(a))
+        && !is_function_word(n)
+}
+
+impl Rule for UnknownMangledName {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let lex = WordFreq::builtin();
+        let names = &cx.lex.names;
+        let mut out = Vec::new();
+        for sent in &doc.sentences {
+            for t in sent.tok_start..sent.tok_end.saturating_sub(1) {
+                if !ordinary(doc, t, lex, names) {
+                    continue;
+                }
+                let prev_is_det = t > sent.tok_start
+                    && matches!(
+                        doc.norm(t - 1),
+                        "der"
+                            | "die"
+                            | "das"
+                            | "den"
+                            | "dem"
+                            | "des"
+                            | "ein"
+                            | "eine"
+                            | "einen"
+                            | "einem"
+                            | "einer"
+                            | "sein"
+                            | "seine"
+                            | "ihr"
+                            | "ihre"
+                            | "unser"
+                            | "unsere"
+                            | "dessen"
+                            | "deren"
+                    );
+                let role = ROLES.contains(&doc.norm(t + 1)) && doc.tok(t + 1).space_before;
+                if role && !prev_is_det && is_person_name(doc, t + 2) {
+                    out.push((t, "before a role and a person's name"));
+                    continue;
+                }
+                // W 2.5-Modell, W 4 Modell
+                let version = doc.tok(t + 1).kind == TokenKind::Number
+                    && doc.text(t + 1).len() <= 4
+                    && !doc.text(t + 1).contains(',');
+                if version {
+                    let mut h = t + 2;
+                    if h < sent.tok_end && doc.text(h) == "-" && !doc.tok(h).space_before {
+                        h += 1;
+                    }
+                    if h < sent.tok_end && MODEL_WORDS.contains(&doc.norm(h)) {
+                        out.push((t, "before a model version"));
+                    }
+                }
+            }
+        }
+        for (t, where_) in out {
+            let tok = doc.tok(t);
+            cx.report(
+                &META,
+                tok.start,
+                tok.end,
+                format!(
+                    "{} is an ordinary German word {where_}: probably a translated name.",
+                    q(doc.text(t))
+                ),
+                None,
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::flagged;
+
+    #[test]
+    fn flags_word_before_role_and_person() {
+        assert_eq!(
+            flagged(&UnknownMangledName, "Verwirrte CEO Aravind Srinivas kam."),
+            ["Verwirrte"]
+        );
+    }
+}

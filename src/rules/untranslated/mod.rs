@@ -1,0 +1,3 @@
+//! English left in the German text.
+
+pub mod untranslated_english;

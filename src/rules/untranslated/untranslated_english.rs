@@ -1,0 +1,143 @@
+//! `untranslated-english`: runs of English words or whole English sentences in German text.
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::lexicon::words::WordFreq;
+use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::text::TokenKind;
+
+/// See [`META`].
+pub struct UntranslatedEnglish;
+
+static META: RuleMeta = RuleMeta {
+    id: "untranslated-english",
+    category: "accuracy/untranslated",
+    severity: Severity::Major,
+    summary: "English words left untranslated in German text (according to the report).",
+    flags: "A run of at least three words in a sentence, at least two of them English and not \
+            German by the frequency lexicon (the, according, report …), and the rest English \
+            function words. Runs in quotation marks (quoted titles and statements), runs written \
+            all in capitals-first words (names, titles: Meta Superintelligence Labs), URLs and code \
+            are left alone; so are anglicisms German has adopted (Team, Start-up, online).",
+    why: "Machine translation passes through text it could not translate; a German reader may not \
+          understand it, and it shows the article was not edited.",
+    example: "Das Unternehmen hat according to the report mehr Forscher eingestellt.",
+    instead: "Das Unternehmen hat laut dem Bericht mehr Forscher eingestellt.",
+    positives: &[
+        "Das Unternehmen hat according to the report mehr Forscher eingestellt.",
+        "Meta plant neue Rechenzentren. The company did not comment on the plans.",
+    ],
+    negatives: &[
+        "Das Team des Start-ups arbeitet online.",
+        "Er gründete die Meta Superintelligence Labs.",
+        "Der Film „The Social Network“ lief gestern.",
+        "Sie sagte: „We are hiring.“",
+    ],
+};
+
+/// English function words that carry no German reading in a run of English.
+const EN_FUNCTION: &[&str] = &[
+    "the", "of", "to", "and", "a", "an", "in", "on", "for", "with", "by", "at", "from", "is",
+    "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "as", "or",
+    "not", "but", "we", "you", "they", "he", "she", "our", "your", "their", "his", "her", "has",
+    "have", "had", "will", "would", "can", "could", "should", "do", "does", "did", "if", "than",
+    "more",
+];
+
+/// Tokens inside quotation marks.
+fn quoted(doc: &Document) -> Vec<bool> {
+    let mut inside = vec![false; doc.tokens.len()];
+    let mut depth = false;
+    for (t, slot) in inside.iter_mut().enumerate() {
+        match doc.text(t) {
+            "„" | "»" | "“" if !depth => depth = true,
+            "“" | "«" | "”" | "\"" if depth => depth = false,
+            "\"" => depth = true,
+            _ => *slot = depth,
+        }
+    }
+    inside
+}
+
+impl Rule for UntranslatedEnglish {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let lex = WordFreq::builtin();
+        let in_quote = quoted(doc);
+        for sent in &doc.sentences {
+            let mut t = sent.tok_start;
+            while t < sent.tok_end {
+                // a run: words separated only by spaces (or hyphens inside compounds)
+                let mut run: Vec<usize> = Vec::new();
+                let mut u = t;
+                while u < sent.tok_end && doc.tok(u).kind == TokenKind::Word && !in_quote[u] {
+                    let n = doc.norm(u);
+                    let english = lex.is_english_not_german(n);
+                    let function = EN_FUNCTION.contains(&n);
+                    if !(english || function) {
+                        break;
+                    }
+                    run.push(u);
+                    u += 1;
+                    if u < sent.tok_end && !doc.tok(u).space_before {
+                        break;
+                    }
+                }
+                // trim function words at the edges
+                while run
+                    .first()
+                    .is_some_and(|&i| !lex.is_english_not_german(doc.norm(i)))
+                {
+                    run.remove(0);
+                }
+                while run
+                    .last()
+                    .is_some_and(|&i| !lex.is_english_not_german(doc.norm(i)))
+                {
+                    run.pop();
+                }
+                let english = run
+                    .iter()
+                    .filter(|&&i| lex.is_english_not_german(doc.norm(i)))
+                    .count();
+                let all_caps_first = run
+                    .iter()
+                    .all(|&i| doc.text(i).starts_with(|c: char| c.is_uppercase()));
+                if run.len() >= 3 && english >= 2 && !all_caps_first {
+                    let (s, e) = (
+                        doc.tok(run[0]).start,
+                        doc.tok(*run.last().unwrap_or(&run[0])).end,
+                    );
+                    cx.report(
+                        &META,
+                        s,
+                        e,
+                        format!("{} is English left untranslated.", q(&doc.view[s..e])),
+                        None,
+                    );
+                }
+                t = u.max(t + 1);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::flagged;
+
+    #[test]
+    fn flags_the_english_run() {
+        assert_eq!(
+            flagged(
+                &UntranslatedEnglish,
+                "Das hat according to the report geklappt."
+            ),
+            ["according to the report"]
+        );
+    }
+}
