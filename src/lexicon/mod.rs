@@ -170,6 +170,8 @@ pub struct Names {
     pub accepted: HashSet<String>,
     /// The capitalised words of every name (Zuckerberg, Srinivas), for spelling variants.
     pub part_index: PartIndex,
+    /// People with a middle part, by (first word, last word): „Hyung Chung“ -> Hyung Won Chung.
+    pub without_middle: HashMap<(String, String), usize>,
 }
 
 /// Name parts of five letters or more, indexed by their first letter so that a look-up for
@@ -450,6 +452,16 @@ fn compile_names(rows: Vec<(String, usize, NameRow)>) -> Result<Names, DictError
             if t.kind == TokenKind::Word {
                 names.part_index.insert(&name[t.start..t.end]);
             }
+        }
+        let words: Vec<&str> = toks
+            .list
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| &name[t.start..t.end])
+            .collect();
+        if r.kind.trim() == "person" && words.len() >= 3 && words.len() == toks.len() {
+            let key = (words[0].to_string(), words[words.len() - 1].to_string());
+            names.without_middle.entry(key).or_insert(idx);
         }
         if toks.len() == 1 && toks.list[0].kind == TokenKind::Word {
             names.accepted.insert(name.clone());

@@ -26,6 +26,7 @@ static META: RuleMeta = RuleMeta {
     negatives: &[
         "Meta baut KI-Modelle und investiert in die KI-Infrastruktur.",
         "Scale AI liefert Daten für KI-Modelle.",
+        "Startups wie Runway AI bauen KI-Videomodelle.",
     ],
 };
 
@@ -76,7 +77,13 @@ fn positions(doc: &Document, form: &str, names: &[Vec<String>]) -> Vec<(usize, u
                     t >= off && t - off + k <= n && (0..k).all(|j| doc.text(t - off + j) == name[j])
                 })
         });
-        if !in_name {
+        // „Runway AI“, „Voice AI“: after a capitalised word the variant is part of a name
+        let after_name = t > 0
+            && doc.tok(t).space_before
+            && doc.is_word(t - 1)
+            && doc.text(t - 1).starts_with(|c: char| c.is_uppercase())
+            && form.chars().all(|c| c.is_ascii_uppercase());
+        if !in_name && !after_name {
             out.push((t, end));
         }
     }

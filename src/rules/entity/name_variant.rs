@@ -27,8 +27,8 @@ static META: RuleMeta = RuleMeta {
           names and let it through.",
     example: "Mark Zuckerburg enthüllte, was Top-Forscher wollen.",
     instead: "Mark Zuckerberg enthüllte, was Top-Forscher wollen.",
-    positives: &["Mark Zuckerburg enthüllte, was Forscher wollen.", "Srinivasan sprach. Später sagte Srinivasen dasselbe, und Srinivasan lachte."],
-    negatives: &["Mark Zuckerberg und Zuckerbergs Team.", "Der Vertrag und der Vortrag.", "Die Zeitung und die Zeitungen."],
+    positives: &["Meta warb Hyung Chung ab.", "Mark Zuckerburg enthüllte, was Forscher wollen.", "Srinivasan sprach. Später sagte Srinivasen dasselbe, und Srinivasan lachte."],
+    negatives: &["Meta warb Hyung Won Chung ab.", "Mark Zuckerberg und Zuckerbergs Team.", "Der Vertrag und der Vortrag.", "Die Zeitung und die Zeitungen."],
 };
 
 fn name_like(doc: &Document, t: usize, lex: &WordFreq) -> bool {
@@ -91,6 +91,28 @@ impl Rule for NameVariant {
             if name_like(doc, t, lex) {
                 *counts.entry(doc.text(t)).or_default() += 1;
             }
+        }
+        // a known person with the middle part dropped: „Hyung Chung“ for Hyung Won Chung
+        for t in 0..doc.tokens.len().saturating_sub(1) {
+            if names.without_middle.is_empty()
+                || !doc.is_word(t)
+                || !doc.is_word(t + 1)
+                || !doc.tok(t + 1).space_before
+            {
+                continue;
+            }
+            let key = (doc.text(t).to_string(), doc.text(t + 1).to_string());
+            let Some(&idx) = names.without_middle.get(&key) else {
+                continue;
+            };
+            let full = names.list[idx].name.clone();
+            let (s, e) = (doc.tok(t).start, doc.tok(t + 1).end);
+            let msg = format!(
+                "{} drops part of the name {}.",
+                q(&doc.view[s..e]),
+                q(&full)
+            );
+            cx.report(&META, s, e, msg, Some(full));
         }
         for t in 0..doc.tokens.len() {
             if !name_like(doc, t, lex) {

@@ -25,6 +25,7 @@ static META: RuleMeta = RuleMeta {
     example: "Meta kaufte 10.000 H100 GPUs für sein Llama 4-Modell.",
     instead: "Meta kaufte 10.000 H100-GPUs für sein Llama-4-Modell.",
     positives: &[
+        "Es baut zwei 200 MW Erdgasanlagen.",
         "Meta kaufte 10.000 H100 GPUs.",
         "Das Llama 4-Modell kam später.",
         "Viele Windows 11-Nutzer klagen.",
@@ -33,10 +34,43 @@ static META: RuleMeta = RuleMeta {
         "Meta kaufte 10.000 H100-GPUs.",
         "Das Llama-4-Modell kam später.",
         "Er mietet eine 3-Zimmer-Wohnung.",
+        "Der Windpark hat 200 MW Leistung.",
         "Mit dem A320 flogen 150 Menschen.",
         "Auf dieser Strecke fahren 2.200-Tonnen-Züge.",
     ],
 };
+
+/// Units that form compounds with a number (200-MW-Anlage).
+const UNITS: &[&str] = &[
+    "MW", "GW", "kW", "MWh", "GWh", "kWh", "TWh", "PS", "GB", "TB", "Mbit", "Gbit",
+];
+
+/// Heads of plant and equipment compounds: „200 MW Erdgasanlagen“, but not „200 MW Leistung“.
+const PLANT_HEADS: &[&str] = &[
+    "anlage",
+    "anlagen",
+    "kraftwerk",
+    "kraftwerke",
+    "kraftwerks",
+    "park",
+    "parks",
+    "speicher",
+    "batterie",
+    "batterien",
+    "turbine",
+    "turbinen",
+    "reaktor",
+    "reaktoren",
+    "projekt",
+    "projekte",
+    "rechenzentrum",
+    "rechenzentren",
+    "cluster",
+    "leitung",
+    "leitungen",
+    "block",
+    "blöcke",
+];
 
 const HEADS: &[&str] = &[
     "gpu",
@@ -98,6 +132,20 @@ impl Rule for MissingHyphen {
                         format!("{} is one compound: {}.", q(&doc.view[s..e]), q(&fix)),
                         Some(fix),
                     );
+                    continue;
+                }
+                // 200 MW Erdgasanlagen: number, unit and a plant noun form one compound
+                if doc.tok(t).kind == TokenKind::Word
+                    && UNITS.contains(&w)
+                    && t > sent.tok_start
+                    && doc.tok(t - 1).kind == TokenKind::Number
+                    && doc.is_word(next)
+                    && PLANT_HEADS.iter().any(|h| doc.norm(next).ends_with(h))
+                {
+                    let (s, e) = (doc.tok(t - 1).start, doc.tok(next).end);
+                    let fix = format!("{}-{w}-{}", doc.text(t - 1), doc.text(next));
+                    let msg = format!("{} is one compound: {}.", q(&doc.view[s..e]), q(&fix));
+                    cx.report(&META, s, e, msg, Some(fix));
                     continue;
                 }
                 // Llama 4-Modell
