@@ -116,3 +116,38 @@ fn mt_fixtures_yield_exactly_their_planted_errors() {
         }
     }
 }
+
+/// The precision guard: over 5,000 words of human-style German that use every trigger word of
+/// the dictionaries in its ordinary sense (a llama at the zoo, poached eggs, a runway, deep coat
+/// pockets). The dictionary rules must stay silent, the others nearly so.
+#[test]
+fn precision_guard_is_silent() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean_guard");
+    let mut words = 0;
+    let mut others = Vec::new();
+    for e in fs::read_dir(dir).unwrap() {
+        let r = check(&e.unwrap().path());
+        words += r.words;
+        for f in &r.findings {
+            let dictionary = matches!(
+                f.rule,
+                "mangled-entity"
+                    | "entity-spelling"
+                    | "literal-idiom"
+                    | "false-friend"
+                    | "anglicism"
+            );
+            assert!(
+                !dictionary,
+                "{}: dictionary rule fired on clean text: {f:#?}",
+                r.path
+            );
+            others.push(f.clone());
+        }
+    }
+    assert!(
+        words >= 5000,
+        "the guard should be at least 5,000 words, got {words}"
+    );
+    assert!(others.len() <= 2, "{others:#?}");
+}

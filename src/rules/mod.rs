@@ -148,6 +148,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &locale::time_format::TimeFormat,
     &locale::imperial_unit::ImperialUnit,
     &grammar::infinitive_article::InfinitiveArticle,
+    &grammar::article_gender::ArticleGender,
     &grammar::missing_reflexive::MissingReflexive,
     &consistency::inconsistent_term::InconsistentTerm,
     &consistency::mixed_address::MixedAddress,

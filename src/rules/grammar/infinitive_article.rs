@@ -11,7 +11,7 @@ pub struct InfinitiveArticle;
 static META: RuleMeta = RuleMeta {
     id: "infinitive-article",
     category: "fluency/grammar",
-    severity: Severity::Major,
+    severity: Severity::Minor,
     summary: "A nominalised infinitive with the wrong article (Der Scheitern for Das Scheitern).",
     flags: "At the start of a sentence or clause, der, die, dieser, jeder or kein followed by a \
             nominalised infinitive that has no plural (Scheitern, Versagen, Vorgehen, Vertrauen …): \

@@ -11,7 +11,7 @@ pub struct MissingReflexive;
 static META: RuleMeta = RuleMeta {
     id: "missing-reflexive",
     category: "fluency/grammar",
-    severity: Severity::Major,
+    severity: Severity::Minor,
     summary: "A verb that is always reflexive used without mich/dich/sich/uns/euch (nach denen sie sehnen).",
     flags: "Finite forms of verbs that German only uses reflexively (sich sehnen, sich weigern, \
             sich beeilen, sich schämen, sich ereignen, sich bedanken …) in a clause that has no \
