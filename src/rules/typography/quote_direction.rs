@@ -15,8 +15,10 @@ static META: RuleMeta = RuleMeta {
     severity: Severity::Minor,
     summary: "A quotation mark the wrong way round: ” opening a quote, or English marks in a text quoting „German style“.",
     flags: "A ” that opens a quotation (wrong in every style), and, in a document that quotes \
-            German style with „, any English ” or an opening “. A document that consistently uses \
-            English or straight quotes is its house style and is not flagged.",
+            German style with „, any English ” or an opening “, and straight quotes when „…“ \
+            dominates (a mixture). A document that consistently uses English or straight quotes \
+            is its house style and is not flagged; `[style] quotes` in mtcheck.toml or \
+            `--quotes` fixes the house style instead of judging it from the text.",
     why: "Machine translation copies the English marks; mixed marks are the most visible sign of \
           an unedited translation.",
     example: "Der erste mit dem Namen ”Prometheus” soll 2026 starten.",
@@ -24,6 +26,7 @@ static META: RuleMeta = RuleMeta {
     positives: &[
         "Der erste Cluster mit dem Namen ”Prometheus” soll starten.",
         "Er sagte: „Ja.“ Dann: ”Nein.“",
+        "Er sagte: „Ja.“ Sie sagte: „Nein.“ Dann rief er \"Vielleicht\".",
     ],
     negatives: &["Er sagte: „Ja.“", "He said “yes” and left.", "Er sagte \"Ja\"."],
 };
@@ -42,13 +45,22 @@ impl Rule for QuoteDirection {
             |quotes: &[super::Quote]| quotes.iter().any(|q| q.ch == '”' && q.role == Role::Open);
         let doc_rdq =
             doc.mode == SegmentMode::Paragraphs && scans.iter().any(|s| opens_with_rdq(s));
+        // straight quotes are a mixture when „…“ dominates the text (the unit of the house style)
+        let count = |text: &str| (text.matches('„').count(), text.matches('"').count());
+        let doc_counts = count(&doc.view);
         for (seg, quotes) in doc.segments.iter().zip(scans) {
             // „ in the text, or a ” that opens a quote: the text is not consistently English-style
             let german = german_style(doc, seg) || doc_rdq || opens_with_rdq(&quotes);
+            let (low, straight) = match doc.mode {
+                SegmentMode::Lines => count(&doc.view[seg.start..seg.end]),
+                SegmentMode::Paragraphs => doc_counts,
+            };
+            let straight_is_minority = low > 0 && 2 * low >= straight;
             for q in quotes {
                 let wrong = match (q.ch, q.role) {
                     ('”', Role::Open) => true,
                     ('”', Role::Close) | ('“', Role::Open) => german,
+                    ('"', _) => straight_is_minority,
                     _ => false,
                 };
                 if !wrong {
