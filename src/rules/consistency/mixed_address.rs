@@ -30,33 +30,13 @@ const FORMAL: &[&str] = &[
     "Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres",
 ];
 
-/// Tokens inside quotation marks.
-fn quoted(doc: &Document) -> Vec<bool> {
-    let mut inside = vec![false; doc.tokens.len()];
-    let mut open = false;
-    for (t, slot) in inside.iter_mut().enumerate() {
-        let s = doc.text(t);
-        if matches!(s, "„" | "»" | "«" | "“" | "”" | "\"") {
-            open = match s {
-                "„" | "»" => true,
-                "“" | "«" | "”" if open => false,
-                "\"" => !open,
-                _ => open,
-            };
-            continue;
-        }
-        *slot = open;
-    }
-    inside
-}
-
 impl Rule for MixedAddress {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let q_in = quoted(doc);
+        let q_in = crate::rules::typography::quoted_tokens(doc);
         for unit in super::units(doc) {
             let mut formal = Vec::new();
             let mut informal = Vec::new();

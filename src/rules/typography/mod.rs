@@ -165,3 +165,28 @@ pub(crate) fn proper(role: Role, german: bool) -> char {
         (Role::Close, false) => '”',
     }
 }
+
+/// For every token of `doc`: it stands inside a quotation (between an opening and its closing
+/// mark, or after an opening mark that is never closed in its segment).
+pub(crate) fn quoted_tokens(doc: &Document) -> Vec<bool> {
+    let mut inside = vec![false; doc.tokens.len()];
+    for seg in &doc.segments {
+        let mut open: Option<usize> = None;
+        for q in scan(doc, seg) {
+            match (q.role, open) {
+                (Role::Open, _) => open = Some(q.tok + 1),
+                (Role::Close, Some(start)) => {
+                    inside[start..q.tok].iter_mut().for_each(|s| *s = true);
+                    open = None;
+                }
+                (Role::Close, None) => {}
+            }
+        }
+        if let Some(start) = open {
+            inside[start..seg.tok_end]
+                .iter_mut()
+                .for_each(|s| *s = true);
+        }
+    }
+    inside
+}

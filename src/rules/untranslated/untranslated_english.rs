@@ -44,21 +44,6 @@ const EN_FUNCTION: &[&str] = &[
     "more",
 ];
 
-/// Tokens inside quotation marks.
-fn quoted(doc: &Document) -> Vec<bool> {
-    let mut inside = vec![false; doc.tokens.len()];
-    let mut depth = false;
-    for (t, slot) in inside.iter_mut().enumerate() {
-        match doc.text(t) {
-            "„" | "»" | "“" if !depth => depth = true,
-            "“" | "«" | "”" | "\"" if depth => depth = false,
-            "\"" => depth = true,
-            _ => *slot = depth,
-        }
-    }
-    inside
-}
-
 impl Rule for UntranslatedEnglish {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -66,7 +51,7 @@ impl Rule for UntranslatedEnglish {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let lex = WordFreq::builtin();
-        let in_quote = quoted(doc);
+        let in_quote = crate::rules::typography::quoted_tokens(doc);
         for sent in &doc.sentences {
             let mut t = sent.tok_start;
             while t < sent.tok_end {
