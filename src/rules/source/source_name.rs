@@ -67,10 +67,26 @@ fn present(target_lower: &str, target_words: &[String], name: &str) -> bool {
 }
 
 /// Capitalised words inside sentences of the source that are not common English words.
+/// Only words next to another capitalised word (Aravind Srinivas) are taken: single unknown
+/// capitalised words are mostly demonyms and terms German renders in its own way (Cylons ->
+/// Zylonen, Greenlandic -> grönländisch).
 fn source_names(source: &str, wf: &WordFreq) -> Vec<String> {
     let mut out = Vec::new();
     let mut sentence_start = true;
-    for raw in source.split_whitespace() {
+    let raws: Vec<&str> = source.split_whitespace().collect();
+    let cap = |k: usize| {
+        raws.get(k).is_some_and(|r| {
+            r.trim_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
+    };
+    for (k, raw) in raws.iter().enumerate() {
+        if !(cap(k + 1) || (k > 0 && cap(k - 1))) {
+            sentence_start = raw.ends_with(['.', '!', '?', ':', '"', '”']);
+            continue;
+        }
         let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
         let starts = sentence_start || raw.starts_with(['"', '“', '‘', '\'', '(']);
         sentence_start = raw.ends_with(['.', '!', '?', ':', '"', '”']);
@@ -83,7 +99,7 @@ fn source_names(source: &str, wf: &WordFreq) -> Vec<String> {
         if wf.en_zipf(w).is_some_and(|z| z >= 2.5) || wf.de_zipf(w).is_some_and(|z| z >= 3.0) {
             continue;
         }
-        if !out.iter().any(|o| o == w) {
+        if !out.iter().any(|o: &String| o == w) {
             out.push(w.to_string());
         }
     }

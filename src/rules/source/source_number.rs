@@ -234,6 +234,25 @@ const EN_WORDS: &[&str] = &[
     "minus",
 ];
 
+/// Units whose figures change when converted to metric.
+const IMPERIAL: &[&str] = &[
+    "degree",
+    "°f",
+    "fahrenheit",
+    "mile",
+    "feet",
+    "foot",
+    "pound",
+    "lb",
+    "inch",
+    "gallon",
+    "ounce",
+    "yard",
+    "acre",
+    "square mile",
+    "square feet",
+];
+
 /// The German words of the target, lower-cased.
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphabetic())
@@ -315,6 +334,11 @@ impl Rule for SourceNumber {
                         .iter()
                         .any(|(w, x)| same(*x, v) && tw.iter().any(|t| t == w))
                 {
+                    continue;
+                }
+                let unit = u.source[n.end..].trim_start().to_ascii_lowercase();
+                if IMPERIAL.iter().any(|w| unit.starts_with(w)) {
+                    // converted to metric, the figure changes
                     continue;
                 }
                 if n.scale == 1.0 && v < 13.0 && v.fract() == 0.0 {
