@@ -6,9 +6,9 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::error::DictError;
+use crate::error::{DictError, InputError};
 use crate::finding::{Finding, Severity};
-use crate::input::{self, Format};
+use crate::input::{self, Format, ReadOptions};
 use crate::lexicon::Lexicons;
 use crate::rules::typography::QuoteStyle;
 use crate::rules::{Context, Rule, REGISTRY};
@@ -144,8 +144,24 @@ impl Checker {
         mode: SegmentMode,
     ) -> FileReport {
         let doc = input::parse(text, format, mode);
-        let (findings, suppressed) = self.run(&doc);
-        let mut report = FileReport::new(path, &doc, findings);
+        self.report(path, &doc)
+    }
+
+    /// Checks one decoded file read with `opts` (bilingual formats, `--source`); a file that
+    /// cannot be read as its format is an error.
+    pub fn check_input(
+        &self,
+        path: &str,
+        text: String,
+        opts: &ReadOptions<'_>,
+    ) -> Result<FileReport, InputError> {
+        let doc = input::read(text, opts)?;
+        Ok(self.report(path, &doc))
+    }
+
+    fn report(&self, path: &str, doc: &Document) -> FileReport {
+        let (findings, suppressed) = self.run(doc);
+        let mut report = FileReport::new(path, doc, findings);
         report.suppressed = suppressed;
         if self.keep_text {
             report.text = Some(Arc::from(doc.original.as_str()));
@@ -190,6 +206,8 @@ pub struct LocatedFinding {
     pub suggestion: Option<String>,
     /// One sentence.
     pub message: String,
+    /// The English source segment aligned with the finding (null without a source).
+    pub source_text: Option<String>,
     /// The sentence around the finding, as prose (markup removed, white space folded).
     /// Not part of the JSONL contract; the CSV report shows it.
     #[serde(skip)]
@@ -209,6 +227,8 @@ pub struct FileReport {
     pub lines: Vec<(usize, String)>,
     /// Findings silenced by `<!-- mtcheck-ignore … -->` comments.
     pub suppressed: usize,
+    /// The file was checked against an English source.
+    pub has_source: bool,
     /// The whole file as given (decoded), kept only when the checker was asked to
     /// ([`Checker::keep_text`]); finding offsets point into it.
     pub text: Option<Arc<str>>,
@@ -247,6 +267,7 @@ impl FileReport {
                     text: text[f.start..f.end].to_string(),
                     suggestion: f.suggestion,
                     message: f.message,
+                    source_text: doc.source_at(c.view_start).map(|s| s.text.clone()),
                     sentence,
                 }
             })
@@ -257,6 +278,7 @@ impl FileReport {
             findings: located,
             lines,
             suppressed: 0,
+            has_source: doc.has_source(),
             text: None,
         }
     }

@@ -21,7 +21,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check files, directories or standard input.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule: id, MQM category, default severity, summary.
     Rules,
     /// Print the documentation of a rule, with examples.
@@ -131,6 +131,42 @@ pub struct CheckArgs {
     /// Read no configuration file.
     #[arg(long)]
     pub no_config: bool,
+    /// The English source of the one target file, aligned line by line (`--segments lines`)
+    /// or paragraph by paragraph.
+    #[arg(long, value_name = "FILE")]
+    pub source: Option<PathBuf>,
+    /// The input format [default: from the extension; text].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format_in: Option<InputFormat>,
+    /// The header names of the source and target columns of TSV/CSV files.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        num_args = 1,
+        value_name = "SOURCE,TARGET"
+    )]
+    pub columns: Vec<String>,
+}
+
+/// Input formats for `--format-in`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// HTML.
+    Html,
+    /// JSON Lines with `source` and `target`.
+    Jsonl,
+    /// Tab-separated source and target columns.
+    Tsv,
+    /// Comma-separated source and target columns.
+    Csv,
+    /// XLIFF 1.2 or 2.0.
+    Xliff,
+    /// TMX.
+    Tmx,
 }
 
 /// A CSV separator: one ASCII punctuation or space character, or `tab`.

@@ -24,6 +24,29 @@ pub struct Document {
     pub mode: SegmentMode,
     /// Ranges of the view silenced by `<!-- mtcheck-ignore … -->` comments.
     pub suppressions: Vec<Suppression>,
+    /// The English source of each segment, aligned with `segments` (empty or `None`: no
+    /// source). Several segments share one source when a unit's target holds a blank line.
+    pub sources: Vec<Option<SourceSeg>>,
+}
+
+/// The English source of a translation unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceSeg {
+    /// The unit (line, paragraph, row, XLIFF unit) this source belongs to.
+    pub unit: usize,
+    /// The English text (markup removed, escapes decoded).
+    pub text: String,
+}
+
+/// A translation unit of a bilingual file: its target's range in the view and its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// Start byte of the target in the view.
+    pub start: usize,
+    /// End byte of the target in the view (exclusive).
+    pub end: usize,
+    /// The English source.
+    pub source: String,
 }
 
 /// A range of the view in which some rules (or all) are silenced, from an
@@ -68,7 +91,48 @@ impl Document {
             sentences,
             mode,
             suppressions: Vec::new(),
+            sources: Vec::new(),
         }
+    }
+
+    /// Attaches sources: every segment gets the source of the unit its first byte lies in.
+    pub fn with_units(mut self, units: &[Unit]) -> Self {
+        self.sources = self
+            .segments
+            .iter()
+            .map(|seg| {
+                let i = units.partition_point(|u| u.end < seg.start);
+                units
+                    .get(i)
+                    .filter(|u| u.start <= seg.start)
+                    .map(|u| SourceSeg {
+                        unit: i,
+                        text: u.source.clone(),
+                    })
+            })
+            .collect();
+        self
+    }
+
+    /// The source of segment `i`, if the document has one.
+    pub fn source(&self, i: usize) -> Option<&SourceSeg> {
+        self.sources.get(i).and_then(Option::as_ref)
+    }
+
+    /// The document has a source for at least one segment.
+    pub fn has_source(&self) -> bool {
+        self.sources.iter().any(Option::is_some)
+    }
+
+    /// Index of the segment containing view byte `at` (the last one before it in a gap).
+    pub fn segment_at(&self, at: usize) -> Option<usize> {
+        let i = self.segments.partition_point(|s| s.start <= at);
+        i.checked_sub(1)
+    }
+
+    /// The source segment aligned with the view range starting at `at`.
+    pub fn source_at(&self, at: usize) -> Option<&SourceSeg> {
+        self.segment_at(at).and_then(|i| self.source(i))
     }
 
     /// Token `i`.

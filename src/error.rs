@@ -23,6 +23,28 @@ pub enum InputError {
     /// The file could not be read.
     #[error("{0}")]
     Io(String),
+    /// A bilingual file (JSON Lines, TSV, XLIFF, TMX) that cannot be read.
+    #[error("line {line}: {message}")]
+    Malformed {
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A target file and its `--source` file have different numbers of lines or paragraphs.
+    #[error("{target_count} {unit} in {target}, but {source_count} in its source {source_file}")]
+    Misaligned {
+        /// The target file.
+        target: String,
+        /// Its lines or paragraphs.
+        target_count: usize,
+        /// The source file.
+        source_file: String,
+        /// Its lines or paragraphs.
+        source_count: usize,
+        /// `lines` or `paragraphs`.
+        unit: &'static str,
+    },
 }
 
 /// A dictionary file or row that cannot be used.

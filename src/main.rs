@@ -16,8 +16,9 @@ use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use cli::{CheckArgs, Cli, Color, Command, Segments};
+use cli::{CheckArgs, Cli, Color, Command, InputFormat, Segments};
 use mtcheck::config::{self, FailOn, Settings};
+use mtcheck::input::{bilingual::SourceFile, ReadOptions};
 use mtcheck::report::csv::CsvOptions;
 use mtcheck::report::{self, Batch, FileError, Gate, OutputFormat, ReportOptions};
 use mtcheck::rules::{by_id, REGISTRY};
@@ -26,7 +27,7 @@ use mtcheck::{input, Checker, FileReport, Format, Lexicons, QuoteStyle, SegmentM
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rules => list_rules().map(|()| 0),
         Command::Explain { rule } => explain(&rule),
         Command::Init => init(),
@@ -200,7 +201,10 @@ fn collect(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Input> {
             for entry in walk {
                 match entry {
                     Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
-                        if let Some(fmt) = Format::from_path(e.path()) {
+                        // tables in a directory are rarely translations: name them to check them
+                        if let Some(fmt) = Format::from_path(e.path())
+                            .filter(|f| !matches!(f, Format::Csv | Format::Tsv))
+                        {
                             files.push((e.into_path(), fmt));
                         }
                     }
@@ -297,6 +301,34 @@ fn check(args: CheckArgs) -> Result<u8> {
         max_score: args.max_score.or(cfg.max_score),
     };
 
+    let columns = match args.columns.as_slice() {
+        [] => None,
+        [s, t] => Some((s.as_str(), t.as_str())),
+        _ => bail!("--columns takes two header names: SOURCE,TARGET"),
+    };
+    let forced = args.format_in.map(|f| match f {
+        InputFormat::Text => Format::Text,
+        InputFormat::Markdown => Format::Markdown,
+        InputFormat::Html => Format::Html,
+        InputFormat::Jsonl => Format::Jsonl,
+        InputFormat::Tsv => Format::Tsv,
+        InputFormat::Csv => Format::Csv,
+        InputFormat::Xliff => Format::Xliff,
+        InputFormat::Tmx => Format::Tmx,
+    });
+    let source = match &args.source {
+        None => None,
+        Some(p) => {
+            if args.paths.len() != 1 || args.paths[0].is_dir() {
+                bail!("--source goes with exactly one target file");
+            }
+            let bytes = std::fs::read(p)
+                .with_context(|| format!("{}: cannot read the source file", p.display()))?;
+            let text = input::decode(bytes).with_context(|| format!("{}", p.display()))?;
+            Some((display(p), text))
+        }
+    };
+
     let mut errors = Vec::new();
     let inputs = collect(&args.paths, &mut errors);
     let stdin = if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
@@ -322,7 +354,22 @@ fn check(args: CheckArgs) -> Result<u8> {
                     path: path.clone(),
                     message: e.to_string(),
                 })?;
-                let report = checker.check_text(&path, text, fmt, mode);
+                let opts = ReadOptions {
+                    format: forced.unwrap_or(fmt),
+                    mode,
+                    source: source.as_ref().map(|(name, text)| SourceFile {
+                        target_name: &path,
+                        name,
+                        text,
+                    }),
+                    columns,
+                };
+                let report = checker
+                    .check_input(&path, text, &opts)
+                    .map_err(|e| FileError {
+                        path: path.clone(),
+                        message: e.to_string(),
+                    })?;
                 let n = found.fetch_add(report.findings.len(), Ordering::Relaxed)
                     + report.findings.len();
                 done.message(format!("{n} findings"));

@@ -1,5 +1,6 @@
 //! Reading user files: decoding, format detection, and building a [`Document`] per format.
 
+pub mod bilingual;
 mod html;
 mod markdown;
 
@@ -21,6 +22,16 @@ pub enum Format {
     Markdown,
     /// HTML: text nodes only; script, style, code and pre are skipped.
     Html,
+    /// JSON Lines with `source` and `target` per line.
+    Jsonl,
+    /// Tab-separated source and target columns.
+    Tsv,
+    /// Comma-separated source and target columns.
+    Csv,
+    /// XLIFF 1.2 or 2.0.
+    Xliff,
+    /// TMX.
+    Tmx,
 }
 
 impl Format {
@@ -32,8 +43,56 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" | "xhtml" => Some(Format::Html),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "tsv" | "tab" => Some(Format::Tsv),
+            "csv" => Some(Format::Csv),
+            "xlf" | "xliff" => Some(Format::Xliff),
+            "tmx" => Some(Format::Tmx),
             _ => None,
         }
+    }
+
+    /// The format holds both the source and the target.
+    pub fn is_bilingual(self) -> bool {
+        matches!(
+            self,
+            Format::Jsonl | Format::Tsv | Format::Csv | Format::Xliff | Format::Tmx
+        )
+    }
+}
+
+/// How a file is read: its format, segments, and where its source comes from.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions<'a> {
+    /// The format.
+    pub format: Format,
+    /// How segments are cut.
+    pub mode: SegmentMode,
+    /// A separate source file (for plain, Markdown and HTML targets).
+    pub source: Option<bilingual::SourceFile<'a>>,
+    /// The header names of the source and target columns of TSV/CSV files.
+    pub columns: Option<(&'a str, &'a str)>,
+}
+
+/// Builds the document of a decoded file, bilingual formats and `--source` included.
+pub fn read(original: String, opts: &ReadOptions<'_>) -> Result<Document, InputError> {
+    let bom = if original.starts_with('\u{FEFF}') {
+        3
+    } else {
+        0
+    };
+    let mode = opts.mode;
+    let doc = match opts.format {
+        Format::Jsonl => bilingual::jsonl(original, bom, mode)?,
+        Format::Tsv => bilingual::delimited(original, bom, mode, b'\t', opts.columns)?,
+        Format::Csv => bilingual::delimited(original, bom, mode, b',', opts.columns)?,
+        Format::Xliff => bilingual::xml(original, bom, mode, bilingual::Xml::Xliff)?,
+        Format::Tmx => bilingual::xml(original, bom, mode, bilingual::Xml::Tmx)?,
+        other => parse(original, other, mode),
+    };
+    match &opts.source {
+        Some(src) if !opts.format.is_bilingual() => bilingual::align(doc, src),
+        _ => Ok(doc),
     }
 }
 
@@ -50,7 +109,8 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
     })
 }
 
-/// Builds the document of a decoded file.
+/// Builds the document of a decoded file. A bilingual file that cannot be read as such is
+/// checked as plain text; [`read`] reports it as an error instead.
 pub fn parse(original: String, format: Format, mode: SegmentMode) -> Document {
     let bom = if original.starts_with('\u{FEFF}') {
         3
@@ -66,6 +126,18 @@ pub fn parse(original: String, format: Format, mode: SegmentMode) -> Document {
         Format::Html => {
             let (view, map, marks) = html::view(&original, bom);
             with_suppressions(Document::from_view(original, view, map, mode), marks)
+        }
+        bilingual => {
+            let opts = ReadOptions {
+                format: bilingual,
+                mode,
+                source: None,
+                columns: None,
+            };
+            match read(original.clone(), &opts) {
+                Ok(doc) => doc,
+                Err(_) => Document::plain(original, bom, mode),
+            }
         }
     }
 }

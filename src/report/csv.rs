@@ -1,5 +1,6 @@
 //! CSV for scripts and spreadsheets: the JSONL columns in their order, then the sentence
-//! around each finding; optionally a summary row per file, and an Excel dialect.
+//! around each finding; optionally a summary row per file, and an Excel dialect. When a file
+//! was checked against its source, a last column `source` holds the aligned English segment.
 //!
 //! With `summary`, the table stays rectangular: columns `record, words, critical, major,
 //! minor, suppressed, penalty, score, verdict` are appended, `record` says what a row is
@@ -28,6 +29,9 @@ pub const COLUMNS: [&str; 14] = [
     "message",
     "sentence",
 ];
+
+/// The last column when any file has a source: the aligned English segment.
+pub const SOURCE_COLUMN: &str = "source";
 
 /// The columns appended by `--summary`.
 pub const SUMMARY_COLUMNS: [&str; 9] = [
@@ -86,6 +90,11 @@ pub fn write(batch: &Batch, opts: &CsvOptions, out: &mut dyn Write) -> io::Resul
     if opts.summary {
         header.extend(SUMMARY_COLUMNS);
     }
+    let bilingual = batch.files.iter().any(|f| f.has_source);
+    if bilingual {
+        header.push(SOURCE_COLUMN);
+    }
+    let width = width + usize::from(bilingual);
     w.write_record(&header)?;
     let cell = |s: &str| -> String {
         if opts.excel && s.len() > 1 && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
@@ -99,12 +108,19 @@ pub fn write(batch: &Batch, opts: &CsvOptions, out: &mut dyn Write) -> io::Resul
             let mut row = finding_row(f, &cell);
             if opts.summary {
                 row.push("finding".to_string());
+            }
+            if bilingual {
+                row.resize(width - 1, String::new());
+                row.push(f.source_text.as_deref().map(cell).unwrap_or_default());
+            } else {
                 row.resize(width, String::new());
             }
             w.write_record(&row)?;
         }
         if opts.summary {
-            w.write_record(summary_row(batch, file, opts, &cell))?;
+            let mut row = summary_row(batch, file, opts, &cell);
+            row.resize(width, String::new());
+            w.write_record(row)?;
         }
     }
     if opts.summary {

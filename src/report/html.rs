@@ -483,6 +483,7 @@ mod tests {
             text: text.into(),
             suggestion: Some("<b>".into()),
             message: "m <script>".into(),
+            source_text: None,
             sentence: String::new(),
         }
     }
@@ -508,6 +509,7 @@ mod tests {
             findings,
             lines: Vec::new(),
             suppressed: 0,
+            has_source: false,
             text: Some(text.into()),
         };
         let batch = Batch {

@@ -60,6 +60,10 @@ pub fn write(batch: &Batch, color: bool, out: &mut dyn Write) -> io::Result<()> 
                     paint.p(sev_style(f.severity), &"^".repeat(width.max(1)))
                 )?;
             }
+            if let Some(src) = f.source_text.as_deref() {
+                let src: Vec<&str> = src.split_whitespace().collect();
+                writeln!(out, "    {} source: {}", paint.p(dim, "|"), src.join(" "))?;
+            }
             match f.suggestion.as_deref() {
                 Some("") => writeln!(out, "    {} delete it", paint.p(dim, "="))?,
                 Some(s) => writeln!(out, "    {} suggestion: {}", paint.p(dim, "="), s)?,

@@ -7,6 +7,7 @@ pub mod entity;
 pub mod grammar;
 pub mod locale;
 pub mod phrase;
+pub mod source;
 pub mod structure;
 pub mod typography;
 pub mod untranslated;
@@ -152,6 +153,10 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &grammar::missing_reflexive::MissingReflexive,
     &consistency::inconsistent_term::InconsistentTerm,
     &consistency::mixed_address::MixedAddress,
+    &source::source_name::SourceName,
+    &source::source_number::SourceNumber,
+    &source::untranslated_segment::UntranslatedSegment,
+    &source::omission::Omission,
 ];
 
 /// The rule with id `id`.
@@ -188,10 +193,23 @@ pub(crate) mod testing {
     use super::*;
     use crate::text::segment::SegmentMode;
 
-    /// Flagged texts and suggestions of `rule` in `text`.
+    /// Flagged texts and suggestions of `rule` in `text`; `English ⇒ Deutsch` gives the
+    /// text an English source.
     pub fn run(rule: &dyn Rule, text: &str) -> Vec<(String, Option<String>)> {
         let lex = Lexicons::builtin().expect("built-in dictionaries load");
-        let doc = Document::plain(text.to_string(), 0, SegmentMode::Paragraphs);
+        let (source, text) = match text.split_once(" ⇒ ") {
+            Some((s, t)) => (Some(s), t),
+            None => (None, text),
+        };
+        let mut doc = Document::plain(text.to_string(), 0, SegmentMode::Paragraphs);
+        if let Some(source) = source {
+            let unit = crate::document::Unit {
+                start: 0,
+                end: text.len(),
+                source: source.to_string(),
+            };
+            doc = doc.with_units(&[unit]);
+        }
         let mut cx = Context::new(&lex);
         rule.check(&doc, &mut cx);
         cx.findings

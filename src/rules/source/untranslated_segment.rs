@@ -1,0 +1,76 @@
+//! `untranslated-segment`: a target that is the source again, or mostly English.
+
+use super::aligned;
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::lexicon::words::WordFreq;
+use crate::rules::{Context, Rule, RuleMeta};
+
+/// See [`META`].
+pub struct UntranslatedSegment;
+
+static META: RuleMeta = RuleMeta {
+    id: "untranslated-segment",
+    category: "accuracy/untranslated",
+    severity: Severity::Major,
+    summary: "A segment left in English: the target equals the source or is mostly English.",
+    flags: "Targets of three words or more that equal their English source (ignoring case and \
+            white space), and targets of four words or more of which at least 60 % are English \
+            and not German words. Needs a source; silent without one.",
+    why: "An untranslated segment is a gap in the German text that spell checkers and readers \
+          of the target alone often take for a quotation.",
+    example: "The results were mixed. ⇒ The results were mixed.",
+    instead: "Die Ergebnisse waren gemischt.",
+    positives: &[
+        "The results were mixed. ⇒ The results were mixed.",
+        "We have shown that the model works. ⇒ We have shown that the model funktioniert.",
+    ],
+    negatives: &[
+        "The results were mixed. ⇒ Die Ergebnisse waren gemischt.",
+        "Chris Anderson ⇒ Chris Anderson",
+        "The results were mixed.",
+    ],
+};
+
+fn fold(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Rule for UntranslatedSegment {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let wf = WordFreq::builtin();
+        for u in aligned(doc) {
+            let target = doc.view[u.start..u.end].trim_end();
+            let words: Vec<&str> = target
+                .split(|c: char| !c.is_alphabetic() && c != '\'')
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .collect();
+            let lower_words = words
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .count();
+            let same = fold(target) == fold(u.source) && words.len() >= 3 && lower_words >= 2;
+            let english = words.iter().filter(|w| wf.is_english_not_german(w)).count();
+            let mostly = words.len() >= 4 && english * 10 >= words.len() * 6;
+            if !(same || mostly) {
+                continue;
+            }
+            let message = if same {
+                "The target is the English source, untranslated.".to_string()
+            } else {
+                format!(
+                    "The target is mostly English ({english} of {} words).",
+                    words.len()
+                )
+            };
+            cx.report(&META, u.start, u.start + target.len(), message, None);
+        }
+    }
+}
