@@ -24,6 +24,7 @@ pub struct Checker {
     allow: HashSet<String>,
     quote_style: QuoteStyle,
     keep_text: bool,
+    glossary: Arc<crate::lexicon::glossary::Glossary>,
 }
 
 /// A finding with the view range it was reported on (for suppression and sentences).
@@ -42,6 +43,7 @@ impl Checker {
             severity: HashMap::new(),
             allow: HashSet::new(),
             quote_style: QuoteStyle::Auto,
+            glossary: Arc::default(),
             keep_text: false,
         }
     }
@@ -70,6 +72,11 @@ impl Checker {
         self.quote_style = style;
     }
 
+    /// The terminology glossary checked by `glossary-term`.
+    pub fn set_glossary(&mut self, glossary: Arc<crate::lexicon::glossary::Glossary>) {
+        self.glossary = glossary;
+    }
+
     /// Keeps each file's text in its [`FileReport`] (for reports that show the article).
     pub fn keep_text(&mut self, keep: bool) {
         self.keep_text = keep;
@@ -86,6 +93,7 @@ impl Checker {
     fn run(&self, doc: &Document) -> (Vec<Checked>, usize) {
         let mut cx = Context::new(&self.lex);
         cx.quote_style = self.quote_style;
+        cx.glossary = &self.glossary;
         for rule in &self.rules {
             rule.check(doc, &mut cx);
         }

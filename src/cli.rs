@@ -116,6 +116,9 @@ pub struct CheckArgs {
     /// An extra dictionary (names*.csv, idioms*.csv, false_friends*.csv, anglicisms*.csv).
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
+    /// A terminology glossary: CSV with english,german,forbidden (see README).
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
     /// Check only these rules (comma-separated ids).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,

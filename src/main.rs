@@ -287,6 +287,9 @@ fn check(args: CheckArgs) -> Result<u8> {
     }
     checker.allow_words(cfg.allow.iter().cloned());
     checker.set_quote_style(args.quotes.or(cfg.quotes).unwrap_or(QuoteStyle::Auto));
+    if let Some(g) = &args.glossary {
+        checker.set_glossary(Arc::new(mtcheck::lexicon::glossary::Glossary::load(g)?));
+    }
     checker.keep_text(format.needs_text());
     let mode = match args.segments {
         Segments::Paragraphs => SegmentMode::Paragraphs,

@@ -173,3 +173,64 @@ fn tsv_csv_and_tmx() {
         "the good file is still checked"
     );
 }
+
+#[test]
+fn glossary_is_checked_both_ways() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("glossary.csv");
+    std::fs::write(
+        &g,
+        "english,german,forbidden\nstock compensation,Aktienvergütung,Aktienentschädigung\n",
+    )
+    .unwrap();
+    let en = dir.path().join("a.en");
+    let de = dir.path().join("a.de");
+    std::fs::write(
+        &en,
+        "Meta raised its stock compensation.\nThe stock compensation grew.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &de,
+        "Meta erhöhte seine Aktienentschädigung.\nDie Bezahlung in Aktien wuchs.\n",
+    )
+    .unwrap();
+    let out = assert_cmd::Command::cargo_bin("mtcheck")
+        .unwrap()
+        .args([
+            "check",
+            "--format",
+            "jsonl",
+            "--segments",
+            "lines",
+            "--select",
+            "glossary-term",
+            "--glossary",
+        ])
+        .arg(&g)
+        .arg("--source")
+        .arg(&en)
+        .arg(&de)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(lines[0]["text"], "Aktienentschädigung");
+    assert_eq!(lines[0]["suggestion"], "Aktienvergütung");
+    assert_eq!(lines[1]["line"], 2);
+    std::fs::write(&g, "english,deutsch\nx,y\n").unwrap();
+    let bad = assert_cmd::Command::cargo_bin("mtcheck")
+        .unwrap()
+        .args(["check", "--glossary"])
+        .arg(&g)
+        .arg(&de)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("glossary.csv:1:"));
+}

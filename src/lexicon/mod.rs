@@ -1,6 +1,7 @@
 //! The dictionaries: CSV tables embedded in the binary, extended by user files of the same
 //! schema, compiled once into phrase tables and hash maps shared by every thread.
 
+pub mod glossary;
 pub mod pattern;
 pub mod stats;
 pub mod table;

@@ -67,6 +67,8 @@ pub struct Context<'a> {
     pub findings: Vec<RawFinding>,
     /// The house style of quotation marks (`Auto`: judged from the text).
     pub quote_style: typography::QuoteStyle,
+    /// The terminology glossary (`--glossary`), empty without one.
+    pub glossary: &'a crate::lexicon::glossary::Glossary,
 }
 
 impl<'a> Context<'a> {
@@ -76,6 +78,7 @@ impl<'a> Context<'a> {
             lex,
             findings: Vec::new(),
             quote_style: typography::QuoteStyle::Auto,
+            glossary: &EMPTY_GLOSSARY,
         }
     }
 
@@ -111,6 +114,10 @@ impl<'a> Context<'a> {
         });
     }
 }
+
+static EMPTY_GLOSSARY: crate::lexicon::glossary::Glossary = crate::lexicon::glossary::Glossary {
+    entries: Vec::new(),
+};
 
 /// A check over one document.
 pub trait Rule: Send + Sync {
@@ -156,6 +163,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &source::source_name::SourceName,
     &source::source_number::SourceNumber,
     &source::untranslated_segment::UntranslatedSegment,
+    &source::glossary_term::GlossaryTerm,
     &source::omission::Omission,
 ];
 
@@ -211,12 +219,25 @@ pub(crate) mod testing {
             doc = doc.with_units(&[unit]);
         }
         let mut cx = Context::new(&lex);
+        cx.glossary = &TEST_GLOSSARY;
         rule.check(&doc, &mut cx);
         cx.findings
             .into_iter()
             .map(|f| (doc.view[f.start..f.end].to_string(), f.suggestion))
             .collect()
     }
+
+    /// The glossary every example runs with: stock compensation is Aktienvergütung, never
+    /// Aktienentschädigung.
+    static TEST_GLOSSARY: std::sync::LazyLock<crate::lexicon::glossary::Glossary> =
+        std::sync::LazyLock::new(|| crate::lexicon::glossary::Glossary {
+            entries: vec![crate::lexicon::glossary::GlossaryEntry {
+                english: "stock compensation".into(),
+                german: vec!["aktienvergütung".into()],
+                german_display: vec!["Aktienvergütung".into()],
+                forbidden: vec!["aktienentschädigung".into()],
+            }],
+        });
 
     /// Just the flagged texts.
     pub fn flagged(rule: &dyn Rule, text: &str) -> Vec<String> {

@@ -33,16 +33,20 @@ impl Rule for Anglicism {
             cx,
             &META,
             |l| &l.anglicisms,
-            |text, info| {
-                if info.english.is_empty() {
-                    format!("{} is an anglicism; write it in German.", q(text))
-                } else {
-                    format!(
-                        "{} is a half-translated “{}”; write it in German.",
-                        q(text),
-                        info.english
-                    )
-                }
+            super::WithSource::Keep,
+            |text, info, evidence| {
+                let base = {
+                    if info.english.is_empty() {
+                        format!("{} is an anglicism; write it in German.", q(text))
+                    } else {
+                        format!(
+                            "{} is a half-translated “{}”; write it in German.",
+                            q(text),
+                            info.english
+                        )
+                    }
+                };
+                format!("{base}{}", super::confirmed_note(evidence, &info.english))
             },
         );
     }

@@ -35,12 +35,16 @@ impl Rule for FalseFriend {
             cx,
             &META,
             |l| &l.false_friends,
-            |text, info| {
-                format!(
-                    "{} is used here in the sense of the English “{}”.",
-                    q(text),
-                    info.english
-                )
+            super::WithSource::RequireEvidence,
+            |text, info, evidence| {
+                let base = {
+                    format!(
+                        "{} is used here in the sense of the English “{}”.",
+                        q(text),
+                        info.english
+                    )
+                };
+                format!("{base}{}", super::confirmed_note(evidence, &info.english))
             },
         );
     }

@@ -35,19 +35,23 @@ impl Rule for LiteralIdiom {
             cx,
             &META,
             |l| &l.idioms,
-            |text, info| {
-                if info.english.is_empty() {
-                    format!(
-                        "{} is a word-for-word rendering of an English idiom.",
-                        q(text)
-                    )
-                } else {
-                    format!(
-                        "{} is a word-for-word rendering of the English idiom “{}”.",
-                        q(text),
-                        info.english
-                    )
-                }
+            super::WithSource::Keep,
+            |text, info, evidence| {
+                let base = {
+                    if info.english.is_empty() {
+                        format!(
+                            "{} is a word-for-word rendering of an English idiom.",
+                            q(text)
+                        )
+                    } else {
+                        format!(
+                            "{} is a word-for-word rendering of the English idiom “{}”.",
+                            q(text),
+                            info.english
+                        )
+                    }
+                };
+                format!("{base}{}", super::confirmed_note(evidence, &info.english))
             },
         );
     }

@@ -39,8 +39,10 @@ static META: RuleMeta = RuleMeta {
     positives: &[
         "It works. We tested it carefully on three continents for many years. ⇒ Es funktioniert.",
         "Write to info@example.com for details. ⇒ Schreiben Sie uns für Details.",
+        "He said \"we win\" (again). ⇒ Er sagte, sie gewinnen wieder.",
     ],
     negatives: &[
+        "He said \"we win\" (again). ⇒ Er sagte: „Wir gewinnen“ (wieder).",
         "It works. We tested it on three continents. ⇒ Es funktioniert. Wir haben es auf drei Kontinenten getestet.",
         "Write to info@example.com for details. ⇒ Details unter info@example.com.",
         "Es funktioniert.",
@@ -83,6 +85,27 @@ impl Rule for Omission {
                         None,
                     );
                 }
+            }
+            // quotations and parentheses: a quote in the source must stay a quote
+            let quotes = |s: &str| {
+                s.chars()
+                    .filter(|c| matches!(c, '"' | '“' | '”' | '„' | '»' | '«'))
+                    .count()
+            };
+            let opens = |s: &str| s.matches('(').count();
+            if quotes(u.source) >= 2 && quotes(target) == 0 {
+                let msg = "The source quotes someone; the translation has no quotation marks."
+                    .to_string();
+                cx.report(&META, u.start, end, msg, None);
+            }
+            if opens(u.source) > opens(target) {
+                let msg = format!(
+                    "The source has {} parenthes{}, the translation {}.",
+                    opens(u.source),
+                    if opens(u.source) == 1 { "is" } else { "es" },
+                    opens(target)
+                );
+                cx.report(&META, u.start, end, msg, None);
             }
             let sl = u.source.trim().chars().count();
             let tl = target.chars().count();
