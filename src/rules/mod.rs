@@ -144,6 +144,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &structure::lowercase_sentence_start::LowercaseSentenceStart,
     &structure::capitalized_after_comma::CapitalizedAfterComma,
     &structure::repeated_phrase::RepeatedPhrase,
+    &structure::run_in_heading::RunInHeading,
     &typography::dash_spacing::DashSpacing,
     &typography::suspended_hyphen::SuspendedHyphen,
     &typography::punctuation_spacing::PunctuationSpacing,

@@ -4,6 +4,7 @@
 pub mod capitalized_after_comma;
 pub mod lowercase_sentence_start;
 pub mod repeated_phrase;
+pub mod run_in_heading;
 pub mod truncated_text;
 
 /// Short German function words: articles, pronouns, conjunctions and prepositions.
