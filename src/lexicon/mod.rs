@@ -141,6 +141,8 @@ pub struct NameInfo {
     pub name: String,
     /// Kind (company, model …).
     pub kind: String,
+    /// Its words (`Mark`, `Zuckerberg`).
+    pub words: Vec<String>,
 }
 
 /// What a phrase-table match reports.
@@ -179,27 +181,36 @@ pub struct Names {
 /// near misses only compares names that start alike.
 #[derive(Debug, Default)]
 pub struct PartIndex {
-    all: HashSet<String>,
+    all: HashMap<String, Vec<(usize, usize)>>,
     by_first: HashMap<char, Vec<String>>,
 }
 
 impl PartIndex {
-    fn insert(&mut self, part: &str) {
+    fn insert(&mut self, part: &str, name: usize, position: usize) {
         let Some(first) = part.chars().next() else {
             return;
         };
-        if part.chars().count() < 5 || !first.is_uppercase() || !self.all.insert(part.to_string()) {
+        if part.chars().count() < 5 || !first.is_uppercase() {
             return;
         }
-        self.by_first
-            .entry(first)
-            .or_default()
-            .push(part.to_string());
+        let owners = self.all.entry(part.to_string()).or_default();
+        owners.push((name, position));
+        if owners.len() == 1 {
+            self.by_first
+                .entry(first)
+                .or_default()
+                .push(part.to_string());
+        }
     }
 
     /// `part` is a word of some name.
     pub fn contains_key(&self, part: &str) -> bool {
-        self.all.contains(part)
+        self.all.contains_key(part)
+    }
+
+    /// The names `part` belongs to, as (index in the name list, position of the word).
+    pub fn owners(&self, part: &str) -> &[(usize, usize)] {
+        self.all.get(part).map_or(&[], Vec::as_slice)
     }
 
     /// The name parts that start with `first`.
@@ -449,10 +460,14 @@ fn compile_names(rows: Vec<(String, usize, NameRow)>) -> Result<Names, DictError
             });
         }
         let toks = tokenize(&name);
-        for t in &toks.list {
-            if t.kind == TokenKind::Word {
-                names.part_index.insert(&name[t.start..t.end]);
-            }
+        let name_words: Vec<String> = toks
+            .list
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| name[t.start..t.end].to_string())
+            .collect();
+        for (pos, w) in name_words.iter().enumerate() {
+            names.part_index.insert(w, idx, pos);
         }
         let words: Vec<&str> = toks
             .list
@@ -473,6 +488,7 @@ fn compile_names(rows: Vec<(String, usize, NameRow)>) -> Result<Names, DictError
         names.list.push(NameInfo {
             name,
             kind: r.kind.trim().to_string(),
+            words: name_words,
         });
     }
     names.literal = PhraseTable::new(literal);

@@ -123,11 +123,24 @@ impl Rule for NameVariant {
                 continue;
             }
             let first = w.chars().next().unwrap_or_default();
+            // a near miss of a dictionary name counts when it is long and the name's only word,
+            // or when the neighbouring word is the name's neighbouring word (Mark Zuckerburg)
+            let confirmed = |p: &str| {
+                names.part_index.owners(p).iter().any(|&(idx, pos)| {
+                    let words = &names.list[idx].words;
+                    let before = pos > 0 && t > 0 && doc.text(t - 1) == words[pos - 1];
+                    let after = pos + 1 < words.len()
+                        && t + 1 < doc.tokens.len()
+                        && doc.text(t + 1) == words[pos + 1];
+                    (words.len() == 1 && w.chars().count() >= 8) || before || after
+                })
+            };
             let known = names
                 .part_index
                 .get_by_first(first)
                 .iter()
-                .find(|p| variant(w, p))
+                .filter(|p| p.to_lowercase() != w.to_lowercase())
+                .find(|p| variant(w, p) && confirmed(p))
                 .map(|p| p.to_string());
             let tok = doc.tok(t);
             if let Some(fix) = known {
