@@ -5,6 +5,7 @@ use aho_corasick::AhoCorasick;
 
 use super::pattern::{Affix, CaseRule, Cue, PatMatch, Pattern};
 use crate::document::Document;
+use crate::text::TokenKind;
 
 /// A pattern with its context conditions and the data a rule reports.
 #[derive(Debug, Clone)]
@@ -77,46 +78,62 @@ impl<T> PhraseTable<T> {
     }
 
     /// Every match in `doc`, left to right; overlapping matches resolved leftmost-longest.
+    ///
+    /// The anchor automaton runs once over the document's normalised token stream (the
+    /// forms are separated, so no anchor matches across tokens) rather than once per token.
+    /// Matches come out ordered by end, that is token by token and, within a token, in the
+    /// order of a search over that token alone.
     pub fn find<'a>(&'a self, doc: &Document) -> Vec<Hit<'a, T>> {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
+        let tokens = &doc.tokens;
         let mut hits: Vec<Hit<'a, T>> = Vec::new();
         let mut seen: Vec<usize> = Vec::new();
-        for sent in &doc.sentences {
-            for t in sent.tok_start..sent.tok_end {
-                if doc.tok(t).kind == crate::text::TokenKind::Opaque {
-                    continue;
-                }
-                let norm = doc.norm(t);
-                seen.clear();
-                for m in ac.find_overlapping_iter(norm) {
-                    let (ei, affix) = self.anchors[m.pattern().as_usize()];
-                    let ok = match affix {
-                        Affix::Exact => m.start() == 0 && m.end() == norm.len(),
-                        Affix::Prefix => m.start() == 0,
-                        Affix::Suffix => m.end() == norm.len(),
-                        Affix::Infix => true,
-                    };
-                    if !ok || seen.contains(&ei) {
-                        continue;
-                    }
-                    seen.push(ei);
-                    let entry = &self.entries[ei];
-                    let Some(pm) = entry.pattern.match_at(doc, t, sent.tok_end, entry.case) else {
-                        continue;
-                    };
-                    if !entry.context.is_empty()
-                        && !has_context(doc, entry, pm, sent.tok_start, sent.tok_end)
-                    {
-                        continue;
-                    }
-                    if !entry.exclude.is_empty() && excluded(doc, entry, sent.segment, pm) {
-                        continue;
-                    }
-                    hits.push(Hit { entry, m: pm });
-                }
+        let mut t = 0;
+        let mut seen_for = usize::MAX;
+        let mut sent = 0;
+        let mut cues = CueCounts::default();
+        for m in ac.find_overlapping_iter(tokens.norm_stream()) {
+            while tokens.norm_range(t).1 < m.end() {
+                t += 1;
             }
+            if tokens.list[t].kind == TokenKind::Opaque {
+                continue;
+            }
+            let (ns, ne) = tokens.norm_range(t);
+            let (ei, affix) = self.anchors[m.pattern().as_usize()];
+            let ok = match affix {
+                Affix::Exact => m.start() == ns && m.end() == ne,
+                Affix::Prefix => m.start() == ns,
+                Affix::Suffix => m.end() == ne,
+                Affix::Infix => true,
+            };
+            if seen_for != t {
+                seen.clear();
+                seen_for = t;
+            }
+            if !ok || seen.contains(&ei) {
+                continue;
+            }
+            seen.push(ei);
+            while doc.sentences.get(sent).is_some_and(|s| s.tok_end <= t) {
+                sent += 1;
+            }
+            let Some(&s) = doc.sentences.get(sent) else {
+                break;
+            };
+            let entry = &self.entries[ei];
+            let Some(pm) = entry.pattern.match_at(doc, t, s.tok_end, entry.case) else {
+                continue;
+            };
+            if !entry.context.is_empty() && !has_context(doc, entry, pm, s.tok_start, s.tok_end) {
+                continue;
+            }
+            if !entry.exclude.is_empty() && excluded(doc, entry, ei, s.segment, pm, &mut cues) {
+                continue;
+            }
+            hits.push(Hit { entry, m: pm });
         }
         hits.sort_by_key(|h| (h.m.mark_start, std::cmp::Reverse(h.m.mark_end)));
         let mut out: Vec<Hit<'a, T>> = Vec::with_capacity(hits.len());
@@ -138,9 +155,39 @@ fn has_context<T>(doc: &Document, e: &Entry<T>, m: PatMatch, s_start: usize, s_e
         .any(|t| e.context.iter().any(|c| c.matches(doc, t)))
 }
 
-fn excluded<T>(doc: &Document, e: &Entry<T>, segment: usize, m: PatMatch) -> bool {
+/// How many tokens of the current segment match the exclusion cues of an entry, counted
+/// once per (entry, segment): a long paragraph with many anchors is not rescanned for every
+/// hit. Hits come in text order, so only the current segment is kept.
+#[derive(Default)]
+struct CueCounts {
+    segment: usize,
+    counts: Vec<(usize, usize)>,
+}
+
+fn excluded<T>(
+    doc: &Document,
+    e: &Entry<T>,
+    ei: usize,
+    segment: usize,
+    m: PatMatch,
+    cache: &mut CueCounts,
+) -> bool {
     let seg = doc.segments[segment];
-    (seg.tok_start..seg.tok_end)
-        .filter(|t| !(m.tok_start..m.tok_end).contains(t))
-        .any(|t| e.exclude.iter().any(|c| c.matches(doc, t)))
+    let matches = |t: usize| e.exclude.iter().any(|c| c.matches(doc, t));
+    if cache.segment != segment {
+        cache.segment = segment;
+        cache.counts.clear();
+    }
+    let total = match cache.counts.iter().find(|c| c.0 == ei) {
+        Some(&(_, n)) => n,
+        None => {
+            let n = (seg.tok_start..seg.tok_end).filter(|&t| matches(t)).count();
+            cache.counts.push((ei, n));
+            n
+        }
+    };
+    let inside = (m.tok_start.max(seg.tok_start)..m.tok_end.min(seg.tok_end))
+        .filter(|&t| matches(t))
+        .count();
+    total > inside
 }

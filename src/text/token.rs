@@ -43,14 +43,31 @@ pub struct Token {
 pub struct Tokens {
     /// Tokens in text order.
     pub list: Vec<Token>,
+    /// The normalised forms in token order, each followed by [`NORM_SEPARATOR`].
     norms: String,
 }
+
+/// Ends every normalised form in [`Tokens::norm_stream`]. No token contains it (it is
+/// whitespace), so a search over the stream never matches across two tokens.
+pub const NORM_SEPARATOR: char = '\n';
 
 impl Tokens {
     /// The NFC, lower-case form of token `i`.
     pub fn norm(&self, i: usize) -> &str {
         let t = &self.list[i];
         &self.norms[t.norm_start as usize..t.norm_end as usize]
+    }
+
+    /// All normalised forms in token order, each followed by [`NORM_SEPARATOR`]: one
+    /// haystack for searching every token at once.
+    pub fn norm_stream(&self) -> &str {
+        &self.norms
+    }
+
+    /// The byte range of token `i`'s normalised form in [`Tokens::norm_stream`].
+    pub fn norm_range(&self, i: usize) -> (usize, usize) {
+        let t = &self.list[i];
+        (t.norm_start as usize, t.norm_end as usize)
     }
 
     /// The number of tokens.
@@ -186,6 +203,8 @@ pub fn tokenize(text: &str) -> Tokens {
         }
         let norm_start = out.norms.len() as u32;
         push_norm(&mut out.norms, &text[i..end]);
+        let norm_end = out.norms.len() as u32;
+        out.norms.push(NORM_SEPARATOR);
         out.list.push(Token {
             start: i,
             end,
@@ -193,7 +212,7 @@ pub fn tokenize(text: &str) -> Tokens {
             space_before,
             newline_before,
             norm_start,
-            norm_end: out.norms.len() as u32,
+            norm_end,
         });
         space_before = false;
         newline_before = false;
