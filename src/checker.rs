@@ -115,6 +115,17 @@ pub struct LocatedFinding {
     pub message: String,
 }
 
+/// A line of a file that a finding points into, kept for the excerpts of the text report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    /// 1-based line number.
+    pub number: usize,
+    /// Byte offset of the line's start in the file.
+    pub start: usize,
+    /// The line without its line break (and without trailing `\r`).
+    pub text: String,
+}
+
 /// The result of checking one file.
 #[derive(Debug, Clone)]
 pub struct FileReport {
@@ -124,26 +135,51 @@ pub struct FileReport {
     pub words: usize,
     /// Findings, sorted.
     pub findings: Vec<LocatedFinding>,
-    /// The lines of the file that findings point into: (line number, text), for excerpts.
-    pub lines: Vec<(usize, String)>,
+    /// The lines of the file that findings point into, in line order, for excerpts.
+    pub lines: Vec<SourceLine>,
+}
+
+/// Characters in `text[from..to]` (0 if that is not a valid range).
+fn chars_between(text: &str, from: usize, to: usize) -> usize {
+    text.get(from..to).map_or(0, |s| s.chars().count())
 }
 
 impl FileReport {
+    /// Locates sorted findings. Positions are computed incrementally from one finding to
+    /// the next, so a long line with many findings is not recounted from its start each time.
     fn new(path: &str, doc: &Document, findings: Vec<Finding>) -> Self {
         let idx = LineIndex::new(&doc.original);
         let text = &doc.original;
-        let mut lines: Vec<(usize, String)> = Vec::new();
+        let mut lines: Vec<SourceLine> = Vec::new();
+        // the last start located: (byte, line, column)
+        let mut last: Option<(usize, usize, usize)> = None;
         let located = findings
             .into_iter()
             .map(|f| {
-                let (line, column) = idx.position(text, f.start);
-                let (end_line, end_column) = idx.position(text, f.end);
-                if !lines.iter().any(|(l, _)| *l == line) {
+                let (line, column) = match last {
+                    Some((at, l, c))
+                        if at <= f.start && !text.as_bytes()[at..f.start].contains(&b'\n') =>
+                    {
+                        (l, c + chars_between(text, at, f.start))
+                    }
+                    _ => idx.position(text, f.start),
+                };
+                last = Some((f.start, line, column));
+                let (end_line, end_column) = if text.as_bytes()[f.start..f.end].contains(&b'\n') {
+                    idx.position(text, f.end)
+                } else {
+                    (line, column + chars_between(text, f.start, f.end))
+                };
+                if lines.last().is_none_or(|l| l.number != line) {
                     let ls = text[..f.start].rfind('\n').map_or(0, |i| i + 1);
                     let le = text[f.start..]
                         .find('\n')
                         .map_or(text.len(), |i| f.start + i);
-                    lines.push((line, text[ls..le].trim_end_matches('\r').to_string()));
+                    lines.push(SourceLine {
+                        number: line,
+                        start: ls,
+                        text: text[ls..le].trim_end_matches('\r').to_string(),
+                    });
                 }
                 LocatedFinding {
                     path: path.to_string(),

@@ -17,7 +17,7 @@ pub mod report;
 pub mod rules;
 pub mod text;
 
-pub use checker::{check_str, Checker, FileReport, LocatedFinding};
+pub use checker::{check_str, Checker, FileReport, LocatedFinding, SourceLine};
 pub use document::Document;
 pub use error::{DictError, InputError};
 pub use finding::{Finding, Severity};

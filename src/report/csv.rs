@@ -2,10 +2,10 @@
 
 use std::io::{self, Write};
 
-use super::Batch;
+use crate::checker::FileReport;
 
-/// Writes a header and one row per finding.
-pub fn write(batch: &Batch, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the header row.
+pub fn write_header(out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(out);
@@ -24,7 +24,15 @@ pub fn write(batch: &Batch, out: &mut dyn Write) -> io::Result<()> {
         "suggestion",
         "message",
     ])?;
-    for f in batch.files.iter().flat_map(|f| &f.findings) {
+    w.flush()
+}
+
+/// Writes one row per finding of a file.
+pub fn write_file(file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out);
+    for f in &file.findings {
         w.serialize(f)?;
     }
     w.flush()
