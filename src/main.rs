@@ -3,28 +3,67 @@
 
 mod cli;
 
+mod stream;
+
+use std::cell::RefCell;
 use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::{bail, Context as _, Result};
 use clap::Parser;
-use rayon::prelude::*;
 
 use cli::{CheckArgs, Cli, Color, Command, FailOn, Segments};
-use mtcheck::report::{self, Batch, FileError, Gate};
+use mtcheck::report::{FileError, Gate, Printer, RenderedFile, Style};
 use mtcheck::rules::{by_id, REGISTRY};
-use mtcheck::{input, Checker, FileReport, Format, Lexicons, SegmentMode, Severity};
+use mtcheck::{input, Checker, Format, InputError, Lexicons, SegmentMode, Severity};
+
+thread_local! {
+    /// The message and place of the last panic on this thread, for the error report.
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Replaces the default panic message (which would interleave with the report) by a
+/// note kept for the file that was being checked; the caller reports it as an error.
+fn quiet_panics() {
+    panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".into());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        LAST_PANIC.with(|p| *p.borrow_mut() = Some(format!("{msg}{place}")));
+    }));
+}
+
+fn last_panic() -> String {
+    LAST_PANIC
+        .with(|p| p.borrow_mut().take())
+        .unwrap_or_else(|| "unknown cause".into())
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
+    quiet_panics();
+    let result = panic::catch_unwind(AssertUnwindSafe(|| match cli.command {
         Command::Check(args) => check(args),
         Command::Rules => list_rules().map(|()| 0),
         Command::Explain { rule } => explain(&rule),
-    };
+    }))
+    .unwrap_or_else(|_| {
+        Err(anyhow::anyhow!(
+            "internal error: {} (please report this as a bug)",
+            last_panic()
+        ))
+    });
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
@@ -82,6 +121,16 @@ enum Input {
     Stdin,
 }
 
+impl Input {
+    /// The name the report gives it.
+    fn name(&self) -> String {
+        match self {
+            Input::File(p, _) => display(p),
+            Input::Stdin => "-".to_string(),
+        }
+    }
+}
+
 fn display(p: &Path) -> String {
     p.display().to_string()
 }
@@ -122,30 +171,77 @@ fn collect(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Input> {
     out
 }
 
-fn read_input(
-    input: &Input,
+/// `ELOOP` of the platforms mtcheck is built for.
+fn is_symlink_loop(e: &io::Error) -> bool {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    const ELOOP: i32 = 40;
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    const ELOOP: i32 = 62;
+    e.raw_os_error() == Some(ELOOP)
+}
+
+/// Why `path` could not be opened or read, in words.
+fn read_error(path: &Path, e: &io::Error) -> String {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match e.kind() {
+        io::ErrorKind::NotFound if is_link => {
+            "broken symbolic link (its target does not exist)".to_string()
+        }
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::NotADirectory => {
+            "no such file (a part of the path is a file, not a directory)".to_string()
+        }
+        io::ErrorKind::IsADirectory => "is a directory".to_string(),
+        _ if is_symlink_loop(e) => {
+            "symbolic link loop (the link points back to itself)".to_string()
+        }
+        _ => format!("cannot be read ({e})"),
+    }
+}
+
+/// Reads a file, refusing files over the size limit before reading them.
+fn read_file(p: &Path) -> Result<Vec<u8>, String> {
+    let file = File::open(p).map_err(|e| read_error(p, &e))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > input::MAX_FILE_BYTES {
+        return Err(InputError::TooLarge { bytes: size }.to_string());
+    }
+    input::read_limited(file, size).map_err(|e| read_error(p, &e))
+}
+
+/// Checks one input and renders its part of the report.
+fn check_one(
+    inp: &Input,
     stdin: &Option<Vec<u8>>,
-) -> (String, Result<(Vec<u8>, Format), String>) {
-    match input {
+    checker: &Checker,
+    mode: SegmentMode,
+    style: &Style,
+) -> Result<RenderedFile, FileError> {
+    let path = inp.name();
+    let err = |message: String| FileError {
+        path: path.clone(),
+        message,
+    };
+    let (bytes, fmt) = match inp {
         Input::Stdin => (
-            "-".to_string(),
             stdin
                 .clone()
-                .map(|b| (b, Format::Text))
-                .ok_or_else(|| "standard input could not be read".to_string()),
+                .ok_or_else(|| err("standard input could not be read".into()))?,
+            Format::Text,
         ),
-        Input::File(p, fmt) => {
-            let name = display(p);
-            let res = std::fs::read(p)
-                .map(|b| (b, fmt.unwrap_or(Format::Text)))
-                .map_err(|e| match e.kind() {
-                    io::ErrorKind::NotFound => "no such file or directory".to_string(),
-                    io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-                    _ => e.to_string(),
-                });
-            (name, res)
-        }
-    }
+        Input::File(p, fmt) => (read_file(p).map_err(err)?, fmt.unwrap_or(Format::Text)),
+    };
+    let text = input::decode(bytes).map_err(|e| err(e.to_string()))?;
+    panic::catch_unwind(AssertUnwindSafe(|| {
+        style.render(&checker.check_text(&path, text, fmt, mode))
+    }))
+    .map_err(|_| {
+        err(format!(
+            "internal error while checking: {} (please report this as a bug)",
+            last_panic()
+        ))
+    })
 }
 
 fn check(args: CheckArgs) -> Result<u8> {
@@ -177,83 +273,63 @@ fn check(args: CheckArgs) -> Result<u8> {
         },
         max_score: args.max_score,
     };
-
-    let mut errors = Vec::new();
-    let inputs = collect(&args.paths, &mut errors);
-    let stdin = if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
-        let mut buf = Vec::new();
-        io::stdin().read_to_end(&mut buf).ok().map(|_| buf)
-    } else {
-        None
-    };
-
-    let run = || -> Vec<Result<FileReport, FileError>> {
-        inputs
-            .par_iter()
-            .map(|inp| {
-                let (path, read) = read_input(inp, &stdin);
-                let (bytes, fmt) = read.map_err(|message| FileError {
-                    path: path.clone(),
-                    message,
-                })?;
-                let text = input::decode(bytes).map_err(|e| FileError {
-                    path: path.clone(),
-                    message: e.to_string(),
-                })?;
-                Ok(checker.check_text(&path, text, fmt, mode))
-            })
-            .collect()
-    };
-    let results = match args.threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build()
-            .context("cannot start worker threads")?
-            .install(run),
-        None => run(),
-    };
-    let mut files = Vec::new();
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(e) => errors.push(e),
-        }
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    errors.sort_by(|a, b| a.path.cmp(&b.path));
-    for e in &errors {
-        eprintln!("{}: {}", e.path, e.message);
-    }
-    let batch = Batch {
-        files,
-        errors,
-        gate,
-    };
-
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none(),
     };
-    match &args.output {
-        Some(p) => {
-            let file = File::create(p)
-                .with_context(|| format!("{}: cannot write the report", p.display()))?;
-            let mut w = BufWriter::new(file);
-            report::write(&batch, args.format, color, &mut w)?;
-            w.flush()?;
-        }
-        None => {
-            let mut w = BufWriter::new(io::stdout().lock());
-            report::write(&batch, args.format, color, &mut w)?;
-            w.flush()?;
-        }
-    }
+    let style = Style {
+        format: args.format,
+        color,
+        gate,
+    };
 
-    let code = if !batch.errors.is_empty() {
+    let mut errors = Vec::new();
+    let mut inputs = collect(&args.paths, &mut errors);
+    // the report lists files by name; sorting first lets it be printed as files finish
+    inputs.sort_by_cached_key(Input::name);
+    let stdin = if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+        input::read_limited(io::stdin().lock(), 0).ok()
+    } else {
+        None
+    };
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(p) => {
+            Box::new(BufWriter::new(File::create(p).with_context(|| {
+                format!("{}: cannot write the report", p.display())
+            })?))
+        }
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    };
+    let mut printer = Printer::new(style, &mut out)?;
+    stream::ordered(
+        &inputs,
+        threads,
+        |inp| check_one(inp, &stdin, &checker, mode, &style),
+        |result| match result {
+            Ok(file) => printer.push(file),
+            Err(e) => {
+                errors.push(e);
+                Ok(())
+            }
+        },
+    )?;
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    let passed = printer.files().iter().all(|f| f.passed);
+    printer.finish(&errors)?;
+    out.flush()?;
+    for e in &errors {
+        eprintln!("{}: {}", e.path, e.message);
+    }
+    let code = if !errors.is_empty() {
         2
-    } else if batch.files.iter().all(|f| gate.passes(f)) {
+    } else if passed {
         0
     } else {
         1
