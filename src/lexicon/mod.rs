@@ -1,6 +1,7 @@
 //! The dictionaries: CSV tables embedded in the binary, extended by user files of the same
 //! schema, compiled once into phrase tables and hash maps shared by every thread.
 
+mod anchor;
 pub mod pattern;
 pub mod table;
 
