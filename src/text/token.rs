@@ -163,6 +163,9 @@ fn opaque_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c) || c == '\u{AD}'
 }
 
@@ -170,41 +173,45 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
+/// The character at byte `i` of `text` (a character boundary), ASCII without decoding.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// Tokenizes `text`.
 pub fn tokenize(text: &str) -> Tokens {
     let opaque = opaque_spans(text);
-    let mut next_opaque = opaque.iter().peekable();
+    let mut next_opaque = 0;
     let mut out = Tokens {
         list: Vec::with_capacity(text.len() / 5),
-        norms: String::with_capacity(text.len()),
+        norms: String::with_capacity(text.len() + text.len() / 5),
     };
     let mut space_before = true;
     let mut newline_before = true;
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(i, c)) = chars.peek() {
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
         if c.is_whitespace() {
             space_before = true;
             newline_before |= c == '\n';
-            chars.next();
+            i += c.len_utf8();
             continue;
         }
-        while next_opaque.peek().is_some_and(|&&(_, e)| e <= i) {
-            next_opaque.next();
+        while opaque.get(next_opaque).is_some_and(|&(_, e)| e <= i) {
+            next_opaque += 1;
         }
-        let (end, kind) = if let Some(&&(s, e)) = next_opaque.peek().filter(|&&&(s, _)| s == i) {
-            debug_assert_eq!(s, i);
-            (e, TokenKind::Opaque)
-        } else if is_word_char(c) {
-            word_end(text, i)
-        } else if c == '.' {
-            let run = text[i..].bytes().take_while(|&b| b == b'.').count();
-            (i + run, TokenKind::Punct)
-        } else {
-            (i + c.len_utf8(), TokenKind::Punct)
+        let (end, kind) = match opaque.get(next_opaque) {
+            Some(&(s, e)) if s == i => (e, TokenKind::Opaque),
+            _ if is_word_char(c) => word_end(text, i),
+            _ if c == '.' => {
+                let run = text[i..].bytes().take_while(|&b| b == b'.').count();
+                (i + run, TokenKind::Punct)
+            }
+            _ => (i + c.len_utf8(), TokenKind::Punct),
         };
-        while chars.peek().is_some_and(|&(j, _)| j < end) {
-            chars.next();
-        }
         let norm_start = out.norms.len() as u32;
         push_norm(&mut out.norms, &text[i..end]);
         let norm_end = out.norms.len() as u32;
@@ -220,6 +227,7 @@ pub fn tokenize(text: &str) -> Tokens {
         });
         space_before = false;
         newline_before = false;
+        i = end;
     }
     out
 }
@@ -228,25 +236,19 @@ pub fn tokenize(text: &str) -> Tokens {
 fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
     let mut end = start;
     let mut all_digits = true;
-    let mut iter = text[start..].char_indices().peekable();
-    while let Some((off, c)) = iter.next() {
-        let at = start + off;
+    while let Some(c) = char_at(text, end) {
         if is_word_char(c) {
             all_digits &= c.is_ascii_digit();
-            end = at + c.len_utf8();
+            end += c.len_utf8();
             continue;
         }
-        let next = iter.peek().map(|&(_, n)| n);
-        if is_apostrophe(c) && next.is_some_and(char::is_alphabetic) && end == at {
-            end = at + c.len_utf8();
+        let next = char_at(text, end + c.len_utf8());
+        if is_apostrophe(c) && next.is_some_and(char::is_alphabetic) {
+            end += c.len_utf8();
             continue;
         }
-        if (c == '.' || c == ',')
-            && all_digits
-            && end == at
-            && next.is_some_and(|n| n.is_ascii_digit())
-        {
-            end = at + 1;
+        if (c == '.' || c == ',') && all_digits && next.is_some_and(|n| n.is_ascii_digit()) {
+            end += 1;
             continue;
         }
         break;
@@ -261,7 +263,9 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
 
 fn push_norm(out: &mut String, s: &str) {
     if s.is_ascii() {
-        out.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
         return;
     }
     let nfc = is_nfc_quick(s.chars()) == IsNormalized::Yes;
@@ -385,6 +389,150 @@ mod tests {
         ) {
             let text = pieces.concat();
             proptest::prop_assert_eq!(opaque_spans(&text), opaque_spans_whole_text(&text));
+        }
+    }
+
+    /// The tokenizer as it was before its ASCII fast paths, for comparison.
+    mod reference {
+        use super::super::*;
+
+        fn is_word_char(c: char) -> bool {
+            c.is_alphanumeric() || is_combining_mark(c) || c == '\u{AD}'
+        }
+
+        fn is_apostrophe(c: char) -> bool {
+            matches!(c, '\'' | '’')
+        }
+
+        /// Tokenizes `text`.
+        pub(super) fn tokenize(text: &str) -> Tokens {
+            let opaque = opaque_spans(text);
+            let mut next_opaque = opaque.iter().peekable();
+            let mut out = Tokens {
+                list: Vec::with_capacity(text.len() / 5),
+                norms: String::with_capacity(text.len()),
+            };
+            let mut space_before = true;
+            let mut newline_before = true;
+            let mut chars = text.char_indices().peekable();
+            while let Some(&(i, c)) = chars.peek() {
+                if c.is_whitespace() {
+                    space_before = true;
+                    newline_before |= c == '\n';
+                    chars.next();
+                    continue;
+                }
+                while next_opaque.peek().is_some_and(|&&(_, e)| e <= i) {
+                    next_opaque.next();
+                }
+                let (end, kind) =
+                    if let Some(&&(s, e)) = next_opaque.peek().filter(|&&&(s, _)| s == i) {
+                        debug_assert_eq!(s, i);
+                        (e, TokenKind::Opaque)
+                    } else if is_word_char(c) {
+                        word_end(text, i)
+                    } else if c == '.' {
+                        let run = text[i..].bytes().take_while(|&b| b == b'.').count();
+                        (i + run, TokenKind::Punct)
+                    } else {
+                        (i + c.len_utf8(), TokenKind::Punct)
+                    };
+                while chars.peek().is_some_and(|&(j, _)| j < end) {
+                    chars.next();
+                }
+                let norm_start = out.norms.len() as u32;
+                push_norm(&mut out.norms, &text[i..end]);
+                let norm_end = out.norms.len() as u32;
+                out.norms.push(NORM_SEPARATOR);
+                out.list.push(Token {
+                    start: i,
+                    end,
+                    kind,
+                    space_before,
+                    newline_before,
+                    norm_start,
+                    norm_end,
+                });
+                space_before = false;
+                newline_before = false;
+            }
+            out
+        }
+
+        /// The end of the word or number starting at `start`, and which of the two it is.
+        fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
+            let mut end = start;
+            let mut all_digits = true;
+            let mut iter = text[start..].char_indices().peekable();
+            while let Some((off, c)) = iter.next() {
+                let at = start + off;
+                if is_word_char(c) {
+                    all_digits &= c.is_ascii_digit();
+                    end = at + c.len_utf8();
+                    continue;
+                }
+                let next = iter.peek().map(|&(_, n)| n);
+                if is_apostrophe(c) && next.is_some_and(char::is_alphabetic) && end == at {
+                    end = at + c.len_utf8();
+                    continue;
+                }
+                if (c == '.' || c == ',')
+                    && all_digits
+                    && end == at
+                    && next.is_some_and(|n| n.is_ascii_digit())
+                {
+                    end = at + 1;
+                    continue;
+                }
+                break;
+            }
+            let kind = if all_digits {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            (end, kind)
+        }
+
+        fn push_norm(out: &mut String, s: &str) {
+            if s.is_ascii() {
+                out.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+                return;
+            }
+            let nfc = is_nfc_quick(s.chars()) == IsNormalized::Yes;
+            let push = |out: &mut String, c: char| {
+                if c != '\u{AD}' {
+                    out.extend(c.to_lowercase());
+                }
+            };
+            if nfc {
+                s.chars().for_each(|c| push(out, c));
+            } else {
+                s.nfc().for_each(|c| push(out, c));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_paths_tokenize_as_before(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![
+                        "Haus", "STRASSE", "Straße", "e\u{301}", "\u{AD}", "geht's", "geht’s", "'",
+                        "’", "10.000", "4,4", "3.", ",", ".", "...", "…", "-", " ", "\n", "\r\n",
+                        "\t", "\u{A0}", "\u{2009}", "„", "“", "H100", "x.de", "@a_b", "ǅ", "İ",
+                        "\u{FEFF}", "🙂", "٣", "Ⅻ",
+                    ]).prop_map(str::to_string),
+                    "\\PC{0,4}",
+                ],
+                0..40,
+            )
+        ) {
+            let text = pieces.concat();
+            let (new, old) = (tokenize(&text), reference::tokenize(&text));
+            proptest::prop_assert_eq!(&new.list, &old.list);
+            proptest::prop_assert_eq!(new.norms, old.norms);
         }
     }
 
