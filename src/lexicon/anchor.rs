@@ -16,7 +16,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, Input};
 
 use super::pattern::Affix;
-use crate::text::token::Tokens;
+use crate::text::token::{norm_hash, Tokens};
 use crate::text::TokenKind;
 
 /// The Fx hash (as in rustc): a multiply and a rotate per eight bytes. The keys are short
@@ -75,23 +75,66 @@ fn key(bytes: &[u8]) -> u32 {
 }
 
 /// Words bucketed by their first (prefixes) or last (suffixes) up to three bytes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Buckets {
     map: HashMap<u32, Vec<u32>, FxBuild>,
     /// Bit n set: some word has n + 1 key bytes (words shorter than three bytes).
     key_lens: u8,
+    /// The first (prefixes) or last two bytes of some word's key, as a bit set: most
+    /// tokens are rejected without a lookup.
+    pairs: Vec<u64>,
+    /// Words of one byte, by that byte.
+    singles: [u64; 4],
+}
+
+impl Default for Buckets {
+    fn default() -> Self {
+        Buckets {
+            map: HashMap::default(),
+            key_lens: 0,
+            pairs: vec![0; 1 << 10],
+            singles: [0; 4],
+        }
+    }
+}
+
+fn has(bits: &[u64], i: usize) -> bool {
+    bits[i >> 6] & (1 << (i & 63)) != 0
+}
+
+fn set(bits: &mut [u64], i: usize) {
+    bits[i >> 6] |= 1 << (i & 63);
+}
+
+/// Two bytes as one index.
+fn pair(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
 }
 
 impl Buckets {
-    fn add(&mut self, key_bytes: &[u8], id: u32) {
+    /// Adds a word by its key: its first (`from_end` false) or last up to three bytes.
+    fn add(&mut self, key_bytes: &[u8], from_end: bool, id: u32) {
         self.key_lens |= 1 << (key_bytes.len() - 1);
+        match key_bytes.len() {
+            1 => set(&mut self.singles, usize::from(key_bytes[0])),
+            n if from_end => set(&mut self.pairs, pair(key_bytes[n - 2], key_bytes[n - 1])),
+            _ => set(&mut self.pairs, pair(key_bytes[0], key_bytes[1])),
+        }
         self.map.entry(key(key_bytes)).or_default().push(id);
     }
 
     /// The words whose key is the first (`from_end` false) or last bytes of `norm`.
     fn candidates<'a>(&'a self, norm: &'a [u8], from_end: bool) -> impl Iterator<Item = u32> + 'a {
+        let (first, second) = match (norm.len(), from_end) {
+            (0, _) => (None, None),
+            (1, _) => (Some(norm[0]), None),
+            (n, true) => (Some(norm[n - 1]), Some(pair(norm[n - 2], norm[n - 1]))),
+            (_, false) => (Some(norm[0]), Some(pair(norm[0], norm[1]))),
+        };
+        let maybe = first.is_some_and(|b| has(&self.singles, usize::from(b)))
+            || second.is_some_and(|p| has(&self.pairs, p));
         (1..=3usize)
-            .filter(move |&n| self.key_lens & (1 << (n - 1)) != 0 && n <= norm.len())
+            .filter(move |&n| maybe && self.key_lens & (1 << (n - 1)) != 0 && n <= norm.len())
             .filter_map(move |n| {
                 let k = if from_end {
                     &norm[norm.len() - n..]
@@ -105,12 +148,68 @@ impl Buckets {
     }
 }
 
+/// Whole words, found by the hash tokens carry ([`Tokens::norm_hash`]): open addressing
+/// with linear probing, at most half full.
+#[derive(Debug, Clone, Default)]
+struct Exact {
+    /// Index into `words` + 1 (0: empty), by hash.
+    slots: Vec<u32>,
+    /// (hash, word, ids of the word).
+    words: Vec<(u64, Box<str>, Vec<u32>)>,
+}
+
+impl Exact {
+    fn build(words: Vec<(&str, u32)>) -> Self {
+        let mut by_word: Vec<(u64, Box<str>, Vec<u32>)> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        for (w, id) in words {
+            let i = *index.entry(w).or_insert_with(|| {
+                by_word.push((norm_hash(w.as_bytes()), w.into(), Vec::new()));
+                by_word.len() - 1
+            });
+            by_word[i].2.push(id);
+        }
+        let size = (by_word.len() * 2).next_power_of_two().max(8);
+        let mut slots = vec![0u32; size];
+        for (i, (h, _, _)) in by_word.iter().enumerate() {
+            let mut at = (*h as usize) & (size - 1);
+            while slots[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = i as u32 + 1;
+        }
+        Exact {
+            slots,
+            words: by_word,
+        }
+    }
+
+    fn get(&self, hash: u64, norm: &str) -> Option<&[u32]> {
+        if self.words.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = (hash as usize) & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                return None;
+            }
+            let (h, w, ids) = &self.words[slot as usize - 1];
+            if *h == hash && **w == *norm {
+                return Some(ids);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
 /// A set of words with affixes, each belonging to an entry of a table.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordSet {
     /// Every word: (normalised form, entry, affix); its index is its id.
     words: Vec<(Box<str>, usize, Affix)>,
-    exact: HashMap<Box<str>, Vec<u32>, FxBuild>,
+    exact: Exact,
     prefix: Buckets,
     suffix: Buckets,
     /// The infix words, searched with Aho-Corasick; the automaton's pattern n is
@@ -127,23 +226,24 @@ impl WordSet {
     pub(crate) fn new(words: Vec<(&str, usize, Affix)>) -> Self {
         let mut set = WordSet::default();
         let mut infix_words = Vec::new();
-        for (id, &(w, entry, affix)) in words.iter().enumerate() {
+        let mut exact = Vec::new();
+        for (id, &(w, _, affix)) in words.iter().enumerate() {
             let id = id as u32;
             let b = w.as_bytes();
             if b.is_empty() {
                 continue;
             }
             match affix {
-                Affix::Exact => set.exact.entry(w.into()).or_default().push(id),
-                Affix::Prefix => set.prefix.add(&b[..b.len().min(3)], id),
-                Affix::Suffix => set.suffix.add(&b[b.len() - b.len().min(3)..], id),
+                Affix::Exact => exact.push((w, id)),
+                Affix::Prefix => set.prefix.add(&b[..b.len().min(3)], false, id),
+                Affix::Suffix => set.suffix.add(&b[b.len() - b.len().min(3)..], true, id),
                 Affix::Infix => {
                     infix_words.push(w);
                     set.infix_ids.push(id);
                 }
             }
-            let _ = entry;
         }
+        set.exact = Exact::build(exact);
         if !infix_words.is_empty() {
             set.infix = Some(AhoCorasick::new(&infix_words).expect("infix automaton builds"));
         }
@@ -195,7 +295,7 @@ impl WordSet {
             let (ns, ne) = tokens.norm_range(t);
             let norm = &stream[ns..ne];
             let nb = norm.as_bytes();
-            if let Some(ids) = self.exact.get(norm) {
+            if let Some(ids) = self.exact.get(tokens.norm_hash(t), norm) {
                 found.extend(ids.iter().map(|&id| (ne, std::cmp::Reverse(ne - ns), id)));
             }
             for id in self.prefix.candidates(nb, false) {

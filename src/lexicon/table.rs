@@ -1,5 +1,5 @@
 //! A compiled phrase table: entries with patterns and context cues, anchored by an index
-//! of the first word of every pattern (see [`super::anchor`]).
+//! of the first word of every pattern (see `lexicon::anchor`).
 
 use super::anchor::WordSet;
 use super::pattern::{Alt, CaseRule, Cue, PatMatch, Pattern};

@@ -45,6 +45,26 @@ pub struct Tokens {
     pub list: Vec<Token>,
     /// The normalised forms in token order, each followed by [`NORM_SEPARATOR`].
     norms: String,
+    /// [`norm_hash`] of every token's normalised form, computed once for every table that
+    /// looks tokens up.
+    hashes: Vec<u64>,
+}
+
+/// A fast hash (Fx, as in rustc: a rotate, xor and multiply per eight bytes) of a normalised
+/// form, the key of the dictionary indexes; see [`Tokens::norm_hash`].
+pub fn norm_hash(bytes: &[u8]) -> u64 {
+    let add = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = (&mut chunks).fold(bytes.len() as u64, |h, c| {
+        add(h, u64::from_le_bytes(c.try_into().expect("eight bytes")))
+    });
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut b = [0u8; 8];
+        b[..rest.len()].copy_from_slice(rest);
+        h = add(h, u64::from_le_bytes(b));
+    }
+    h
 }
 
 /// Ends every normalised form in [`Tokens::norm_stream`]. No token contains it (it is
@@ -62,6 +82,11 @@ impl Tokens {
     /// haystack for searching every token at once.
     pub fn norm_stream(&self) -> &str {
         &self.norms
+    }
+
+    /// [`norm_hash`] of token `i`'s normalised form.
+    pub fn norm_hash(&self, i: usize) -> u64 {
+        self.hashes[i]
     }
 
     /// The byte range of token `i`'s normalised form in [`Tokens::norm_stream`].
@@ -189,6 +214,7 @@ pub fn tokenize(text: &str) -> Tokens {
     let mut out = Tokens {
         list: Vec::with_capacity(text.len() / 5),
         norms: String::with_capacity(text.len() + text.len() / 5),
+        hashes: Vec::with_capacity(text.len() / 5),
     };
     let mut space_before = true;
     let mut newline_before = true;
@@ -215,6 +241,8 @@ pub fn tokenize(text: &str) -> Tokens {
         let norm_start = out.norms.len() as u32;
         push_norm(&mut out.norms, &text[i..end]);
         let norm_end = out.norms.len() as u32;
+        out.hashes
+            .push(norm_hash(&out.norms.as_bytes()[norm_start as usize..]));
         out.norms.push(NORM_SEPARATOR);
         out.list.push(Token {
             start: i,
@@ -411,6 +439,7 @@ mod tests {
             let mut out = Tokens {
                 list: Vec::with_capacity(text.len() / 5),
                 norms: String::with_capacity(text.len()),
+                hashes: Vec::new(),
             };
             let mut space_before = true;
             let mut newline_before = true;
