@@ -216,7 +216,14 @@ pub(crate) struct WordSet {
     /// `infix_ids[n]`.
     infix: Option<AhoCorasick>,
     infix_ids: Vec<u32>,
+    /// A set of at most [`SMALL`] words is searched with one automaton over the token
+    /// stream instead: its prefilter skips text without a candidate faster than looking up
+    /// every token.
+    small: Option<AhoCorasick>,
 }
+
+/// The most words a set searches with one automaton; see [`WordSet::small`].
+const SMALL: usize = 8;
 
 /// A word found in a token: where it ends (byte in the norm stream), its length and id.
 type Found = (usize, std::cmp::Reverse<usize>, u32);
@@ -243,6 +250,10 @@ impl WordSet {
                 }
             }
         }
+        if words.len() <= SMALL && words.iter().all(|w| !w.0.is_empty()) {
+            set.small =
+                Some(AhoCorasick::new(words.iter().map(|w| w.0)).expect("automaton builds"));
+        }
         set.exact = Exact::build(exact);
         if !infix_words.is_empty() {
             set.infix = Some(AhoCorasick::new(&infix_words).expect("infix automaton builds"));
@@ -267,6 +278,31 @@ impl WordSet {
             return;
         }
         let stream = tokens.norm_stream();
+        if let Some(ac) = &self.small {
+            let from = tokens.norm_range(range.start).0;
+            let to = tokens.norm_range(range.end - 1).1;
+            let mut t = range.start;
+            for m in ac.find_overlapping_iter(Input::new(stream).range(from..to)) {
+                while tokens.norm_range(t).1 < m.end() {
+                    t += 1;
+                }
+                if tokens.list[t].kind == TokenKind::Opaque {
+                    continue;
+                }
+                let (ns, ne) = tokens.norm_range(t);
+                let (_, entry, affix) = self.words[m.pattern().as_usize()];
+                let ok = match affix {
+                    Affix::Exact => m.start() == ns && m.end() == ne,
+                    Affix::Prefix => m.start() == ns,
+                    Affix::Suffix => m.end() == ne,
+                    Affix::Infix => true,
+                };
+                if ok {
+                    f(t, entry);
+                }
+            }
+            return;
+        }
         // infix hits of the whole range, in token order (one search; the forms are
         // separated by a character no word holds, so no match crosses tokens)
         let mut infix_hits: Vec<(usize, Found)> = Vec::new();
@@ -376,7 +412,7 @@ mod tests {
     fn reports_what_an_automaton_reports_in_the_same_order() {
         let mut rng = Rng(0x2545_f491_4f6c_dd1d);
         for _ in 0..500 {
-            let owned: Vec<(String, usize, Affix)> = (0..1 + rng.below(12))
+            let owned: Vec<(String, usize, Affix)> = (0..1 + rng.below(2 * SMALL as u64 + 4))
                 .map(|_| {
                     let affix = [Affix::Exact, Affix::Prefix, Affix::Suffix, Affix::Infix]
                         [rng.below(4) as usize];
