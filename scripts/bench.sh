@@ -12,6 +12,9 @@
 #   HUNSPELL_MB=10      hunspell is slow: it reads only the first files, about this many MB
 #   WORK=DIR            where the corpus goes (default: a temporary directory, removed after)
 #   NO_INSTALL=1        do not try to install ripgrep, hunspell or GNU time
+#   MTCHECK_ARGS=...    extra arguments for every mtcheck run (e.g. "--dict idioms-x.csv")
+#   WITHOUT=RULE        also measure -j1 without this rule (default repeated-phrase, the
+#                       costliest rule; empty: skip)
 # MB means 10^6 bytes. Times are wall-clock; the machine should be otherwise idle.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,7 +57,8 @@ else
   note "ripgrep is not available: the fixed-string floor is skipped"
 fi
 HUNSPELL=""
-if try_install hunspell hunspell hunspell-de-de && hunspell -D </dev/null 2>&1 | grep -q '/de_DE$'; then
+if try_install hunspell hunspell hunspell-de-de &&
+  { hunspell -D </dev/null 2>&1 || true; } | grep -q '/de_DE$'; then
   HUNSPELL=$(command -v hunspell)
 else
   note "hunspell with a de_DE dictionary is not available (apt packages hunspell, hunspell-de-de): skipped"
@@ -136,12 +140,18 @@ row() { # row NAME THREADS MB SECS PEAK
   ROWS+=("$1|$2|$3|$4|$5")
 }
 
-run "mtcheck -j1" "$BIN" check -j1 --format jsonl --fail-on never "$CORPUS"
+read -r -a EXTRA <<<"${MTCHECK_ARGS:-}"
+run "mtcheck -j1" "$BIN" check -j1 --format jsonl --fail-on never "${EXTRA[@]}" "$CORPUS"
 J1_SECS=$SECS J1_PEAK=$PEAK_MB
 row "mtcheck, all rules" 1 "$CORPUS_MB" "$SECS" "$PEAK_MB"
-run "mtcheck -j2" "$BIN" check -j2 --format jsonl --fail-on never "$CORPUS"
+run "mtcheck -j2" "$BIN" check -j2 --format jsonl --fail-on never "${EXTRA[@]}" "$CORPUS"
 J2_SECS=$SECS J2_PEAK=$PEAK_MB
 row "mtcheck, all rules" 2 "$CORPUS_MB" "$SECS" "$PEAK_MB"
+WITHOUT=${WITHOUT-repeated-phrase}
+if [ -n "$WITHOUT" ]; then
+  run "mtcheck -j1 --ignore $WITHOUT" "$BIN" check -j1 --format jsonl --fail-on never --ignore "$WITHOUT" "${EXTRA[@]}" "$CORPUS"
+  row "mtcheck, all but $WITHOUT" 1 "$CORPUS_MB" "$SECS" "$PEAK_MB"
+fi
 
 if [ -n "$RG" ]; then
   # every literal word of the dictionaries: names, literal renderings, variants, and the
@@ -189,7 +199,7 @@ fi
 lat=()
 for ((i = 0; i < 20; i++)); do
   t0=$(date +%s%N)
-  "$BIN" check --fail-on never "$ARTICLE" >/dev/null
+  "$BIN" check --fail-on never "${EXTRA[@]}" "$ARTICLE" >/dev/null
   t1=$(date +%s%N)
   lat+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e6 }')")
 done
@@ -203,7 +213,7 @@ tr '\n' ' ' <"$CORPUS/f00000.txt" >"$WORK/oneline.txt"
 : >"$LONG"
 while [ "$(stat -c %s "$LONG")" -lt 15000000 ]; do cat "$WORK/oneline.txt" >>"$LONG"; done
 LONG_MB=$(awk -v b="$(wc -c <"$LONG")" 'BEGIN { printf "%.1f", b / 1e6 }')
-run "one long line" "$BIN" check --format jsonl --fail-on never "$LONG"
+run "one long line" "$BIN" check --format jsonl --fail-on never "${EXTRA[@]}" "$LONG"
 LONG_SECS=$SECS LONG_PEAK=$PEAK_MB
 
 # ---------------------------------------------------------------- table
@@ -212,16 +222,16 @@ J1_MBPS=$(mbps "$CORPUS_MB" "$J1_SECS")
 J2_MBPS=$(mbps "$CORPUS_MB" "$J2_SECS")
 echo
 echo "mtcheck $(git describe --always --dirty 2>/dev/null || echo '?'), $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-echo "corpus: $FILES files, $CORPUS_MB MB (${#INPUTS[@]} input files repeated); median of $RUNS runs"
+echo "corpus: $FILES files, $CORPUS_MB MB (${#INPUTS[@]} input files repeated); median of $RUNS runs${MTCHECK_ARGS:+; mtcheck $MTCHECK_ARGS}"
 echo
-printf '| %-28s | %7s | %6s | %7s | %7s | %12s | %14s | %7s |\n' tool threads MB seconds "MB/s" "MB/s/thread" "vs mtcheck -j1" "peak MB"
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..30})" "$(printf -- '-%.0s' {1..9})" "$(printf -- '-%.0s' {1..8})" "$(printf -- '-%.0s' {1..9})" "$(printf -- '-%.0s' {1..9})" "$(printf -- '-%.0s' {1..14})" "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..9})"
+printf '| %-34s | %7s | %6s | %7s | %7s | %12s | %14s | %7s |\n' tool threads MB seconds "MB/s" "MB/s/thread" "vs mtcheck -j1" "peak MB"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..36})" "$(printf -- '-%.0s' {1..9})" "$(printf -- '-%.0s' {1..8})" "$(printf -- '-%.0s' {1..9})" "$(printf -- '-%.0s' {1..9})" "$(printf -- '-%.0s' {1..14})" "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..9})"
 for r in "${ROWS[@]}"; do
   IFS='|' read -r name th mb s peak <<<"$r"
   rate=$(mbps "$mb" "$s")
   per=$(awk -v r="$rate" -v t="$th" 'BEGIN { printf "%.1f", r / t }')
   ratio=$(awk -v r="$rate" -v b="$J1_MBPS" 'BEGIN { if (b > 0) printf "%.2f×", r / b; else print "-" }')
-  printf '| %-28s | %7s | %6s | %7s | %7s | %12s | %14s | %7s |\n' "$name" "$th" "$mb" "$s" "$rate" "$per" "$ratio" "$peak"
+  printf '| %-34s | %7s | %6s | %7s | %7s | %12s | %14s | %7s |\n' "$name" "$th" "$mb" "$s" "$rate" "$per" "$ratio" "$peak"
 done
 echo
 echo "start-up + one ${ARTICLE_KB} KB article: ${ARTICLE_MS} ms (median of 20 runs)"
