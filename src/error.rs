@@ -20,6 +20,18 @@ pub enum InputError {
         /// Byte offset of the NUL byte.
         offset: usize,
     },
+    /// The file is empty.
+    #[error("empty file (nothing to check)")]
+    Empty,
+    /// The file holds only whitespace.
+    #[error("no text (the file holds only whitespace)")]
+    Blank,
+    /// The file is larger than [`crate::input::MAX_FILE_BYTES`].
+    #[error("file too large ({} MB; mtcheck checks files of up to {} MB)", bytes.div_ceil(1 << 20), crate::input::MAX_FILE_BYTES >> 20)]
+    TooLarge {
+        /// The size of the file in bytes (at least, when read from a pipe).
+        bytes: u64,
+    },
     /// The file could not be read.
     #[error("{0}")]
     Io(String),

@@ -225,6 +225,35 @@ fn collect(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Input> {
     out
 }
 
+/// `ELOOP` of the platforms mtcheck is built for.
+fn is_symlink_loop(e: &io::Error) -> bool {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    const ELOOP: i32 = 40;
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    const ELOOP: i32 = 62;
+    e.raw_os_error() == Some(ELOOP)
+}
+
+/// Why `path` could not be opened or read, in words.
+fn read_error(path: &Path, e: &io::Error) -> String {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match e.kind() {
+        io::ErrorKind::NotFound if is_link => {
+            "broken symbolic link (its target does not exist)".to_string()
+        }
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::NotADirectory => {
+            "no such file (a part of the path is a file, not a directory)".to_string()
+        }
+        io::ErrorKind::IsADirectory => "is a directory".to_string(),
+        _ if is_symlink_loop(e) => {
+            "symbolic link loop (the link points back to itself)".to_string()
+        }
+        _ => format!("cannot be read ({e})"),
+    }
+}
+
 fn read_input(
     input: &Input,
     stdin: &Option<Vec<u8>>,
@@ -241,11 +270,7 @@ fn read_input(
             let name = display(p);
             let res = std::fs::read(p)
                 .map(|b| (b, fmt.unwrap_or(Format::Text)))
-                .map_err(|e| match e.kind() {
-                    io::ErrorKind::NotFound => "no such file or directory".to_string(),
-                    io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-                    _ => e.to_string(),
-                });
+                .map_err(|e| read_error(p, &e));
             (name, res)
         }
     }

@@ -1,7 +1,9 @@
 //! Property tests: on any text, checking never panics, every span lies inside the text on
-//! character boundaries, `text` equals the file bytes, and findings are sorted.
+//! character boundaries, `text` equals the file bytes, line and column agree with the
+//! offsets, and findings are sorted.
 
-use mtcheck::{Checker, Format, Lexicons, SegmentMode};
+use mtcheck::report::{self, Batch, Gate, OutputFormat};
+use mtcheck::{Checker, Format, Lexicons, SegmentMode, Severity};
 use proptest::prelude::*;
 
 const PIECES: &[&str] = &[
@@ -67,6 +69,22 @@ const PIECES: &[&str] = &[
     "den",
     "Informationen",
     "erinnerte",
+    "www.x.de",
+    "WWW.Beispiel.com/a",
+    "http://a.b/c?d=e.",
+    "a@b.c.de,",
+    "@meta",
+    "#tag",
+    "(@x)",
+    "\u{A0}@nbsp",
+    "u.a.",
+    "Bild.de.",
+    "3:00",
+    "10.000",
+    "Konzern",
+    "hat",
+    "neue",
+    "Pläne",
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -78,6 +96,15 @@ fn text() -> impl Strategy<Value = String> {
         0..60,
     )
     .prop_map(|v| v.join(" "))
+}
+
+/// 1-based line and column (in characters) of byte `at`, counted from scratch.
+fn position(text: &str, at: usize) -> (usize, usize) {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    (
+        text[..at].matches('\n').count() + 1,
+        text[line_start..at].chars().count() + 1,
+    )
 }
 
 proptest! {
@@ -97,6 +124,22 @@ proptest! {
             prop_assert!((f.start, f.rule) >= prev);
             prev = (f.start, f.rule);
             prop_assert!(f.line >= 1 && f.column >= 1);
+            // line and column (counted incrementally by the report) agree with the offsets
+            let (line, column) = position(&t, f.start);
+            prop_assert_eq!((f.line, f.column), (line, column));
+            let (end_line, end_column) = position(&t, f.end);
+            prop_assert_eq!((f.end_line, f.end_column), (end_line, end_column));
+        }
+        // every report format renders it (excerpts, JSON parts, CSV quoting)
+        let batch = Batch {
+            files: vec![r],
+            errors: Vec::new(),
+            gate: Gate { fail_on: Some(Severity::Minor), max_score: None },
+        };
+        for format in [OutputFormat::Text, OutputFormat::Jsonl, OutputFormat::Json, OutputFormat::Csv] {
+            let mut out = Vec::new();
+            let opts = report::ReportOptions { color: lines, ..Default::default() };
+            report::write(&batch, format, &opts, &mut out).unwrap();
         }
     }
 }

@@ -4,6 +4,7 @@ pub mod bilingual;
 mod html;
 mod markdown;
 
+use std::io::Read;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -96,17 +97,42 @@ pub fn read(original: String, opts: &ReadOptions<'_>) -> Result<Document, InputE
     }
 }
 
-/// Decodes file bytes as UTF-8 text, refusing binary and UTF-16 files with a clear reason.
+/// The largest file mtcheck checks: 16 MiB. An article is rarely over 1 MB; a larger file
+/// is a dump or a data file, and checking it would take memory in proportion (about ten
+/// times its size for tokens and offsets).
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
+
+/// Reads at most [`MAX_FILE_BYTES`] from `reader`, refusing anything longer.
+pub fn read_limited(reader: impl Read, size_hint: u64) -> Result<Vec<u8>, std::io::Error> {
+    let mut buf = Vec::with_capacity(size_hint.min(MAX_FILE_BYTES + 1) as usize);
+    reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+/// Decodes file bytes as UTF-8 text, refusing empty, blank, oversized, binary and UTF-16
+/// files with a clear reason.
 pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(InputError::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    if bytes.is_empty() {
+        return Err(InputError::Empty);
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(InputError::Utf16);
     }
     if let Some(pos) = bytes.iter().take(8192).position(|&b| b == 0) {
         return Err(InputError::Binary { offset: pos });
     }
-    String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+    let text = String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
         offset: e.utf8_error().valid_up_to(),
-    })
+    })?;
+    if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
+        return Err(InputError::Blank);
+    }
+    Ok(text)
 }
 
 /// Builds the document of a decoded file. A bilingual file that cannot be read as such is
@@ -221,6 +247,22 @@ mod tests {
     fn invalid_utf8_names_the_offset() {
         let err = decode(b"abc\xffdef".to_vec()).unwrap_err();
         assert_eq!(err.to_string(), "not UTF-8 text (invalid byte at offset 3)");
+    }
+
+    #[test]
+    fn empty_blank_and_oversized_input_is_refused() {
+        assert!(matches!(decode(Vec::new()), Err(InputError::Empty)));
+        assert!(matches!(
+            decode("\u{FEFF} \r\n\t\u{A0}".into()),
+            Err(InputError::Blank)
+        ));
+        let big = vec![b'a'; MAX_FILE_BYTES as usize + 1];
+        let err = decode(big).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "file too large (17 MB; mtcheck checks files of up to 16 MB)"
+        );
+        assert_eq!(decode(b"Ja.".to_vec()).unwrap(), "Ja.");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The dictionaries: CSV tables embedded in the binary, extended by user files of the same
 //! schema, compiled once into phrase tables and hash maps shared by every thread.
 
+mod anchor;
 pub mod glossary;
 pub mod pattern;
 pub mod stats;
@@ -297,17 +298,24 @@ fn read_rows<R: for<'de> Deserialize<'de>>(
     Ok(out)
 }
 
+/// Adds `rows` to `into`; a row whose key is already there replaces that row in place.
 fn merge<R>(
     into: &mut Vec<(String, usize, R)>,
     rows: Vec<(String, usize, R)>,
     key: impl Fn(&R) -> String,
 ) {
+    let mut index: HashMap<String, usize> = into
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (key(&r.2), i))
+        .collect();
     for row in rows {
-        let k = key(&row.2);
-        if let Some(pos) = into.iter().position(|r| key(&r.2) == k) {
-            into[pos] = row;
-        } else {
-            into.push(row);
+        match index.entry(key(&row.2)) {
+            std::collections::hash_map::Entry::Occupied(e) => into[*e.get()] = row,
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(into.len());
+                into.push(row);
+            }
         }
     }
 }

@@ -124,7 +124,10 @@ fn parse_alt(s: &str) -> Result<Alt, String> {
     }
     Ok(Alt::Word {
         norm: normalise(body),
-        raw: unicode_normalization::UnicodeNormalization::nfc(body).collect(),
+        raw: match unicode_normalization::is_nfc_quick(body.chars()) {
+            unicode_normalization::IsNormalized::Yes => body.to_string(),
+            _ => unicode_normalization::UnicodeNormalization::nfc(body).collect(),
+        },
         affix,
     })
 }
