@@ -175,7 +175,8 @@ pub struct Names {
     /// The capitalised words of every name (Zuckerberg, Srinivas), for spelling variants.
     pub part_index: PartIndex,
     /// People with a middle part, by (first word, last word): „Hyung Chung“ -> Hyung Won Chung.
-    pub without_middle: HashMap<(String, String), usize>,
+    /// Keyed by the first word, then (last word, index in `list`).
+    pub without_middle: HashMap<String, Vec<(String, usize)>>,
 }
 
 /// Name parts of five letters or more, indexed by their first letter so that a look-up for
@@ -183,7 +184,7 @@ pub struct Names {
 #[derive(Debug, Default)]
 pub struct PartIndex {
     all: HashMap<String, Vec<(usize, usize)>>,
-    by_first: HashMap<char, Vec<String>>,
+    by_first: HashMap<(char, usize), Vec<String>>,
 }
 
 impl PartIndex {
@@ -197,8 +198,9 @@ impl PartIndex {
         let owners = self.all.entry(part.to_string()).or_default();
         owners.push((name, position));
         if owners.len() == 1 {
+            let len = part.chars().count();
             self.by_first
-                .entry(first)
+                .entry((first, len))
                 .or_default()
                 .push(part.to_string());
         }
@@ -214,9 +216,9 @@ impl PartIndex {
         self.all.get(part).map_or(&[], Vec::as_slice)
     }
 
-    /// The name parts that start with `first`.
-    pub fn get_by_first(&self, first: char) -> &[String] {
-        self.by_first.get(&first).map_or(&[], Vec::as_slice)
+    /// The name parts that start with `first` and have `len` characters.
+    pub fn get_by_first(&self, first: char, len: usize) -> &[String] {
+        self.by_first.get(&(first, len)).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -484,8 +486,12 @@ fn compile_names(rows: Vec<(String, usize, NameRow)>) -> Result<Names, DictError
             .map(|t| &name[t.start..t.end])
             .collect();
         if r.kind.trim() == "person" && words.len() >= 3 && words.len() == toks.len() {
-            let key = (words[0].to_string(), words[words.len() - 1].to_string());
-            names.without_middle.entry(key).or_insert(idx);
+            let last = words[words.len() - 1].to_string();
+            names
+                .without_middle
+                .entry(words[0].to_string())
+                .or_default()
+                .push((last, idx));
         }
         if toks.len() == 1 && toks.list[0].kind == TokenKind::Word {
             names.accepted.insert(name.clone());

@@ -101,8 +101,10 @@ impl Rule for NameVariant {
             {
                 continue;
             }
-            let key = (doc.text(t).to_string(), doc.text(t + 1).to_string());
-            let Some(&idx) = names.without_middle.get(&key) else {
+            let Some(lasts) = names.without_middle.get(doc.text(t)) else {
+                continue;
+            };
+            let Some(&(_, idx)) = lasts.iter().find(|(last, _)| last == doc.text(t + 1)) else {
                 continue;
             };
             let full = names.list[idx].name.clone();
@@ -113,6 +115,17 @@ impl Rule for NameVariant {
                 q(&full)
             );
             cx.report(&META, s, e, msg, Some(full));
+        }
+        // the words used at least twice, by first letter and length, to compare against
+        let mut frequent: HashMap<(char, usize), Vec<(&str, usize)>> = HashMap::new();
+        for (&word, &n) in &counts {
+            if n >= 2 {
+                let first = word.chars().next().unwrap_or_default();
+                frequent
+                    .entry((first, word.chars().count()))
+                    .or_default()
+                    .push((word, n));
+            }
         }
         for t in 0..doc.tokens.len() {
             if !name_like(doc, t, lex) {
@@ -135,10 +148,9 @@ impl Rule for NameVariant {
                     (words.len() == 1 && w.chars().count() >= 8) || before || after
                 })
             };
-            let known = names
-                .part_index
-                .get_by_first(first)
-                .iter()
+            let len = w.chars().count();
+            let known = (len - 1..=len + 1)
+                .flat_map(|l| names.part_index.get_by_first(first, l))
                 .filter(|p| p.to_lowercase() != w.to_lowercase())
                 .find(|p| variant(w, p) && confirmed(p))
                 .map(|p| p.to_string());
@@ -151,13 +163,16 @@ impl Rule for NameVariant {
             // a long word one letter off a spelling used more often in this text; short names
             // (Maier, Meier, Graber, Gruber) are too often different people to compare
             let own = counts.get(w).copied().unwrap_or(0);
-            let in_doc = counts
-                .iter()
-                .filter(|(other, &n)| {
-                    n > own && n >= 2 && w.chars().count() >= 8 && variant(w, other)
+            let in_doc = (len >= 8)
+                .then(|| {
+                    (len - 1..=len + 1)
+                        .filter_map(|l| frequent.get(&(first, l)))
+                        .flatten()
+                        .filter(|(other, n)| *n > own && variant(w, other))
+                        .map(|(other, _)| other.to_string())
+                        .min()
                 })
-                .map(|(other, _)| other.to_string())
-                .min();
+                .flatten();
             if let Some(fix) = in_doc {
                 let msg = format!(
                     "{} looks like a misspelling of {}, which the text uses elsewhere.",

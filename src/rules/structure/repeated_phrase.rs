@@ -1,7 +1,5 @@
 //! `repeated-phrase`: a phrase or word that machine translation emitted twice.
 
-use std::collections::HashMap;
-
 use super::is_function_word;
 use crate::document::Document;
 use crate::finding::Severity;
@@ -135,35 +133,30 @@ impl Rule for RepeatedPhrase {
                 }
             }
             // the same n-gram (n >= 3) twice in a row: a decoding loop
-            let mut seen: HashMap<Vec<&str>, usize> = HashMap::new();
+            let close = |g: &[usize]| g.windows(2).all(|w| w[1] - w[0] <= 2);
             for n in (3..=6).rev() {
-                for k in 0..words.len().saturating_sub(n - 1) {
-                    let gram = &words[k..k + n];
-                    if gram.windows(2).any(|w| w[1] - w[0] > 2) {
+                for k in n..(words.len() + 1).saturating_sub(n) {
+                    let (first, second) = (&words[k - n..k], &words[k..k + n]);
+                    let same = first
+                        .iter()
+                        .zip(second)
+                        .all(|(&a, &b)| doc.norm(a) == doc.norm(b));
+                    if !same || !close(first) || !close(second) || second[0] - first[n - 1] > 2 {
                         continue;
                     }
-                    if gram.iter().filter(|&&t| content(doc, t)).count() < 2 {
+                    if second.iter().filter(|&&t| content(doc, t)).count() < 2 {
                         continue;
                     }
-                    let key: Vec<&str> = gram.iter().map(|&t| doc.norm(t)).collect();
-                    match seen.get(&key) {
-                        Some(&first_end) if k == first_end => {
-                            let (s, e) = (doc.tok(gram[0]).start, doc.tok(gram[n - 1]).end);
-                            if s >= flagged_until {
-                                cx.report(
-                                    &META,
-                                    s,
-                                    e,
-                                    format!("The phrase {} is repeated.", q(&doc.view[s..e])),
-                                    Some(String::new()),
-                                );
-                                flagged_until = e;
-                            }
-                        }
-                        Some(_) => {}
-                        None => {
-                            seen.insert(key, k + n);
-                        }
+                    let (s, e) = (doc.tok(second[0]).start, doc.tok(second[n - 1]).end);
+                    if s >= flagged_until {
+                        cx.report(
+                            &META,
+                            s,
+                            e,
+                            format!("The phrase {} is repeated.", q(&doc.view[s..e])),
+                            Some(String::new()),
+                        );
+                        flagged_until = e;
                     }
                 }
             }
