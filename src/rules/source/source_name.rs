@@ -157,6 +157,11 @@ impl Rule for SourceName {
                             Some(info.name.clone()),
                         ));
                     }
+                    // a name made of common English words (The Sun, Galaxy) may be the word itself
+                    None if info
+                        .words
+                        .iter()
+                        .all(|w| wf.en_zipf(w).is_some_and(|z| z >= 3.0)) => {}
                     None => {
                         reported.push(info.name.clone());
                         out.push((
