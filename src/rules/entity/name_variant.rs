@@ -63,6 +63,18 @@ fn variant(a: &str, b: &str) -> bool {
     if la.abs_diff(lb) > 1 {
         return false;
     }
+    let max = if la.min(lb) >= 10 { 2 } else { 1 };
+    // one edit leaves the first or the second half of the longer word intact
+    if max == 1 {
+        let (short, long) = if la <= lb { (a, b) } else { (b, a) };
+        let half: usize = long
+            .char_indices()
+            .nth(long.chars().count() / 2)
+            .map_or(long.len(), |(i, _)| i);
+        if !short.starts_with(&long[..half]) && !short.ends_with(&long[half..]) {
+            return false;
+        }
+    }
     let (short, long) = if la <= lb { (a, b) } else { (b, a) };
     let fold = |w: &str| -> String {
         stem(w)
@@ -73,7 +85,6 @@ fn variant(a: &str, b: &str) -> bool {
     if long.starts_with(short) || fold(a) == fold(b) {
         return false;
     }
-    let max = if la.min(lb) >= 10 { 2 } else { 1 };
     damerau_levenshtein(a, b) <= max
 }
 
@@ -87,8 +98,11 @@ impl Rule for NameVariant {
         let names = &cx.lex.names;
         // how often each name-like word occurs: the usual spelling of a name in this text
         let mut counts: HashMap<&str, usize> = HashMap::new();
-        for t in 0..doc.tokens.len() {
-            if name_like(doc, t, lex) {
+        let like: Vec<bool> = (0..doc.tokens.len())
+            .map(|t| name_like(doc, t, lex))
+            .collect();
+        for t in (0..doc.tokens.len()).filter(|&t| like[t]) {
+            {
                 *counts.entry(doc.text(t)).or_default() += 1;
             }
         }
@@ -127,10 +141,7 @@ impl Rule for NameVariant {
                     .push((word, n));
             }
         }
-        for t in 0..doc.tokens.len() {
-            if !name_like(doc, t, lex) {
-                continue;
-            }
+        for t in (0..doc.tokens.len()).filter(|&t| like[t]) {
             let w = doc.text(t);
             if names.part_index.contains_key(w) {
                 continue;

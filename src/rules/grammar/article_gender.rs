@@ -217,8 +217,23 @@ impl Rule for ArticleGender {
                 {
                     continue;
                 }
+                let article = matches!(
+                    a,
+                    "das"
+                        | "ein"
+                        | "eine"
+                        | "einen"
+                        | "einem"
+                        | "eines"
+                        | "einer"
+                        | "der"
+                        | "die"
+                        | "den"
+                        | "dem"
+                        | "des"
+                );
                 let noun = doc.text(t + 1);
-                if !noun.starts_with(|c: char| c.is_uppercase()) {
+                if !article || !noun.starts_with(|c: char| c.is_uppercase()) {
                     continue;
                 }
                 let Some((g, same)) = lookup(doc.norm(t + 1)) else {
