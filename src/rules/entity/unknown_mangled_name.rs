@@ -134,7 +134,12 @@ impl Rule for UnknownMangledName {
         let mut out = Vec::new();
         for sent in &doc.sentences {
             for t in sent.tok_start..sent.tok_end.saturating_sub(1) {
-                if !ordinary(doc, t, lex, names) || known.iter().any(|&(a, b)| (a..b).contains(&t))
+                // cheap shape tests first: a role or a number must follow
+                let next = doc.norm(t + 1);
+                let maybe = ROLES.contains(&next) || doc.tok(t + 1).kind == TokenKind::Number;
+                if !maybe
+                    || !ordinary(doc, t, lex, names)
+                    || known.iter().any(|&(a, b)| (a..b).contains(&t))
                 {
                     continue;
                 }

@@ -157,11 +157,7 @@ fn lookup(word: &str) -> Option<(Gender, bool)> {
     // compounds take the gender of their head: Handelskonflikt, Geschäftsmodell
     NOUNS
         .iter()
-        .filter(|(n, _, _)| {
-            n.chars().count() >= 5
-                && word.chars().count() >= n.chars().count() + 3
-                && word.ends_with(n)
-        })
+        .filter(|(n, _, _)| n.len() >= 5 && word.len() >= n.len() + 3 && word.ends_with(n))
         .max_by_key(|(n, _, _)| n.len())
         .map(|&(_, g, same)| (g, same))
 }

@@ -60,7 +60,8 @@ impl Rule for UntranslatedEnglish {
                 let mut u = t;
                 while u < sent.tok_end && doc.tok(u).kind == TokenKind::Word && !in_quote[u] {
                     let n = doc.norm(u);
-                    let english = lex.is_english_not_german(n);
+                    // English words are ASCII; umlauts and ß mark German
+                    let english = n.is_ascii() && lex.is_english_not_german(n);
                     let function = EN_FUNCTION.contains(&n);
                     if !(english || function) {
                         break;
