@@ -35,6 +35,13 @@ static META: RuleMeta = RuleMeta {
     ],
 };
 
+/// English function words that German does not share (unlike in, an, was, will).
+const MARKERS: &[&str] = &[
+    "the", "of", "and", "is", "are", "with", "to", "for", "this", "that", "were", "been", "has",
+    "have", "would", "could", "should", "from", "by", "on", "at", "its", "our", "your", "their",
+    "we", "you", "they", "it",
+];
+
 /// English function words that carry no German reading in a run of English.
 const EN_FUNCTION: &[&str] = &[
     "the", "of", "to", "and", "a", "an", "in", "on", "for", "with", "by", "at", "from", "is",
@@ -53,6 +60,13 @@ impl Rule for UntranslatedEnglish {
         let lex = WordFreq::builtin();
         let in_quote = crate::rules::typography::quoted_tokens(doc);
         for sent in &doc.sentences {
+            // English of three words or more nearly always has an English function word; a
+            // sentence without one is not worth the look-ups
+            let english_marker =
+                (sent.tok_start..sent.tok_end).any(|i| MARKERS.contains(&doc.norm(i)));
+            if !english_marker {
+                continue;
+            }
             let mut t = sent.tok_start;
             while t < sent.tok_end {
                 // a run: words separated only by spaces (or hyphens inside compounds)
