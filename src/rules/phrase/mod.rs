@@ -133,7 +133,25 @@ pub(crate) fn report_table(
 /// The sentence a message adds when the source confirms a calque.
 pub(crate) fn confirmed_note(evidence: SourceEvidence, english: &str) -> String {
     match evidence {
-        SourceEvidence::Confirmed => format!(" The source says “{english}”."),
+        SourceEvidence::Confirmed => {
+            let mut plain = String::new();
+            let mut depth = 0usize;
+            for c in english.chars() {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth = depth.saturating_sub(1),
+                    _ if depth == 0 => plain.push(c),
+                    _ => {}
+                }
+            }
+            let first = plain
+                .split(" / ")
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            format!(" The source says “{first}”.")
+        }
         _ => String::new(),
     }
 }
