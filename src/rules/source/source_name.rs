@@ -162,6 +162,8 @@ impl Rule for SourceName {
                         .words
                         .iter()
                         .all(|w| wf.en_zipf(w).is_some_and(|z| z >= 3.0)) => {}
+                    // „Llama 3“ after „Lama“ was reported for Llama: one finding is enough
+                    None if reported.iter().any(|r| info.name.starts_with(r.as_str())) => {}
                     None => {
                         reported.push(info.name.clone());
                         out.push((
