@@ -60,6 +60,7 @@ fuzz_target!(|data: &[u8]| {
         OutputFormat::Csv,
     ] {
         let mut out = Vec::new();
-        report::write(&batch, format, selector & 8 != 0, &mut out).expect("writing to memory");
+        let opts = report::ReportOptions { color: selector & 8 != 0, ..Default::default() };
+        report::write(&batch, format, &opts, &mut out).expect("writing to memory");
     }
 });
