@@ -414,6 +414,9 @@ fn check(args: CheckArgs) -> Result<u8> {
         None => run(),
     };
     bar.finish_and_clear();
+    if mtcheck::checker::timing::enabled() {
+        mtcheck::checker::timing::print();
+    }
     let mut files = Vec::new();
     for r in results {
         match r {
