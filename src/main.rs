@@ -14,17 +14,30 @@ use std::time::Duration;
 use anyhow::{bail, Context as _, Result};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
 use cli::{CheckArgs, Cli, Color, Command, InputFormat, Segments};
 use mtcheck::config::{self, FailOn, Settings};
 use mtcheck::input::{bilingual::SourceFile, ReadOptions};
 use mtcheck::report::csv::CsvOptions;
-use mtcheck::report::{self, Batch, FileError, Gate, OutputFormat, ReportOptions};
+use mtcheck::report::{FileError, Gate, OutputFormat, ReportOptions, ReportWriter};
 use mtcheck::rules::{by_id, REGISTRY};
-use mtcheck::{input, Checker, FileReport, Format, Lexicons, QuoteStyle, SegmentMode};
+use mtcheck::{input, pipeline, Checker, FileReport, Format, Lexicons, QuoteStyle, SegmentMode};
 
 fn main() -> ExitCode {
+    // a bug is reported as such (and, while checking, costs only its file: see `check`)
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("mtcheck: internal error{at}: {what}");
+    }));
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check(*args),
@@ -182,6 +195,16 @@ enum Input {
     Stdin,
 }
 
+impl Input {
+    /// The name reports give the input.
+    fn name(&self) -> String {
+        match self {
+            Input::File(p, _) => display(p),
+            Input::Stdin => "-".to_string(),
+        }
+    }
+}
+
 fn display(p: &Path) -> String {
     p.display().to_string()
 }
@@ -254,25 +277,16 @@ fn read_error(path: &Path, e: &io::Error) -> String {
     }
 }
 
-fn read_input(
-    input: &Input,
-    stdin: &Option<Vec<u8>>,
-) -> (String, Result<(Vec<u8>, Format), String>) {
+/// The bytes of an input and its format, or why it could not be read.
+fn read_input(input: &Input, stdin: &Option<Vec<u8>>) -> Result<(Vec<u8>, Format), String> {
     match input {
-        Input::Stdin => (
-            "-".to_string(),
-            stdin
-                .clone()
-                .map(|b| (b, Format::Text))
-                .ok_or_else(|| "standard input could not be read".to_string()),
-        ),
-        Input::File(p, fmt) => {
-            let name = display(p);
-            let res = std::fs::read(p)
-                .map(|b| (b, fmt.unwrap_or(Format::Text)))
-                .map_err(|e| read_error(p, &e));
-            (name, res)
-        }
+        Input::Stdin => stdin
+            .clone()
+            .map(|b| (b, Format::Text))
+            .ok_or_else(|| "standard input could not be read".to_string()),
+        Input::File(p, fmt) => std::fs::read(p)
+            .map(|b| (b, fmt.unwrap_or(Format::Text)))
+            .map_err(|e| read_error(p, &e)),
     }
 }
 
@@ -366,74 +380,12 @@ fn check(args: CheckArgs) -> Result<u8> {
         None
     };
 
-    let bar = progress(inputs.len())?;
-    let found = AtomicUsize::new(0);
-    let run = || -> Vec<Result<FileReport, FileError>> {
-        inputs
-            .par_iter()
-            .map(|inp| {
-                let done = Tick { bar: &bar };
-                let (path, read) = read_input(inp, &stdin);
-                let (bytes, fmt) = read.map_err(|message| FileError {
-                    path: path.clone(),
-                    message,
-                })?;
-                let text = input::decode(bytes).map_err(|e| FileError {
-                    path: path.clone(),
-                    message: e.to_string(),
-                })?;
-                let opts = ReadOptions {
-                    format: forced.unwrap_or(fmt),
-                    mode,
-                    source: source.as_ref().map(|(name, text)| SourceFile {
-                        target_name: &path,
-                        name,
-                        text,
-                    }),
-                    columns,
-                };
-                let report = checker
-                    .check_input(&path, text, &opts)
-                    .map_err(|e| FileError {
-                        path: path.clone(),
-                        message: e.to_string(),
-                    })?;
-                let n = found.fetch_add(report.findings.len(), Ordering::Relaxed)
-                    + report.findings.len();
-                done.message(format!("{n} findings"));
-                Ok(report)
-            })
-            .collect()
-    };
-    let results = match args.threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build()
-            .context("cannot start worker threads")?
-            .install(run),
-        None => run(),
-    };
-    bar.finish_and_clear();
-    if mtcheck::checker::timing::enabled() {
-        mtcheck::checker::timing::print();
-    }
-    let mut files = Vec::new();
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(e) => errors.push(e),
-        }
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    // reports list files in the order of their names, whatever finishes first
+    let mut inputs: Vec<(String, Input)> = inputs.into_iter().map(|i| (i.name(), i)).collect();
+    inputs.sort_by(|a, b| a.0.cmp(&b.0));
     for e in &errors {
         eprintln!("{}: {}", e.path, e.message);
     }
-    let batch = Batch {
-        files,
-        errors,
-        gate,
-    };
 
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = match args.color {
@@ -451,24 +403,90 @@ fn check(args: CheckArgs) -> Result<u8> {
             summary: args.summary,
         },
     };
-    match &args.output {
+    let bilingual = source.is_some()
+        || forced.map_or_else(
+            || {
+                inputs
+                    .iter()
+                    .any(|(_, i)| matches!(i, Input::File(_, Some(f)) if f.is_bilingual()))
+            },
+            Format::is_bilingual,
+        );
+    let mut out: Box<dyn Write> = match &args.output {
         Some(p) => {
-            let file = File::create(p)
-                .with_context(|| format!("{}: cannot write the report", p.display()))?;
-            let mut w = BufWriter::new(file);
-            report::write(&batch, format, &opts, &mut w)?;
-            w.flush()?;
+            Box::new(BufWriter::new(File::create(p).with_context(|| {
+                format!("{}: cannot write the report", p.display())
+            })?))
         }
-        None => {
-            let mut w = BufWriter::new(io::stdout().lock());
-            report::write(&batch, format, &opts, &mut w)?;
-            w.flush()?;
-        }
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    };
+    let mut unreadable = !errors.is_empty();
+    let mut writer = ReportWriter::new(format, opts, gate, bilingual, &mut *out);
+    for e in errors {
+        writer.error(e);
     }
 
-    let code = if !batch.errors.is_empty() {
+    let bar = progress(inputs.len())?;
+    let found = AtomicUsize::new(0);
+    let check_one = |(path, inp): &(String, Input)| -> Result<FileReport, FileError> {
+        let done = Tick { bar: &bar };
+        let fail = |message: String| FileError {
+            path: path.clone(),
+            message,
+        };
+        let (bytes, fmt) = read_input(inp, &stdin).map_err(fail)?;
+        let text = input::decode(bytes).map_err(|e| fail(e.to_string()))?;
+        let opts = ReadOptions {
+            format: forced.unwrap_or(fmt),
+            mode,
+            source: source.as_ref().map(|(name, text)| SourceFile {
+                target_name: path,
+                name,
+                text,
+            }),
+            columns,
+        };
+        // a bug in a rule costs this file, not the batch
+        let report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            checker.check_input(path, text, &opts)
+        }))
+        .map_err(|_| fail("internal error while checking (please report it)".into()))?
+        .map_err(|e| fail(e.to_string()))?;
+        let n = found.fetch_add(report.findings.len(), Ordering::Relaxed) + report.findings.len();
+        done.message(format!("{n} findings"));
+        Ok(report)
+    };
+    let pool = match args.threads {
+        Some(n) => Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n.max(1))
+                .build()
+                .context("cannot start worker threads")?,
+        ),
+        None => None,
+    };
+    let mut all_pass = true;
+    pipeline::ordered(&inputs, pool.as_ref(), check_one, |result| {
+        match result {
+            Ok(report) => all_pass &= writer.file(report)?,
+            Err(e) => {
+                bar.suspend(|| eprintln!("{}: {}", e.path, e.message));
+                unreadable = true;
+                writer.error(e);
+            }
+        }
+        Ok(())
+    })?;
+    bar.finish_and_clear();
+    if mtcheck::checker::timing::enabled() {
+        mtcheck::checker::timing::print();
+    }
+    writer.finish()?;
+    out.flush()?;
+
+    let code = if unreadable {
         2
-    } else if batch.files.iter().all(|f| gate.passes(f)) {
+    } else if all_pass {
         0
     } else {
         1

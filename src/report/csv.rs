@@ -8,7 +8,7 @@
 
 use std::io::{self, Write};
 
-use super::{round2, Batch};
+use super::{round2, FileError};
 use crate::checker::{FileReport, LocatedFinding};
 use crate::finding::Severity;
 
@@ -69,68 +69,103 @@ impl Default for CsvOptions {
     }
 }
 
-/// Writes a header and one row per finding (and per file with `summary`).
-pub fn write(batch: &Batch, opts: &CsvOptions, out: &mut dyn Write) -> io::Result<()> {
-    if opts.excel {
-        out.write_all("\u{FEFF}".as_bytes())?;
-    }
+/// A CSV writer over `out` in the dialect of `opts` (no header handling).
+fn writer<'a>(opts: &CsvOptions, out: &'a mut dyn Write) -> csv::Writer<&'a mut dyn Write> {
     let mut b = csv::WriterBuilder::new();
     b.has_headers(false).delimiter(opts.delimiter);
     if opts.excel {
         b.terminator(csv::Terminator::CRLF);
     }
-    let mut w = b.from_writer(out);
-    let width = COLUMNS.len()
+    b.from_writer(out)
+}
+
+/// The number of columns.
+fn width(opts: &CsvOptions, bilingual: bool) -> usize {
+    COLUMNS.len()
         + if opts.summary {
             SUMMARY_COLUMNS.len()
         } else {
             0
-        };
+        }
+        + usize::from(bilingual)
+}
+
+/// A text cell: in the Excel dialect, text Excel would read as a formula gets a `'`.
+fn cell(opts: &CsvOptions, s: &str) -> String {
+    if opts.excel && s.len() > 1 && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// Writes the byte order mark (Excel) and the header; `bilingual` adds the `source` column.
+pub fn write_header(opts: &CsvOptions, bilingual: bool, out: &mut dyn Write) -> io::Result<()> {
+    if opts.excel {
+        out.write_all("\u{FEFF}".as_bytes())?;
+    }
     let mut header: Vec<&str> = COLUMNS.to_vec();
     if opts.summary {
         header.extend(SUMMARY_COLUMNS);
     }
-    let bilingual = batch.files.iter().any(|f| f.has_source);
     if bilingual {
         header.push(SOURCE_COLUMN);
     }
-    let width = width + usize::from(bilingual);
+    let mut w = writer(opts, out);
     w.write_record(&header)?;
-    let cell = |s: &str| -> String {
-        if opts.excel && s.len() > 1 && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            format!("'{s}")
-        } else {
-            s.to_string()
-        }
-    };
-    for file in &batch.files {
-        for f in &file.findings {
-            let mut row = finding_row(f, &cell);
-            if opts.summary {
-                row.push("finding".to_string());
-            }
-            if bilingual {
-                row.resize(width - 1, String::new());
-                row.push(f.source_text.as_deref().map(cell).unwrap_or_default());
-            } else {
-                row.resize(width, String::new());
-            }
-            w.write_record(&row)?;
-        }
+    w.flush()
+}
+
+/// Writes a row per finding of `file` and, with `summary`, the file's summary row.
+pub fn write_file(
+    file: &FileReport,
+    passed: bool,
+    opts: &CsvOptions,
+    bilingual: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let width = width(opts, bilingual);
+    let cell = |s: &str| cell(opts, s);
+    let mut w = writer(opts, out);
+    for f in &file.findings {
+        let mut row = finding_row(f, &cell);
         if opts.summary {
-            let mut row = summary_row(batch, file, opts, &cell);
-            row.resize(width, String::new());
-            w.write_record(row)?;
+            row.push("finding".to_string());
         }
+        if bilingual {
+            row.resize(width - 1, String::new());
+            row.push(f.source_text.as_deref().map(cell).unwrap_or_default());
+        } else {
+            row.resize(width, String::new());
+        }
+        w.write_record(&row)?;
     }
     if opts.summary {
-        for e in &batch.errors {
-            let mut row = vec![String::new(); width];
-            row[0] = cell(&e.path);
-            row[12] = cell(&e.message);
-            row[COLUMNS.len()] = "error".to_string();
-            w.write_record(&row)?;
-        }
+        let mut row = summary_row(file, passed, opts, &cell);
+        row.resize(width, String::new());
+        w.write_record(row)?;
+    }
+    w.flush()
+}
+
+/// With `summary`, writes a row per file that could not be checked.
+pub fn write_end(
+    errors: &[FileError],
+    opts: &CsvOptions,
+    bilingual: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if !opts.summary {
+        return Ok(());
+    }
+    let width = width(opts, bilingual);
+    let mut w = writer(opts, out);
+    for e in errors {
+        let mut row = vec![String::new(); width];
+        row[0] = cell(opts, &e.path);
+        row[12] = cell(opts, &e.message);
+        row[COLUMNS.len()] = "error".to_string();
+        w.write_record(&row)?;
     }
     w.flush()
 }
@@ -155,8 +190,8 @@ fn finding_row(f: &LocatedFinding, cell: &dyn Fn(&str) -> String) -> Vec<String>
 }
 
 fn summary_row(
-    batch: &Batch,
     file: &FileReport,
+    passed: bool,
     opts: &CsvOptions,
     cell: &dyn Fn(&str) -> String,
 ) -> Vec<String> {
@@ -176,12 +211,7 @@ fn summary_row(
         } else {
             score
         },
-        if batch.gate.passes(file) {
-            "pass"
-        } else {
-            "fail"
-        }
-        .to_string(),
+        if passed { "pass" } else { "fail" }.to_string(),
     ]);
     row
 }

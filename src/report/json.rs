@@ -1,11 +1,14 @@
 //! One JSON document: findings grouped per file with word count, score and verdict.
+//!
+//! The document is written file by file, pretty-printed exactly as serde_json prints the
+//! whole document, so a batch of any size never has to be held in memory.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{round2, Batch, FileError};
-use crate::checker::LocatedFinding;
+use super::{round2, FileError};
+use crate::checker::{FileReport, LocatedFinding};
 
 #[derive(Serialize)]
 struct File<'a> {
@@ -24,44 +27,75 @@ struct Error<'a> {
     error: &'a str,
 }
 
+/// What follows the `files` array.
 #[derive(Serialize)]
-struct Doc<'a> {
-    files: Vec<File<'a>>,
+struct Tail<'a> {
     errors: Vec<Error<'a>>,
     passed: bool,
 }
 
-/// Writes the batch as one pretty-printed JSON document.
-pub fn write(batch: &Batch, out: &mut dyn Write) -> io::Result<()> {
-    let files: Vec<File> = batch
-        .files
-        .iter()
-        .map(|f| File {
-            path: &f.path,
-            words: f.words,
-            penalty: f.penalty(),
-            score: round2(f.score()),
-            passed: batch.gate.passes(f),
-            suppressed: f.suppressed,
-            findings: &f.findings,
-        })
-        .collect();
-    let errors = batch
-        .errors
-        .iter()
-        .map(|FileError { path, message }| Error {
-            path,
-            error: message,
-        })
-        .collect();
-    let passed = files.iter().all(|f| f.passed);
-    serde_json::to_writer_pretty(
-        &mut *out,
-        &Doc {
-            files,
-            errors,
-            passed,
-        },
-    )?;
-    out.write_all(b"\n")
+/// Writes `value` pretty-printed, every line after the first indented by `indent` spaces:
+/// the value as it appears nested in a pretty-printed document. (JSON strings hold no raw
+/// line breaks, so indenting after each line break only touches the layout.)
+fn nested(value: &impl Serialize, indent: usize, out: &mut dyn Write) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    let pad = format!("\n{}", " ".repeat(indent));
+    out.write_all(text.replace('\n', &pad).as_bytes())
+}
+
+/// Writes one file's entry of the `files` array; `first` says whether it opens the array.
+pub fn write_file(
+    file: &FileReport,
+    passed: bool,
+    first: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    out.write_all(if first {
+        b"{\n  \"files\": [\n    "
+    } else {
+        b",\n    "
+    })?;
+    let entry = File {
+        path: &file.path,
+        words: file.words,
+        penalty: file.penalty(),
+        score: round2(file.score()),
+        passed,
+        suppressed: file.suppressed,
+        findings: &file.findings,
+    };
+    nested(&entry, 4, out)
+}
+
+/// Closes the document: the end of the `files` array (`any_files`: some entry was written),
+/// the unreadable files and the batch verdict.
+pub fn write_end(
+    any_files: bool,
+    errors: &[FileError],
+    passed: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    out.write_all(if any_files {
+        b"\n  ],\n  "
+    } else {
+        b"{\n  \"files\": [],\n  "
+    })?;
+    let tail = Tail {
+        errors: errors
+            .iter()
+            .map(|FileError { path, message }| Error {
+                path,
+                error: message,
+            })
+            .collect(),
+        passed,
+    };
+    let text = serde_json::to_string_pretty(&tail)?;
+    // the tail's fields, at the document's first level
+    let fields = text
+        .strip_prefix("{\n  ")
+        .unwrap_or(&text)
+        .trim_end_matches('}');
+    out.write_all(fields.as_bytes())?;
+    out.write_all(b"}\n")
 }

@@ -2,11 +2,11 @@
 
 use std::io::{self, Write};
 
-use super::Batch;
+use crate::checker::FileReport;
 
-/// Writes every finding as one JSON object per line.
-pub fn write(batch: &Batch, out: &mut dyn Write) -> io::Result<()> {
-    for f in batch.files.iter().flat_map(|f| &f.findings) {
+/// Writes every finding of a file as one JSON object per line.
+pub fn write_file(file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    for f in &file.findings {
         serde_json::to_writer(&mut *out, f)?;
         out.write_all(b"\n")?;
     }

@@ -85,6 +85,150 @@ pub struct ReportOptions {
     pub csv: csv::CsvOptions,
 }
 
+/// What the end of a report needs of a checked file: a few words per file, kept for the
+/// whole batch while the findings themselves are written and dropped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileSummary {
+    /// The file as given by the user.
+    pub path: String,
+    /// Words checked.
+    pub words: usize,
+    /// Number of findings.
+    pub findings: usize,
+    /// Critical findings.
+    pub critical: usize,
+    /// Major findings.
+    pub major: usize,
+    /// Minor findings.
+    pub minor: usize,
+    /// Findings silenced by comments.
+    pub suppressed: usize,
+    /// The score, rounded to two decimals.
+    pub score: f64,
+    /// The file passed the gate.
+    pub passed: bool,
+}
+
+/// Writes a report file by file, in the order the files are given: findings go out as soon
+/// as their file is checked, so memory does not grow with the batch. HTML and SARIF put a
+/// summary or the rules before the findings and hold the batch until [`ReportWriter::finish`].
+pub struct ReportWriter<'w> {
+    format: OutputFormat,
+    opts: ReportOptions,
+    gate: Gate,
+    bilingual: bool,
+    out: &'w mut dyn Write,
+    started: bool,
+    files: Vec<FileSummary>,
+    errors: Vec<FileError>,
+    held: Vec<FileReport>,
+}
+
+impl<'w> ReportWriter<'w> {
+    /// A writer of `format` to `out`. `bilingual` says whether files may carry an English
+    /// source, which adds the CSV `source` column.
+    pub fn new(
+        format: OutputFormat,
+        opts: ReportOptions,
+        gate: Gate,
+        bilingual: bool,
+        out: &'w mut dyn Write,
+    ) -> Self {
+        ReportWriter {
+            format,
+            opts,
+            gate,
+            bilingual,
+            out,
+            started: false,
+            files: Vec::new(),
+            errors: Vec::new(),
+            held: Vec::new(),
+        }
+    }
+
+    fn start(&mut self) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            if self.format == OutputFormat::Csv {
+                csv::write_header(&self.opts.csv, self.bilingual, self.out)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes (or, for HTML and SARIF, keeps) a checked file; returns whether it passed the
+    /// gate.
+    pub fn file(&mut self, file: FileReport) -> io::Result<bool> {
+        self.start()?;
+        let passed = self.gate.passes(&file);
+        match self.format {
+            OutputFormat::Text => text::write_file(&file, self.opts.color, self.out)?,
+            OutputFormat::Jsonl => jsonl::write_file(&file, self.out)?,
+            OutputFormat::Json => json::write_file(&file, passed, self.files.is_empty(), self.out)?,
+            OutputFormat::Csv => {
+                csv::write_file(&file, passed, &self.opts.csv, self.bilingual, self.out)?;
+            }
+            OutputFormat::Html | OutputFormat::Sarif => {}
+        }
+        self.files.push(FileSummary {
+            path: file.path.clone(),
+            words: file.words,
+            findings: file.findings.len(),
+            critical: file.count(Severity::Critical),
+            major: file.count(Severity::Major),
+            minor: file.count(Severity::Minor),
+            suppressed: file.suppressed,
+            score: round2(file.score()),
+            passed,
+        });
+        if matches!(self.format, OutputFormat::Html | OutputFormat::Sarif) {
+            self.held.push(file);
+        }
+        Ok(passed)
+    }
+
+    /// Records a file that could not be checked (reports list them at the end).
+    pub fn error(&mut self, error: FileError) {
+        self.errors.push(error);
+    }
+
+    /// The files written so far.
+    pub fn summaries(&self) -> &[FileSummary] {
+        &self.files
+    }
+
+    /// Writes the end of the report: verdicts, totals, unreadable files.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.start()?;
+        let passed = self.files.iter().all(|f| f.passed);
+        match self.format {
+            OutputFormat::Text => {
+                text::write_end(&self.files, self.errors.len(), self.opts.color, self.out)
+            }
+            OutputFormat::Jsonl => Ok(()),
+            OutputFormat::Json => {
+                json::write_end(!self.files.is_empty(), &self.errors, passed, self.out)
+            }
+            OutputFormat::Csv => {
+                csv::write_end(&self.errors, &self.opts.csv, self.bilingual, self.out)
+            }
+            OutputFormat::Html | OutputFormat::Sarif => {
+                let batch = Batch {
+                    files: std::mem::take(&mut self.held),
+                    errors: std::mem::take(&mut self.errors),
+                    gate: self.gate,
+                };
+                if self.format == OutputFormat::Html {
+                    html::write(&batch, self.out)
+                } else {
+                    sarif::write(&batch, self.out)
+                }
+            }
+        }
+    }
+}
+
 /// Writes `batch` in `format`.
 pub fn write(
     batch: &Batch,
@@ -92,14 +236,15 @@ pub fn write(
     opts: &ReportOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match format {
-        OutputFormat::Text => text::write(batch, opts.color, out),
-        OutputFormat::Jsonl => jsonl::write(batch, out),
-        OutputFormat::Json => json::write(batch, out),
-        OutputFormat::Csv => csv::write(batch, &opts.csv, out),
-        OutputFormat::Html => html::write(batch, out),
-        OutputFormat::Sarif => sarif::write(batch, out),
+    let bilingual = batch.files.iter().any(|f| f.has_source);
+    let mut w = ReportWriter::new(format, *opts, batch.gate, bilingual, out);
+    for f in &batch.files {
+        w.file(f.clone())?;
     }
+    for e in &batch.errors {
+        w.error(e.clone());
+    }
+    w.finish()
 }
 
 /// Rounds a score for display and JSON.

@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use super::{round2, Batch};
+use super::FileSummary;
+use crate::checker::FileReport;
 use crate::finding::Severity;
 
 fn sev_style(s: Severity) -> Style {
@@ -30,51 +31,65 @@ impl Paint {
     }
 }
 
-/// Writes the report for people.
-pub fn write(batch: &Batch, color: bool, out: &mut dyn Write) -> io::Result<()> {
+fn styles() -> (Style, Style, Style, Style) {
+    (
+        Style::new().dimmed(),
+        Style::new().bold(),
+        Style::new().fg_color(Some(AnsiColor::Green.into())).bold(),
+        Style::new().fg_color(Some(AnsiColor::Red.into())).bold(),
+    )
+}
+
+/// Writes the findings of one file: each with its line, a marker under the flagged text,
+/// the source segment and the suggestion.
+pub fn write_file(file: &FileReport, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let paint = Paint(color);
-    let dim = Style::new().dimmed();
-    let bold = Style::new().bold();
-    let green = Style::new().fg_color(Some(AnsiColor::Green.into())).bold();
-    let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
-    for file in &batch.files {
-        for f in &file.findings {
+    let (dim, bold, _, _) = styles();
+    for f in &file.findings {
+        writeln!(
+            out,
+            "{}:{}:{}: {} {}: {}",
+            paint.p(bold, &f.path),
+            f.line,
+            f.column,
+            paint.p(sev_style(f.severity), f.severity.as_str()),
+            paint.p(dim, f.rule),
+            f.message
+        )?;
+        if let Some((_, line)) = file.lines.iter().find(|(l, _)| *l == f.line) {
+            let (excerpt, lead, width) = excerpt(line, f.column - 1, f.text.chars().count());
+            writeln!(out, "    {} {}", paint.p(dim, "|"), excerpt)?;
             writeln!(
                 out,
-                "{}:{}:{}: {} {}: {}",
-                paint.p(bold, &f.path),
-                f.line,
-                f.column,
-                paint.p(sev_style(f.severity), f.severity.as_str()),
-                paint.p(dim, f.rule),
-                f.message
+                "    {} {}{}",
+                paint.p(dim, "|"),
+                " ".repeat(lead),
+                paint.p(sev_style(f.severity), &"^".repeat(width.max(1)))
             )?;
-            if let Some((_, line)) = file.lines.iter().find(|(l, _)| *l == f.line) {
-                let (excerpt, lead, width) = excerpt(line, f.column - 1, f.text.chars().count());
-                writeln!(out, "    {} {}", paint.p(dim, "|"), excerpt)?;
-                writeln!(
-                    out,
-                    "    {} {}{}",
-                    paint.p(dim, "|"),
-                    " ".repeat(lead),
-                    paint.p(sev_style(f.severity), &"^".repeat(width.max(1)))
-                )?;
-            }
-            if let Some(src) = f.source_text.as_deref() {
-                let src: Vec<&str> = src.split_whitespace().collect();
-                writeln!(out, "    {} source: {}", paint.p(dim, "|"), src.join(" "))?;
-            }
-            match f.suggestion.as_deref() {
-                Some("") => writeln!(out, "    {} delete it", paint.p(dim, "="))?,
-                Some(s) => writeln!(out, "    {} suggestion: {}", paint.p(dim, "="), s)?,
-                None => {}
-            }
+        }
+        if let Some(src) = f.source_text.as_deref() {
+            let src: Vec<&str> = src.split_whitespace().collect();
+            writeln!(out, "    {} source: {}", paint.p(dim, "|"), src.join(" "))?;
+        }
+        match f.suggestion.as_deref() {
+            Some("") => writeln!(out, "    {} delete it", paint.p(dim, "="))?,
+            Some(s) => writeln!(out, "    {} suggestion: {}", paint.p(dim, "="), s)?,
+            None => {}
         }
     }
-    let mut failed = 0;
-    for file in &batch.files {
-        let pass = batch.gate.passes(file);
-        failed += usize::from(!pass);
+    Ok(())
+}
+
+/// Writes the verdict of every file and, for more than one file, the batch total.
+pub fn write_end(
+    files: &[FileSummary],
+    errors: usize,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let paint = Paint(color);
+    let (_, bold, green, red) = styles();
+    for file in files {
         let suppressed = match file.suppressed {
             0 => String::new(),
             n => format!(", {n} suppressed"),
@@ -83,29 +98,30 @@ pub fn write(batch: &Batch, color: bool, out: &mut dyn Write) -> io::Result<()> 
             out,
             "{}: {} findings ({} critical, {} major, {} minor){}, {} words, score {:.2} — {}",
             paint.p(bold, &file.path),
-            file.findings.len(),
-            file.count(Severity::Critical),
-            file.count(Severity::Major),
-            file.count(Severity::Minor),
+            file.findings,
+            file.critical,
+            file.major,
+            file.minor,
             suppressed,
             file.words,
-            round2(file.score()),
-            if pass {
+            file.score,
+            if file.passed {
                 paint.p(green, "pass")
             } else {
                 paint.p(red, "FAIL")
             }
         )?;
     }
-    if batch.files.len() + batch.errors.len() > 1 {
-        let total: usize = batch.files.iter().map(|f| f.findings.len()).sum();
+    if files.len() + errors > 1 {
+        let total: usize = files.iter().map(|f| f.findings).sum();
+        let failed = files.iter().filter(|f| !f.passed).count();
         writeln!(
             out,
             "{} files checked, {} findings, {} failed the gate, {} could not be read",
-            batch.files.len(),
+            files.len(),
             total,
             failed,
-            batch.errors.len()
+            errors
         )?;
     }
     Ok(())

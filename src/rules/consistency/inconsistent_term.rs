@@ -2,7 +2,9 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
+use crate::lexicon::Names;
 use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::text::token::{norm_hash, normalise};
 use crate::text::TokenKind;
 
 /// See [`META`].
@@ -42,17 +44,58 @@ const PAIRS: &[(&str, &str)] = &[
     ("Start-ups", "Startups"),
 ];
 
+/// The dictionary names with the word `word`, as tokens: the names a form starting with
+/// `word` can be part of.
+fn names_with(names: &Names, word: &str) -> Vec<Vec<String>> {
+    names
+        .list
+        .iter()
+        .filter(|n| n.words.iter().any(|w| w == word))
+        .map(|n| {
+            let toks = crate::text::token::tokenize(&n.name);
+            toks.list
+                .iter()
+                .map(|t| n.name[t.start..t.end].to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// The tokens whose text is the first word of some form of [`PAIRS`], found in one pass
+/// over the document: a token is compared only when its hash passes a 64-bit filter.
+fn candidates(doc: &Document) -> Vec<usize> {
+    let firsts: Vec<&str> = PAIRS
+        .iter()
+        .flat_map(|(a, b)| [*a, *b])
+        .map(|f| f.split('-').next().unwrap_or(f))
+        .collect();
+    let filter = firsts.iter().fold(0u64, |m, f| {
+        m | 1 << (norm_hash(normalise(f).as_bytes()) & 63)
+    });
+    (0..doc.tokens.len())
+        .filter(|&t| filter & (1 << (doc.tokens.norm_hash(t) & 63)) != 0)
+        .filter(|&t| firsts.contains(&doc.text(t)))
+        .collect()
+}
+
 /// Token positions of `form` as a word or hyphenated compound part; `E-Mail`-style forms span
-/// three tokens.
-fn positions(doc: &Document, form: &str, names: &[Vec<String>]) -> Vec<(usize, usize)> {
+/// three tokens. Only the tokens of `starts` are tried.
+fn positions(
+    doc: &Document,
+    form: &str,
+    starts: &[usize],
+    dictionary: &Names,
+) -> Vec<(usize, usize)> {
     let parts: Vec<&str> = crate::text::token::tokenize(form)
         .list
         .iter()
         .map(|t| &form[t.start..t.end])
         .collect();
+    // looked up only when the form occurs: most documents have no variant at all
+    let mut names: Option<Vec<Vec<String>>> = None;
     let n = doc.tokens.len();
     let mut out = Vec::new();
-    for t in 0..n {
+    for &t in starts {
         if t + parts.len() > n || doc.tok(t).kind == TokenKind::Opaque {
             continue;
         }
@@ -70,6 +113,7 @@ fn positions(doc: &Document, form: &str, names: &[Vec<String>]) -> Vec<(usize, u
             continue;
         }
         // part of a listed name: „Scale AI“
+        let names = names.get_or_insert_with(|| names_with(dictionary, parts[0]));
         let in_name = names.iter().any(|name| {
             let k = name.len();
             k > parts.len()
@@ -96,31 +140,18 @@ impl Rule for InconsistentTerm {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let names: Vec<Vec<String>> = cx
-            .lex
-            .names
-            .list
-            .iter()
-            .filter(|n| {
-                PAIRS
-                    .iter()
-                    .any(|(a, b)| n.name.contains(a) || n.name.contains(b))
-            })
-            .map(|n| {
-                let toks = crate::text::token::tokenize(&n.name);
-                toks.list
-                    .iter()
-                    .map(|t| n.name[t.start..t.end].to_string())
-                    .collect()
-            })
-            .collect();
+        let names = &cx.lex.names;
+        let starts = candidates(doc);
+        if starts.is_empty() {
+            return;
+        }
         let units = super::units(doc);
         for (preferred, variant) in PAIRS {
-            let all_a = positions(doc, preferred, &names);
+            let all_a = positions(doc, preferred, &starts, names);
             if all_a.is_empty() {
                 continue;
             }
-            let all_b = positions(doc, variant, &names);
+            let all_b = positions(doc, variant, &starts, names);
             for unit in &units {
                 let within = |v: &[(usize, usize)]| -> Vec<(usize, usize)> {
                     v.iter().copied().filter(|p| unit.contains(&p.0)).collect()
