@@ -196,6 +196,47 @@ pub fn decapitalise(w: &str) -> String {
     }
 }
 
+/// A small fixed set of words, tested against a token by the hash of its normalised form
+/// (computed once by the tokenizer) before any string is compared: the word lists of the
+/// heuristic rules are tried on every token, and most tokens are in none of them.
+pub(crate) struct WordList {
+    /// Bit `hash % 256` is set for the normalised form of every word.
+    filter: [u64; 4],
+    /// The words as given.
+    words: &'static [&'static str],
+}
+
+impl WordList {
+    /// The set of `words`.
+    pub(crate) fn new(words: &'static [&'static str]) -> Self {
+        let mut filter = [0u64; 4];
+        for w in words {
+            // hashed as the tokenizer hashes the word in a text
+            let tokens = crate::text::token::tokenize(w);
+            assert_eq!(tokens.len(), 1, "a word list holds single words: {w}");
+            let h = tokens.norm_hash(0);
+            filter[(h as usize >> 6) & 3] |= 1 << (h & 63);
+        }
+        WordList { filter, words }
+    }
+
+    /// The token's normalised form may be one of the words (no false negatives).
+    fn may_hold(&self, doc: &Document, t: usize) -> bool {
+        let h = doc.tokens.norm_hash(t);
+        self.filter[(h as usize >> 6) & 3] & (1 << (h & 63)) != 0
+    }
+
+    /// The token's text is one of the words, exactly.
+    pub(crate) fn has_text(&self, doc: &Document, t: usize) -> bool {
+        self.may_hold(doc, t) && self.words.contains(&doc.text(t))
+    }
+
+    /// The token's normalised form is one of the words.
+    pub(crate) fn has_norm(&self, doc: &Document, t: usize) -> bool {
+        self.may_hold(doc, t) && self.words.contains(&doc.norm(t))
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod testing {
     //! Runs one rule over a text, for the unit tests of every rule.

@@ -2,7 +2,9 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use std::sync::LazyLock;
+
+use crate::rules::{q, Context, Rule, RuleMeta, WordList};
 
 /// See [`META`].
 pub struct MixedAddress;
@@ -23,10 +25,13 @@ static META: RuleMeta = RuleMeta {
     negatives: &["Wenn Sie das Modell testen, werden Sie überrascht sein.", "Er fragte: „Kommst du mit?“ Sie lehnte ab."],
 };
 
-const INFORMAL: &[&str] = &[
+static INFORMAL: LazyLock<WordList> = LazyLock::new(|| WordList::new(INFORMAL_WORDS));
+static FORMAL: LazyLock<WordList> = LazyLock::new(|| WordList::new(FORMAL_WORDS));
+
+const INFORMAL_WORDS: &[&str] = &[
     "du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "deines",
 ];
-const FORMAL: &[&str] = &[
+const FORMAL_WORDS: &[&str] = &[
     "Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres",
 ];
 
@@ -37,10 +42,17 @@ impl Rule for MixedAddress {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let q_in = crate::rules::typography::quoted_tokens(doc);
+        let mut next_sentence = 0;
         for unit in super::units(doc) {
             let mut formal = Vec::new();
             let mut informal = Vec::new();
-            for sent in doc.sentences.iter().filter(|s| unit.contains(&s.tok_start)) {
+            // units and sentences are in text order: each unit takes the sentences that start
+            // in it
+            let sentences = &doc.sentences[next_sentence..];
+            let skip = sentences.partition_point(|s| s.tok_start < unit.start);
+            let take = sentences[skip..].partition_point(|s| s.tok_start < unit.end);
+            next_sentence += skip + take;
+            for sent in &sentences[skip..skip + take] {
                 let first_word = (sent.tok_start..sent.tok_end).find(|&t| doc.is_word(t));
                 for (t, &in_quote) in q_in
                     .iter()
@@ -52,11 +64,11 @@ impl Rule for MixedAddress {
                         continue;
                     }
                     let w = doc.text(t);
-                    if INFORMAL.contains(&doc.norm(t))
+                    if INFORMAL.has_norm(doc, t)
                         && (w.starts_with(|c: char| c.is_lowercase()) || Some(t) != first_word)
                     {
                         informal.push(t);
-                    } else if Some(t) != first_word && FORMAL.contains(&w) {
+                    } else if Some(t) != first_word && FORMAL.has_text(doc, t) {
                         formal.push(t);
                     }
                 }

@@ -1,6 +1,9 @@
 //! `article-gender`: an article that no case of the noun's gender allows (die Konflikt,
 //! das Strategie, ein Entscheidung).
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::rules::{q, Context, Rule, RuleMeta};
@@ -150,16 +153,20 @@ const NOUNS: &[(&str, Gender, bool)] = &[
     ("gesetz", Gender::N, false),
 ];
 
+/// [`NOUNS`] by noun.
+static BY_NOUN: LazyLock<HashMap<&'static str, (Gender, bool)>> =
+    LazyLock::new(|| NOUNS.iter().map(|&(n, g, same)| (n, (g, same))).collect());
+
 fn lookup(word: &str) -> Option<(Gender, bool)> {
-    if let Some(&(_, g, same)) = NOUNS.iter().find(|(n, _, _)| *n == word) {
-        return Some((g, same));
+    if let Some(&found) = BY_NOUN.get(word) {
+        return Some(found);
     }
-    // compounds take the gender of their head: Handelskonflikt, Geschäftsmodell
-    NOUNS
-        .iter()
-        .filter(|(n, _, _)| n.len() >= 5 && word.len() >= n.len() + 3 && word.ends_with(n))
-        .max_by_key(|(n, _, _)| n.len())
-        .map(|&(_, g, same)| (g, same))
+    // compounds take the gender of their head, the longest listed noun of five bytes or
+    // more that leaves at least three bytes before it: Handelskonflikt, Geschäftsmodell
+    word.char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| i >= 3 && word.len() - i >= 5)
+        .find_map(|i| BY_NOUN.get(&word[i..]).copied())
 }
 
 /// The article is impossible for a noun of gender `g` (singular, or plural when `same`).

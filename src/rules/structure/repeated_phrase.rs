@@ -72,10 +72,10 @@ impl Rule for RepeatedPhrase {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let mut words: Vec<usize> = Vec::new();
         for sent in &doc.sentences {
-            let words: Vec<usize> = (sent.tok_start..sent.tok_end)
-                .filter(|&t| doc.is_word(t))
-                .collect();
+            words.clear();
+            words.extend((sent.tok_start..sent.tok_end).filter(|&t| doc.is_word(t)));
             let mut flagged_until = 0usize;
             // doubled word and X von X
             for (k, &t) in words.iter().enumerate() {
@@ -134,8 +134,13 @@ impl Rule for RepeatedPhrase {
             }
             // the same n-gram (n >= 3) twice in a row: a decoding loop
             let close = |g: &[usize]| g.windows(2).all(|w| w[1] - w[0] <= 2);
+            let hash = |t: usize| doc.tokens.norm_hash(t);
             for n in (3..=6).rev() {
                 for k in n..(words.len() + 1).saturating_sub(n) {
+                    // most word pairs differ: compare their hashes before their forms
+                    if hash(words[k - n]) != hash(words[k]) {
+                        continue;
+                    }
                     let (first, second) = (&words[k - n..k], &words[k..k + n]);
                     let same = first
                         .iter()

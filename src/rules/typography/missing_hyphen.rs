@@ -100,6 +100,10 @@ const HEADS: &[&str] = &[
 ];
 
 fn is_code(w: &str) -> bool {
+    // most words are rejected by their first letter or their lack of digits
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) || !w.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let letters = w.chars().filter(|c| c.is_ascii_alphabetic()).count();
     let digits = w.chars().filter(|c| c.is_ascii_digit()).count();
     letters >= 1
@@ -136,9 +140,9 @@ impl Rule for MissingHyphen {
                 }
                 // 200 MW Erdgasanlagen: number, unit and a plant noun form one compound
                 if doc.tok(t).kind == TokenKind::Word
-                    && UNITS.contains(&w)
                     && t > sent.tok_start
                     && doc.tok(t - 1).kind == TokenKind::Number
+                    && UNITS.contains(&w)
                     && doc.is_word(next)
                     && PLANT_HEADS.iter().any(|h| doc.norm(next).ends_with(h))
                 {
@@ -150,7 +154,11 @@ impl Rule for MissingHyphen {
                 }
                 // Llama 4-Modell
                 let cap = w.chars().next().is_some_and(char::is_uppercase);
-                if !cap || t == sent.tok_start || is_function_word(doc.norm(t)) {
+                if !cap
+                    || t == sent.tok_start
+                    || doc.tok(next).kind != TokenKind::Number
+                    || is_function_word(doc.norm(t))
+                {
                     continue;
                 }
                 // a version or model number (4, 11, 2.5), not a quantity (2.200-Tonnen-Züge)
