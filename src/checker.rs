@@ -12,6 +12,7 @@ use crate::input::{self, Format, ReadOptions};
 use crate::lexicon::Lexicons;
 use crate::rules::typography::QuoteStyle;
 use crate::rules::{Context, Rule, REGISTRY};
+use crate::text::lines::Cursor;
 use crate::text::segment::SegmentMode;
 use crate::text::LineIndex;
 
@@ -302,15 +303,17 @@ impl FileReport {
     fn new(path: &str, doc: &Document, findings: Vec<Checked>) -> Self {
         let idx = LineIndex::new(&doc.original);
         let text = &doc.original;
+        // findings are sorted by start, so their lines never go back
+        let (mut starts, mut ends) = (Cursor::new(&idx, text), Cursor::new(&idx, text));
         let mut lines: Vec<(usize, String)> = Vec::new();
         let located = findings
             .into_iter()
             .map(|c| {
                 let sentence = doc.sentence_text(c.view_start, c.view_end);
                 let f = c.finding;
-                let (line, column) = idx.position(text, f.start);
-                let (end_line, end_column) = idx.position(text, f.end);
-                if !lines.iter().any(|(l, _)| *l == line) {
+                let (line, column) = starts.position(f.start);
+                let (end_line, end_column) = ends.position(f.end);
+                if lines.last().is_none_or(|(l, _)| *l != line) {
                     let ls = text[..f.start].rfind('\n').map_or(0, |i| i + 1);
                     let le = text[f.start..]
                         .find('\n')

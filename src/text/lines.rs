@@ -27,16 +27,65 @@ impl LineIndex {
 }
 
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, &b)| b == b'\n')
-        .map(|(i, _)| i + 1)
+    memchr::memchr_iter(b'\n', bytes).map(|i| i + 1)
+}
+
+/// Positions of offsets that mostly come in increasing order (the starts of sorted
+/// findings): each is counted from the previous one when it lies further on the same line,
+/// so a long line is not counted from its start again for every finding on it.
+#[derive(Debug)]
+pub struct Cursor<'a> {
+    index: &'a LineIndex,
+    text: &'a str,
+    /// The last offset asked for, its line and column.
+    last: (usize, usize, usize),
+}
+
+impl<'a> Cursor<'a> {
+    /// A cursor at the start of `text`.
+    pub fn new(index: &'a LineIndex, text: &'a str) -> Self {
+        Cursor {
+            index,
+            text,
+            last: (0, 1, 1),
+        }
+    }
+
+    /// The 1-based line and column of byte offset `at`, as [`LineIndex::position`].
+    pub fn position(&mut self, at: usize) -> (usize, usize) {
+        let (last_at, last_line, last_col) = self.last;
+        let line = self.index.starts.partition_point(|&s| s <= at);
+        let pos = if line == last_line && at >= last_at {
+            let more = self.text.get(last_at..at).map_or(0, |s| s.chars().count());
+            (line, last_col + more)
+        } else {
+            self.index.position(self.text, at)
+        };
+        self.last = (at, pos.0, pos.1);
+        pos
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cursor_gives_the_positions_of_the_index() {
+        let t = "Ärger über „Ja“\r\nÜber „Ja“ und\n\nnein ß";
+        let idx = LineIndex::new(t);
+        let offsets: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+        let mut cur = Cursor::new(&idx, t);
+        // in order, backwards and jumping around
+        let order = offsets
+            .iter()
+            .chain(offsets.iter().rev())
+            .chain(offsets.iter().step_by(3))
+            .chain(offsets.iter().step_by(2).rev());
+        for &at in order {
+            assert_eq!(cur.position(at), idx.position(t, at), "{at}");
+        }
+    }
 
     #[test]
     fn columns_count_chars() {

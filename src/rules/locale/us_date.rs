@@ -90,6 +90,13 @@ impl Rule for UsDate {
         }
         for t in 0..doc.tokens.len() {
             let w = doc.text(t);
+            // every month name, German or English, starts with one of these letters
+            if !matches!(
+                w.as_bytes().first(),
+                Some(b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+            ) {
+                continue;
+            }
             let german = english_month(w).or_else(|| is_month(w).then_some(""));
             let Some(german) = german else { continue };
             let Some(d) = day(doc, t + 1) else {
