@@ -69,6 +69,12 @@ impl Suppression {
     }
 }
 
+/// Sentences longer than this (in bytes) are shown only around a finding.
+const MAX_SENTENCE: usize = 2_000;
+
+/// Bytes of context on each side of a finding in a long sentence.
+const CONTEXT: usize = 400;
+
 impl Document {
     /// Builds a document whose view is `original[offset..]` (plain text; `offset` skips a BOM).
     pub fn plain(original: String, offset: usize, mode: SegmentMode) -> Self {
@@ -174,6 +180,8 @@ impl Document {
 
     /// The prose of the sentences around the view range `start..end`, with runs of white
     /// space (soft wraps included) folded into one space; empty where there are no tokens.
+    /// Sentences of more than [`MAX_SENTENCE`] bytes are cut to the words within
+    /// [`CONTEXT`] bytes of the range, with `…` where they were cut.
     pub fn sentence_text(&self, start: usize, end: usize) -> String {
         let list = &self.tokens.list;
         if list.is_empty() {
@@ -190,14 +198,37 @@ impl Document {
         ) else {
             return String::new();
         };
-        let from = list[a.tok_start].start;
-        let to = list[b.tok_end - 1].end;
-        self.view
+        let mut from = list[a.tok_start].start;
+        let mut to = list[b.tok_end - 1].end;
+        // a run-on „sentence“ (a text without punctuation) is cut to the words around the
+        // range: a report shows context, and copying the whole run for every finding in it
+        // would take time quadratic in its length
+        let (mut cut_start, mut cut_end) = (false, false);
+        if to - from > MAX_SENTENCE {
+            let first_tok = list.partition_point(|t| t.end <= start.saturating_sub(CONTEXT));
+            let last_tok = list.partition_point(|t| t.start < end + CONTEXT);
+            let lo = first_tok.max(a.tok_start).min(list.len() - 1);
+            let hi = last_tok.min(b.tok_end).saturating_sub(1).max(lo);
+            let (window_from, window_to) = (list[lo].start, list[hi].end);
+            cut_start = window_from > from;
+            cut_end = window_to < to;
+            (from, to) = (window_from, window_to.max(window_from));
+        }
+        let words: Vec<&str> = self
+            .view
             .get(from..to)
             .unwrap_or_default()
             .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+            .collect();
+        let mut out = String::new();
+        if cut_start {
+            out.push_str("… ");
+        }
+        out.push_str(&words.join(" "));
+        if cut_end {
+            out.push_str(" …");
+        }
+        out
     }
 
     /// Index of the sentence containing token `i`.

@@ -30,9 +30,9 @@ fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr_iter(b'\n', bytes).map(|i| i + 1)
 }
 
-/// Positions of offsets that mostly come in increasing order (the starts of sorted
-/// findings): each is counted from the previous one when it lies further on the same line,
-/// so a long line is not counted from its start again for every finding on it.
+/// Positions of offsets that come roughly in order (the starts and ends of sorted
+/// findings): each is counted from the previous one when it lies on the same line, so a long
+/// line is not counted from its start again for every finding on it.
 #[derive(Debug)]
 pub struct Cursor<'a> {
     index: &'a LineIndex,
@@ -55,9 +55,11 @@ impl<'a> Cursor<'a> {
     pub fn position(&mut self, at: usize) -> (usize, usize) {
         let (last_at, last_line, last_col) = self.last;
         let line = self.index.starts.partition_point(|&s| s <= at);
+        let chars = |a: usize, b: usize| self.text.get(a..b).map_or(0, |s| s.chars().count());
         let pos = if line == last_line && at >= last_at {
-            let more = self.text.get(last_at..at).map_or(0, |s| s.chars().count());
-            (line, last_col + more)
+            (line, last_col + chars(last_at, at))
+        } else if line == last_line {
+            (line, last_col - chars(at, last_at))
         } else {
             self.index.position(self.text, at)
         };
