@@ -410,6 +410,19 @@ mod tests {
     }
 
     #[test]
+    fn a_run_on_sentence_is_shown_around_the_finding() {
+        let filler = "und dann kam noch mehr ".repeat(400);
+        let text = format!("{filler}der ehemalige Github Manager {filler}\n");
+        let r = checker().check_text("a", text, Format::Text, SegmentMode::Paragraphs);
+        let f = r.findings.iter().find(|f| f.text == "Github");
+        let sentence = f.map(|f| f.sentence.as_str()).unwrap_or_default();
+        assert!(sentence.starts_with("… "), "{sentence}");
+        assert!(sentence.ends_with("mehr …"), "{sentence}");
+        assert!(sentence.contains("der ehemalige Github Manager"));
+        assert!(sentence.len() < 1_000, "{}", sentence.len());
+    }
+
+    #[test]
     fn ignore_comments_silence_and_count() {
         let md = format!("<!-- mtcheck-ignore entity-spelling -->\n{MT}\n{MT}");
         let r = checker().check_text("a.md", md, Format::Markdown, SegmentMode::Paragraphs);
