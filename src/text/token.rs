@@ -297,10 +297,15 @@ fn push_norm(out: &mut String, s: &str) {
         return;
     }
     let nfc = is_nfc_quick(s.chars()) == IsNormalized::Yes;
-    let push = |out: &mut String, c: char| {
-        if c != '\u{AD}' {
-            out.extend(c.to_lowercase());
-        }
+    let push = |out: &mut String, c: char| match c {
+        // the letters of German words, without a look-up in the Unicode case tables
+        'a'..='z' | 'ä' | 'ö' | 'ü' | 'ß' => out.push(c),
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        'Ä' => out.push('ä'),
+        'Ö' => out.push('ö'),
+        'Ü' => out.push('ü'),
+        '\u{AD}' => {}
+        _ => out.extend(c.to_lowercase()),
     };
     if nfc {
         s.chars().for_each(|c| push(out, c));
