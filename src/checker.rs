@@ -25,6 +25,7 @@ pub struct Checker {
     allow: HashSet<String>,
     quote_style: QuoteStyle,
     keep_text: bool,
+    sentences: bool,
     glossary: Arc<crate::lexicon::glossary::Glossary>,
 }
 
@@ -46,6 +47,7 @@ impl Checker {
             quote_style: QuoteStyle::Auto,
             glossary: Arc::default(),
             keep_text: false,
+            sentences: true,
         }
     }
 
@@ -81,6 +83,12 @@ impl Checker {
     /// Keeps each file's text in its [`FileReport`] (for reports that show the article).
     pub fn keep_text(&mut self, keep: bool) {
         self.keep_text = keep;
+    }
+
+    /// Fills in [`LocatedFinding::sentence`] (the default); reports that do not show it
+    /// save the time.
+    pub fn keep_sentences(&mut self, keep: bool) {
+        self.sentences = keep;
     }
 
     /// All findings of a document, with offsets into its original text, sorted by
@@ -187,7 +195,7 @@ impl Checker {
     fn report(&self, path: &str, doc: &Document) -> FileReport {
         let (findings, suppressed) = self.run(doc);
         let t = std::time::Instant::now();
-        let mut report = FileReport::new(path, doc, findings);
+        let mut report = FileReport::new(path, doc, findings, self.sentences);
         if timing::enabled() {
             timing::add("(locate)", t.elapsed());
         }
@@ -274,7 +282,8 @@ pub struct LocatedFinding {
     /// The English source segment aligned with the finding (null without a source).
     pub source_text: Option<String>,
     /// The sentence around the finding, as prose (markup removed, white space folded).
-    /// Not part of the JSONL contract; the CSV report shows it.
+    /// Not part of the JSONL contract; the CSV report shows it. Empty when the checker was
+    /// told not to keep sentences ([`Checker::keep_sentences`]).
     #[serde(skip)]
     pub sentence: String,
 }
@@ -300,7 +309,7 @@ pub struct FileReport {
 }
 
 impl FileReport {
-    fn new(path: &str, doc: &Document, findings: Vec<Checked>) -> Self {
+    fn new(path: &str, doc: &Document, findings: Vec<Checked>, sentences: bool) -> Self {
         let idx = LineIndex::new(&doc.original);
         let text = &doc.original;
         // findings are sorted by start, so their lines never go back
@@ -309,7 +318,11 @@ impl FileReport {
         let located = findings
             .into_iter()
             .map(|c| {
-                let sentence = doc.sentence_text(c.view_start, c.view_end);
+                let sentence = if sentences {
+                    doc.sentence_text(c.view_start, c.view_end)
+                } else {
+                    String::new()
+                };
                 let f = c.finding;
                 let (line, column) = starts.position(f.start);
                 let (end_line, end_column) = ends.position(f.end);

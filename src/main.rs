@@ -330,6 +330,7 @@ fn check(args: CheckArgs) -> Result<u8> {
         checker.set_glossary(Arc::new(mtcheck::lexicon::glossary::Glossary::load(g)?));
     }
     checker.keep_text(format.needs_text());
+    checker.keep_sentences(format == OutputFormat::Csv);
     let mode = match args.segments {
         Segments::Paragraphs => SegmentMode::Paragraphs,
         Segments::Lines => SegmentMode::Lines,
