@@ -342,6 +342,64 @@ fn one_and_two_threads_give_identical_output() {
 }
 
 #[test]
+fn a_large_mixed_batch_is_reported_in_name_order_whatever_the_thread_count() {
+    // more files than the workers may run ahead of the report, with unreadable files among
+    // them: every format gives the same bytes, errors come in name order, and the exit code
+    // says that a file could not be read
+    let dir = tempfile::tempdir().unwrap();
+    let mut names = Vec::new();
+    for i in 0..60 {
+        let name = format!("f{i:03}.txt");
+        let body: Vec<u8> = match i % 7 {
+            3 => vec![0xff, 0xfe, 0x00, 0x41],
+            5 => CLEAN.repeat(i).into_bytes(),
+            _ => MT.repeat(i % 4 + 1).into_bytes(),
+        };
+        names.push(write(dir.path(), &name, &body));
+    }
+    // named out of order on the command line
+    names.reverse();
+    for format in ["text", "jsonl", "json", "csv", "sarif"] {
+        let run = |threads: &str| {
+            let mut args = vec!["check", threads, "--format", format, "--color", "never"];
+            args.extend(names.iter().map(String::as_str));
+            mtcheck().args(&args).output().unwrap()
+        };
+        let one = run("-j1");
+        for threads in ["-j2", "-j5"] {
+            let many = run(threads);
+            assert_eq!(one.stdout, many.stdout, "{format} {threads}");
+            assert_eq!(one.stderr, many.stderr, "{format} {threads}");
+            assert_eq!(many.status.code(), Some(2));
+        }
+        let errors = String::from_utf8(one.stderr).unwrap();
+        let failed: Vec<&str> = errors.lines().collect();
+        assert_eq!(failed.len(), 9, "{errors}");
+        assert!(failed.windows(2).all(|w| w[0] < w[1]), "{errors}");
+    }
+    let text = mtcheck()
+        .args([
+            "check",
+            "-j3",
+            "--color",
+            "never",
+            &dir.path().display().to_string(),
+        ])
+        .output()
+        .unwrap()
+        .stdout;
+    let text = String::from_utf8(text).unwrap();
+    let verdicts: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains(" words, score "))
+        .collect();
+    assert_eq!(verdicts.len(), 51);
+    let mut sorted = verdicts.clone();
+    sorted.sort_unstable();
+    assert_eq!(verdicts, sorted);
+}
+
+#[test]
 fn lines_mode_makes_every_line_a_segment() {
     let text =
         "Der Vorstand erklärte am Montag nach langer Sitzung, dass die\nAktionäre zustimmen.\n";
