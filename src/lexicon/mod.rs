@@ -8,7 +8,7 @@ pub mod stats;
 pub mod table;
 pub mod words;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -19,6 +19,7 @@ use crate::finding::Severity;
 use crate::text::token::{normalise, tokenize, TokenKind};
 use pattern::{parse_cues, CaseRule, Pattern};
 pub use table::{Entry, Hit, PhraseTable};
+use words::{FastMap, FastSet};
 
 /// The built-in tables: (file name, contents).
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -169,22 +170,22 @@ pub struct Names {
     /// Known wrong spellings, pointing at `list`.
     pub variants: PhraseTable<usize>,
     /// Lower-case form of one-word names with distinctive casing -> index in `list`.
-    pub casing: HashMap<String, usize>,
+    pub casing: FastMap<String, usize>,
     /// Every correct spelling of a one-word name.
-    pub accepted: HashSet<String>,
+    pub accepted: FastSet<String>,
     /// The capitalised words of every name (Zuckerberg, Srinivas), for spelling variants.
     pub part_index: PartIndex,
     /// People with a middle part, by (first word, last word): „Hyung Chung“ -> Hyung Won Chung.
     /// Keyed by the first word, then (last word, index in `list`).
-    pub without_middle: HashMap<String, Vec<(String, usize)>>,
+    pub without_middle: FastMap<String, Vec<(String, usize)>>,
 }
 
 /// Name parts of five letters or more, indexed by their first letter so that a look-up for
 /// near misses only compares names that start alike.
 #[derive(Debug, Default)]
 pub struct PartIndex {
-    all: HashMap<String, Vec<(usize, usize)>>,
-    by_first: HashMap<(char, usize), Vec<String>>,
+    all: FastMap<String, Vec<(usize, usize)>>,
+    by_first: FastMap<(char, usize), Vec<String>>,
 }
 
 impl PartIndex {

@@ -19,12 +19,15 @@
 //! ```
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use fst::Map;
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
-use crate::text::token::normalise;
+use crate::text::token::{norm_hash, normalise, Tokens};
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_meta.rs"));
 
@@ -205,6 +208,150 @@ impl WordFreq {
     }
 }
 
+/// A fast hasher for words and hashes: Fx (as in rustc, and as [`norm_hash`]) over eight bytes
+/// at a time, with a final rotation so that the low bits a hash table picks its bucket by
+/// depend on every byte.
+///
+/// The standard SipHash resists hash flooding by untrusted keys, which the rules do not need:
+/// their keys are dictionary words and the words of the text being checked, and a flood
+/// would only slow a check down. On the short keys of the rules, SipHash costs several times
+/// more than the look-up it serves.
+///
+/// [`norm_hash`]: crate::text::token::norm_hash
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+/// A `HashMap` hashed with [`WordHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// A `HashSet` hashed with [`WordHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// A per-document cache of a value computed from a token's normalised form.
+///
+/// Rules ask the frequency lexicon about the same words again and again (a text says
+/// *Zuckerberg* forty times); an fst look-up walks one node per byte (100–300 ns), while the
+/// cache finds a repeated word by the hash every token already carries
+/// ([`Tokens::norm_hash`]) and one string comparison. A hash collision between two different
+/// forms is detected by that comparison; the second form is then computed every time, never
+/// given the first one's value.
+#[derive(Debug)]
+pub struct NormMemo<'t, V> {
+    tokens: &'t Tokens,
+    /// `norm_hash` -> (a token with that normalised form, the value for it).
+    seen: FastMap<u64, (usize, V)>,
+}
+
+impl<'t, V: Copy> NormMemo<'t, V> {
+    /// An empty cache for the tokens of one document.
+    pub fn new(tokens: &'t Tokens) -> Self {
+        NormMemo {
+            tokens,
+            seen: HashMap::default(),
+        }
+    }
+
+    /// `f(norm)` for token `t`'s normalised form `norm`, computed once per distinct form.
+    pub fn get(&mut self, t: usize, f: impl FnOnce(&str) -> V) -> V {
+        let norm = self.tokens.norm(t);
+        match self.seen.entry(self.tokens.norm_hash(t)) {
+            Entry::Occupied(e) => {
+                let &(u, v) = e.get();
+                if u == t || self.tokens.norm(u) == norm {
+                    v
+                } else {
+                    f(norm)
+                }
+            }
+            Entry::Vacant(e) => {
+                let v = f(norm);
+                e.insert((t, v));
+                v
+            }
+        }
+    }
+}
+
+/// A fixed list of words, looked up by the hash every token carries ([`Tokens::norm_hash`])
+/// and one string comparison instead of a comparison with every word of the list: for the
+/// short lists rules test every token against (English function words, reflexive pronouns).
+#[derive(Debug, Default)]
+pub struct NormSet {
+    words: FastMap<u64, &'static str>,
+}
+
+impl NormSet {
+    /// The set of `words`, which must be normalised (NFC, lower case) like a token's `norm`.
+    ///
+    /// # Panics
+    ///
+    /// When two words share a hash (no two words of the built-in lists do; the tests build
+    /// every list).
+    pub fn new(words: &[&'static str]) -> Self {
+        let mut set = NormSet::default();
+        for &w in words {
+            let old = set.words.insert(norm_hash(w.as_bytes()), w);
+            assert!(old.is_none_or(|o| o == w), "{w} and {old:?} share a hash");
+        }
+        set
+    }
+
+    /// The normalised form of token `t` is in the set.
+    pub fn contains_token(&self, tokens: &Tokens, t: usize) -> bool {
+        self.words
+            .get(&tokens.norm_hash(t))
+            .is_some_and(|&w| w == tokens.norm(t))
+    }
+
+    /// `word` is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words
+            .get(&norm_hash(word.as_bytes()))
+            .is_some_and(|&w| w == word)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,6 +461,51 @@ mod tests {
             assert_eq!(lookup_key(w), *w);
             assert!(lex().de_zipf(w).is_some_and(|z| z >= 3.0), "{w}");
         }
+    }
+
+    #[test]
+    fn norm_memo_computes_once_per_form_and_survives_collisions() {
+        let tokens = crate::text::token::tokenize("Haus haus HAUS Baum Haus");
+        let mut memo = NormMemo::new(&tokens);
+        let mut calls = Vec::new();
+        let got: Vec<usize> = (0..tokens.len())
+            .map(|t| {
+                memo.get(t, |n| {
+                    calls.push(n.to_string());
+                    n.len()
+                })
+            })
+            .collect();
+        assert_eq!(got, [4, 4, 4, 4, 4]);
+        assert_eq!(calls, ["haus", "baum"]);
+        // a colliding entry is never returned for another form
+        let mut forged = NormMemo::new(&tokens);
+        forged.seen.insert(tokens.norm_hash(3), (0, 99));
+        assert_eq!(forged.get(3, |n| n.len()), 4);
+        assert_eq!(forged.get(3, |n| n.len()), 4);
+        assert_eq!(forged.get(0, |n| n.len()), 4);
+    }
+
+    #[test]
+    fn norm_set_finds_exactly_its_words() {
+        let set = NormSet::new(&["the", "of", "sich"]);
+        let tokens = crate::text::token::tokenize("The off sich ofen OF");
+        let found: Vec<bool> = (0..tokens.len())
+            .map(|t| set.contains_token(&tokens, t))
+            .collect();
+        assert_eq!(found, [true, false, true, false, true]);
+        assert!(set.contains("of") && !set.contains("o") && !set.contains("Of"));
+    }
+
+    #[test]
+    fn word_hasher_spreads_similar_words() {
+        use std::hash::BuildHasher;
+        let build = BuildHasherDefault::<WordHasher>::default();
+        let buckets: HashSet<u64> = ["Zuckerberg", "Zuckerburg", "Zuckerbergs", "Zuckerberh"]
+            .iter()
+            .map(|w| build.hash_one(w) & 0xff)
+            .collect();
+        assert_eq!(buckets.len(), 4);
     }
 
     #[test]
