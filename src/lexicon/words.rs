@@ -313,42 +313,152 @@ impl<'t, V: Copy> NormMemo<'t, V> {
     }
 }
 
-/// A fixed list of words, looked up by the hash every token carries ([`Tokens::norm_hash`])
-/// and one string comparison instead of a comparison with every word of the list: for the
-/// short lists rules test every token against (English function words, reflexive pronouns).
-#[derive(Debug, Default)]
-pub struct NormSet {
-    words: FastMap<u64, &'static str>,
+/// Words with a value each, looked up by the hash every token carries
+/// ([`Tokens::norm_hash`]) and one string comparison: for the lists and dictionaries rules
+/// test every token against (English function words, names with distinctive casing), where
+/// comparing with every word of a list, or hashing each token's text again, would cost more
+/// than the rest of the rule.
+///
+/// Keys are normalised like a token's `norm` (NFC, lower case: [`normalise`]). The table is
+/// open addressing with linear probing, at most a quarter full, so that a word that is not
+/// there (most words of a text) is nearly always told by one empty slot. The slot is taken
+/// from the hash's high bits: the low bits of an Fx hash of a short word depend on little
+/// more than its first letter and its length. Keys with the same hash are compared as
+/// strings, so a collision costs time, never a wrong answer.
+#[derive(Debug, Clone)]
+pub struct NormMap<V> {
+    /// Index into `entries` + 1, 0 for an empty slot.
+    slots: Vec<u32>,
+    /// `64 - log2(slots.len())`: the shift that takes a hash to its slot.
+    shift: u32,
+    /// (hash, word, value).
+    entries: Vec<(u64, Box<str>, V)>,
 }
 
+impl<V> Default for NormMap<V> {
+    fn default() -> Self {
+        NormMap {
+            slots: vec![0; 8],
+            shift: 64 - 3,
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<V> NormMap<V> {
+    /// The entry of the word with `hash`, which `word` gives (asked for only when some key
+    /// has the hash: slicing out a token's form costs more than the probe).
+    fn find<'w>(&self, hash: u64, word: impl FnOnce() -> &'w str) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut at = (hash >> self.shift) as usize;
+        let mut word = Some(word);
+        let mut known: &str = "";
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                return None;
+            }
+            let (h, w, _) = &self.entries[slot as usize - 1];
+            if *h == hash {
+                if let Some(word) = word.take() {
+                    known = word();
+                }
+                if **w == *known {
+                    return Some(slot as usize - 1);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The value of `word`, a normalised form.
+    pub fn get(&self, word: &str) -> Option<&V> {
+        self.find(norm_hash(word.as_bytes()), || word)
+            .map(|i| &self.entries[i].2)
+    }
+
+    /// The value of token `t`'s normalised form.
+    pub fn get_token(&self, tokens: &Tokens, t: usize) -> Option<&V> {
+        self.find(tokens.norm_hash(t), || tokens.norm(t))
+            .map(|i| &self.entries[i].2)
+    }
+
+    /// The value of `word`, inserted by `value` if it has none.
+    pub fn get_or_insert_with(&mut self, word: &str, value: impl FnOnce() -> V) -> &mut V {
+        let hash = norm_hash(word.as_bytes());
+        let i = match self.find(hash, || word) {
+            Some(i) => i,
+            None => {
+                self.entries.push((hash, word.into(), value()));
+                if self.entries.len() * 4 > self.slots.len() {
+                    self.rebuild();
+                } else {
+                    self.place(self.entries.len() - 1);
+                }
+                self.entries.len() - 1
+            }
+        };
+        &mut self.entries[i].2
+    }
+
+    /// Puts entry `i` into the first free slot from its hash on.
+    fn place(&mut self, i: usize) {
+        let mask = self.slots.len() - 1;
+        let mut at = (self.entries[i].0 >> self.shift) as usize;
+        while self.slots[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        self.slots[at] = i as u32 + 1;
+    }
+
+    /// Grows the slots to four times the entries or more, and places every entry anew.
+    fn rebuild(&mut self) {
+        let size = (self.entries.len() * 4).next_power_of_two().max(8);
+        self.slots = vec![0; size];
+        self.shift = 64 - size.trailing_zeros();
+        for i in 0..self.entries.len() {
+            self.place(i);
+        }
+    }
+
+    /// The map has no words.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// A set of normalised words; see [`NormMap`].
+#[derive(Debug, Clone, Default)]
+pub struct NormSet(NormMap<()>);
+
 impl NormSet {
-    /// The set of `words`, which must be normalised (NFC, lower case) like a token's `norm`.
-    ///
-    /// # Panics
-    ///
-    /// When two words share a hash (no two words of the built-in lists do; the tests build
-    /// every list).
-    pub fn new(words: &[&'static str]) -> Self {
+    /// The set of `words`, which must be normalised like a token's `norm`.
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
         let mut set = NormSet::default();
-        for &w in words {
-            let old = set.words.insert(norm_hash(w.as_bytes()), w);
-            assert!(old.is_none_or(|o| o == w), "{w} and {old:?} share a hash");
+        for w in words {
+            set.insert(w);
         }
         set
     }
 
+    /// Adds `word`, a normalised form.
+    pub fn insert(&mut self, word: &str) {
+        self.0.get_or_insert_with(word, || ());
+    }
+
     /// The normalised form of token `t` is in the set.
     pub fn contains_token(&self, tokens: &Tokens, t: usize) -> bool {
-        self.words
-            .get(&tokens.norm_hash(t))
-            .is_some_and(|&w| w == tokens.norm(t))
+        self.0.get_token(tokens, t).is_some()
     }
 
     /// `word` is in the set.
     pub fn contains(&self, word: &str) -> bool {
-        self.words
-            .get(&norm_hash(word.as_bytes()))
-            .is_some_and(|&w| w == word)
+        self.0.get(word).is_some()
+    }
+
+    /// The set has no words.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 
@@ -488,13 +598,62 @@ mod tests {
 
     #[test]
     fn norm_set_finds_exactly_its_words() {
-        let set = NormSet::new(&["the", "of", "sich"]);
+        let set = NormSet::new(["the", "of", "sich"]);
         let tokens = crate::text::token::tokenize("The off sich ofen OF");
         let found: Vec<bool> = (0..tokens.len())
             .map(|t| set.contains_token(&tokens, t))
             .collect();
         assert_eq!(found, [true, false, true, false, true]);
         assert!(set.contains("of") && !set.contains("o") && !set.contains("Of"));
+    }
+
+    #[test]
+    fn norm_map_finds_what_a_hash_map_finds() {
+        // random words of a small alphabet, so that words repeat and share slots
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let letters = ["a", "b", "ä", "s", "ß"];
+        let mut word = |max: u64| -> String {
+            (0..1 + next(max))
+                .map(|_| letters[next(letters.len() as u64) as usize])
+                .collect()
+        };
+        let mut map = NormMap::default();
+        let mut reference: HashMap<String, usize> = HashMap::new();
+        for i in 0..400 {
+            let w = word(5);
+            assert_eq!(
+                *map.get_or_insert_with(&w, || i),
+                *reference.entry(w.clone()).or_insert(i),
+                "{w}"
+            );
+            let probe = word(6);
+            assert_eq!(map.get(&probe), reference.get(&probe), "{probe}");
+        }
+        assert!(map.slots.len() >= 4 * map.entries.len());
+        let tokens = crate::text::token::tokenize("AB ab aß ÄÄ x");
+        for t in 0..tokens.len() {
+            assert_eq!(map.get_token(&tokens, t), reference.get(tokens.norm(t)));
+        }
+    }
+
+    #[test]
+    fn norm_map_tells_keys_with_one_hash_apart() {
+        let mut map = NormMap::default();
+        map.get_or_insert_with("openai", || 1);
+        // forge a collision: another key with the hash of "openai"
+        let hash = norm_hash(b"openai");
+        map.entries.push((hash, "github".into(), 7));
+        map.rebuild();
+        assert_eq!(map.get("openai"), Some(&1));
+        assert_eq!(map.find(hash, || "github"), Some(1));
+        assert_eq!(map.find(hash, || "gitlab"), None);
+        assert_eq!(map.get("github"), None, "looked up under its own hash");
     }
 
     #[test]

@@ -32,7 +32,12 @@ static META: RuleMeta = RuleMeta {
 /// The shape of a name part: a word of six letters or more, a capital and then lower case.
 /// Cheap, so it runs before the look-ups of [`rare`].
 fn name_shaped(doc: &Document, t: usize) -> bool {
-    if doc.tok(t).kind != TokenKind::Word {
+    let tok = doc.tok(t);
+    // six letters take six bytes at least; an ASCII first letter must be a capital
+    if tok.kind != TokenKind::Word
+        || tok.end - tok.start < 6
+        || doc.view.as_bytes()[tok.start].is_ascii_lowercase()
+    {
         return false;
     }
     let mut chars = doc.text(t).chars();
@@ -203,10 +208,13 @@ impl Rule for NameVariant {
             {
                 continue;
             }
-            let Some(lasts) = names.without_middle.get(doc.text(t)) else {
+            let Some(people) = names.without_middle.get_token(&doc.tokens, t) else {
                 continue;
             };
-            let Some(&(_, idx)) = lasts.iter().find(|(last, _)| last == doc.text(t + 1)) else {
+            let Some(&(_, _, idx)) = people
+                .iter()
+                .find(|(first, last, _)| first == doc.text(t) && last == doc.text(t + 1))
+            else {
                 continue;
             };
             let full = names.list[idx].name.clone();

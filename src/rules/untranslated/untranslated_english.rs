@@ -54,8 +54,9 @@ const EN_FUNCTION: &[&str] = &[
 ];
 
 /// [`MARKERS`] and [`EN_FUNCTION`], looked up by the tokens' hashes.
-static MARKER_SET: LazyLock<NormSet> = LazyLock::new(|| NormSet::new(MARKERS));
-static FUNCTION_SET: LazyLock<NormSet> = LazyLock::new(|| NormSet::new(EN_FUNCTION));
+static MARKER_SET: LazyLock<NormSet> = LazyLock::new(|| NormSet::new(MARKERS.iter().copied()));
+static FUNCTION_SET: LazyLock<NormSet> =
+    LazyLock::new(|| NormSet::new(EN_FUNCTION.iter().copied()));
 
 impl Rule for UntranslatedEnglish {
     fn meta(&self) -> &'static RuleMeta {
@@ -70,11 +71,12 @@ impl Rule for UntranslatedEnglish {
         // one look-up per distinct word, however often the text uses it
         let mut english_memo = NormMemo::new(tokens);
         let mut run: Vec<usize> = Vec::new();
+        let (markers, function_words) = (&*MARKER_SET, &*FUNCTION_SET);
         for sent in &doc.sentences {
             // English of three words or more nearly always has an English function word; a
             // sentence without one is not worth the look-ups
             let english_marker =
-                (sent.tok_start..sent.tok_end).any(|i| MARKER_SET.contains_token(tokens, i));
+                (sent.tok_start..sent.tok_end).any(|i| markers.contains_token(tokens, i));
             if !english_marker {
                 continue;
             }
@@ -91,7 +93,7 @@ impl Rule for UntranslatedEnglish {
                     // English words are ASCII; umlauts and ß mark German
                     let english = doc.norm(u).is_ascii()
                         && english_memo.get(u, |n| lex.is_english_not_german(n));
-                    if !(english || FUNCTION_SET.contains_token(tokens, u)) {
+                    if !(english || function_words.contains_token(tokens, u)) {
                         break;
                     }
                     run.push(u);
