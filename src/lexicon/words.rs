@@ -19,7 +19,6 @@
 //! ```
 
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -273,14 +272,18 @@ pub type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 /// Rules ask the frequency lexicon about the same words again and again (a text says
 /// *Zuckerberg* forty times); an fst look-up walks one node per byte (100–300 ns), while the
 /// cache finds a repeated word by the hash every token already carries
-/// ([`Tokens::norm_hash`]) and one string comparison. A hash collision between two different
-/// forms is detected by that comparison; the second form is then computed every time, never
-/// given the first one's value.
+/// ([`Tokens::norm_hash`]) and one string comparison. Like [`NormMap`] it is open addressing
+/// by the hash's high bits, here at most half full; forms with the same hash are told apart
+/// by comparing them, so each still gets its own value.
 #[derive(Debug)]
 pub struct NormMemo<'t, V> {
     tokens: &'t Tokens,
-    /// `norm_hash` -> (a token with that normalised form, the value for it).
-    seen: FastMap<u64, (usize, V)>,
+    /// Index into `seen` + 1, 0 for an empty slot.
+    slots: Vec<u32>,
+    /// `64 - log2(slots.len())`.
+    shift: u32,
+    /// (`norm_hash`, a token with that normalised form, the value for it).
+    seen: Vec<(u64, usize, V)>,
 }
 
 impl<'t, V: Copy> NormMemo<'t, V> {
@@ -288,28 +291,51 @@ impl<'t, V: Copy> NormMemo<'t, V> {
     pub fn new(tokens: &'t Tokens) -> Self {
         NormMemo {
             tokens,
-            seen: HashMap::default(),
+            slots: vec![0; 64],
+            shift: 64 - 6,
+            seen: Vec::new(),
         }
     }
 
     /// `f(norm)` for token `t`'s normalised form `norm`, computed once per distinct form.
     pub fn get(&mut self, t: usize, f: impl FnOnce(&str) -> V) -> V {
-        let norm = self.tokens.norm(t);
-        match self.seen.entry(self.tokens.norm_hash(t)) {
-            Entry::Occupied(e) => {
-                let &(u, v) = e.get();
-                if u == t || self.tokens.norm(u) == norm {
-                    v
-                } else {
-                    f(norm)
-                }
+        let hash = self.tokens.norm_hash(t);
+        let mask = self.slots.len() - 1;
+        let mut at = (hash >> self.shift) as usize;
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                break;
             }
-            Entry::Vacant(e) => {
-                let v = f(norm);
-                e.insert((t, v));
-                v
+            let (h, u, v) = self.seen[slot as usize - 1];
+            if h == hash && (u == t || self.tokens.norm(u) == self.tokens.norm(t)) {
+                return v;
             }
+            at = (at + 1) & mask;
         }
+        let v = f(self.tokens.norm(t));
+        self.seen.push((hash, t, v));
+        if self.seen.len() * 2 > self.slots.len() {
+            let size = self.slots.len() * 4;
+            self.slots = vec![0; size];
+            self.shift = 64 - size.trailing_zeros();
+            for i in 0..self.seen.len() {
+                self.place(i);
+            }
+        } else {
+            self.slots[at] = self.seen.len() as u32;
+        }
+        v
+    }
+
+    /// Puts entry `i` of `seen` into the first free slot from its hash on.
+    fn place(&mut self, i: usize) {
+        let mask = self.slots.len() - 1;
+        let mut at = (self.seen[i].0 >> self.shift) as usize;
+        while self.slots[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        self.slots[at] = i as u32 + 1;
     }
 }
 
@@ -433,10 +459,10 @@ pub struct NormSet(NormMap<()>);
 
 impl NormSet {
     /// The set of `words`, which must be normalised like a token's `norm`.
-    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+    pub fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Self {
         let mut set = NormSet::default();
         for w in words {
-            set.insert(w);
+            set.insert(w.as_ref());
         }
         set
     }
@@ -588,12 +614,23 @@ mod tests {
             .collect();
         assert_eq!(got, [4, 4, 4, 4, 4]);
         assert_eq!(calls, ["haus", "baum"]);
-        // a colliding entry is never returned for another form
+        // a form with another form's hash gets its own value
         let mut forged = NormMemo::new(&tokens);
-        forged.seen.insert(tokens.norm_hash(3), (0, 99));
+        forged.seen.push((tokens.norm_hash(3), 0, 99));
+        forged.place(0);
         assert_eq!(forged.get(3, |n| n.len()), 4);
-        assert_eq!(forged.get(3, |n| n.len()), 4);
+        assert_eq!(forged.get(3, |_| 0), 4);
         assert_eq!(forged.get(0, |n| n.len()), 4);
+        // growing keeps every value
+        let text: Vec<String> = (0..500).map(|i| format!("w{i}")).collect();
+        let tokens = crate::text::token::tokenize(&text.join(" "));
+        let mut memo = NormMemo::new(&tokens);
+        for t in 0..tokens.len() {
+            assert_eq!(memo.get(t, |_| t), t);
+        }
+        for t in 0..tokens.len() {
+            assert_eq!(memo.get(t, |_| usize::MAX), t);
+        }
     }
 
     #[test]

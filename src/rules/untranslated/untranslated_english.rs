@@ -54,9 +54,8 @@ const EN_FUNCTION: &[&str] = &[
 ];
 
 /// [`MARKERS`] and [`EN_FUNCTION`], looked up by the tokens' hashes.
-static MARKER_SET: LazyLock<NormSet> = LazyLock::new(|| NormSet::new(MARKERS.iter().copied()));
-static FUNCTION_SET: LazyLock<NormSet> =
-    LazyLock::new(|| NormSet::new(EN_FUNCTION.iter().copied()));
+static MARKER_SET: LazyLock<NormSet> = LazyLock::new(|| NormSet::new(MARKERS));
+static FUNCTION_SET: LazyLock<NormSet> = LazyLock::new(|| NormSet::new(EN_FUNCTION));
 
 impl Rule for UntranslatedEnglish {
     fn meta(&self) -> &'static RuleMeta {
