@@ -313,6 +313,93 @@ mod tests {
     use super::*;
     use crate::rules::testing::run;
 
+    /// `variant` as it was before it was made fast: the reference the fast one must equal.
+    fn variant_before(a: &str, b: &str) -> bool {
+        if a == b || a.chars().next() != b.chars().next() {
+            return false;
+        }
+        let (la, lb) = (a.chars().count(), b.chars().count());
+        if la.abs_diff(lb) > 1 {
+            return false;
+        }
+        let max = if la.min(lb) >= 10 { 2 } else { 1 };
+        if max == 1 {
+            let (short, long) = if la <= lb { (a, b) } else { (b, a) };
+            let half: usize = long
+                .char_indices()
+                .nth(long.chars().count() / 2)
+                .map_or(long.len(), |(i, _)| i);
+            if !short.starts_with(&long[..half]) && !short.ends_with(&long[half..]) {
+                return false;
+            }
+        }
+        let (short, long) = if la <= lb { (a, b) } else { (b, a) };
+        let fold = |w: &str| -> String {
+            stem(w)
+                .replace('ä', "a")
+                .replace('ö', "o")
+                .replace('ü', "u")
+        };
+        if long.starts_with(short) || fold(a) == fold(b) {
+            return false;
+        }
+        damerau_levenshtein(a, b) <= max
+    }
+
+    /// Pairs of words a few edits apart, from a small alphabet (with umlauts and German
+    /// endings) so that near misses, inflections and swaps are frequent.
+    fn pairs(n: usize) -> Vec<(String, String)> {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let letters: Vec<char> = "aäeinrsuüoöZ".chars().collect();
+        let mut out = Vec::new();
+        for _ in 0..n {
+            let len = 1 + next(13);
+            let a: Vec<char> = (0..len).map(|_| letters[next(letters.len())]).collect();
+            let mut b = a.clone();
+            for _ in 0..next(4) {
+                let i = next(b.len() + 1);
+                match next(5) {
+                    0 if i < b.len() => b[i] = letters[next(letters.len())],
+                    1 if i < b.len() => {
+                        b.remove(i);
+                    }
+                    2 if i + 1 < b.len() => b.swap(i, i + 1),
+                    3 => b.extend(["e", "en", "s", "er"][next(4)].chars()),
+                    _ => b.insert(i, letters[next(letters.len())]),
+                }
+            }
+            out.push((a.into_iter().collect(), b.into_iter().collect()));
+        }
+        out
+    }
+
+    #[test]
+    fn fast_tests_agree_with_the_edit_distance() {
+        for (a, b) in pairs(20_000) {
+            let d = damerau_levenshtein(&a, &b);
+            assert_eq!(within_one_edit(&a, &b), d <= 1, "{a} {b}");
+            assert!(multiset_difference(&a, &b) as usize <= 2 * d, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn variant_is_what_it_was() {
+        let mut variants = 0;
+        for (a, b) in pairs(20_000) {
+            assert_eq!(variant(&a, &b), variant_before(&a, &b), "{a} {b}");
+            assert_eq!(variant(&b, &a), variant_before(&b, &a), "{b} {a}");
+            variants += usize::from(variant(&a, &b));
+        }
+        // the pairs exercise both answers
+        assert!(variants > 1_000, "{variants}");
+    }
+
     #[test]
     fn proposes_the_known_name() {
         assert_eq!(
