@@ -8,17 +8,19 @@ pub mod stats;
 pub mod table;
 pub mod words;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
 use serde::Deserialize;
 
+use crate::document::Document;
 use crate::error::DictError;
 use crate::finding::Severity;
-use crate::text::token::{normalise, tokenize, TokenKind};
-use pattern::{parse_cues, CaseRule, Pattern};
+use crate::text::token::{normalise, tokenize, TokenKind, Tokens};
+use pattern::{parse_cues, Affix, Alt, CaseRule, Elem, Pattern};
 pub use table::{Entry, Hit, PhraseTable};
+use words::{FastMap, FastSet, NormMap, NormSet};
 
 /// The built-in tables: (file name, contents).
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -168,23 +170,104 @@ pub struct Names {
     pub literal: PhraseTable<usize>,
     /// Known wrong spellings, pointing at `list`.
     pub variants: PhraseTable<usize>,
-    /// Lower-case form of one-word names with distinctive casing -> index in `list`.
-    pub casing: HashMap<String, usize>,
+    /// Lower-case form of one-word names with distinctive casing -> index in `list`; looked
+    /// up for every word of a text, by the hash tokens carry.
+    pub casing: NormMap<usize>,
     /// Every correct spelling of a one-word name.
-    pub accepted: HashSet<String>,
+    pub accepted: FastSet<String>,
     /// The capitalised words of every name (Zuckerberg, Srinivas), for spelling variants.
     pub part_index: PartIndex,
     /// People with a middle part, by (first word, last word): „Hyung Chung“ -> Hyung Won Chung.
-    /// Keyed by the first word, then (last word, index in `list`).
-    pub without_middle: HashMap<String, Vec<(String, usize)>>,
+    /// Keyed by the normalised first word (looked up for every word of a text, by the hash
+    /// tokens carry), then (first word as written, last word, index in `list`).
+    pub without_middle: NormMap<Vec<(String, String, usize)>>,
+    /// For every known wrong spelling ([`Names::variants`]), the words one of which a match
+    /// must contain; see [`Names::may_have_variants`].
+    variant_keys: Option<NormSet>,
+}
+
+impl Names {
+    /// Token `t` is one of the words that every match of some entry of [`Names::variants`]
+    /// contains (always `true` when an entry has no such word). A text without such a token
+    /// has no known wrong spelling, and the table's search, which costs more than looking up
+    /// every word once, can be skipped; in most texts none of the words occurs.
+    pub fn variant_cue(&self, tokens: &Tokens, t: usize) -> bool {
+        self.variant_keys
+            .as_ref()
+            .is_none_or(|keys| keys.contains_token(tokens, t))
+    }
+
+    /// Some token of `doc` is a [`Names::variant_cue`].
+    pub fn may_have_variants(&self, doc: &Document) -> bool {
+        (0..doc.tokens.len()).any(|t| self.variant_cue(&doc.tokens, t))
+    }
+}
+
+/// For every entry of `table`, the words of one element that each of its matches contains,
+/// or `None` when some entry has no such element.
+///
+/// A pattern matches tokens element by element, and a token matches a whole word (no `*`)
+/// when its normalised form is the word; so every match of a pattern contains a token that
+/// is one of the words of each element that is not optional and consists of whole words.
+/// Of those, the element whose words are rarest in German is taken (by its most frequent
+/// word, with words missing from the frequency lexicon rarest of all): the fewer texts
+/// contain one, the more searches are skipped. Of „Markus Soeder“ it takes *soeder*.
+fn required_words<T>(table: &PhraseTable<T>) -> Option<NormSet> {
+    let freq = words::WordFreq::builtin();
+    // how common the most common of `words` is, in hundredths of a Zipf unit (0: not in the
+    // lexicon); punctuation (`-` of „Klaus-Michael“), which the lexicon lacks, is commonest
+    let commonness = |words: &Vec<String>| -> u32 {
+        words
+            .iter()
+            .map(|w| match freq.de_zipf(w) {
+                _ if !w.chars().any(char::is_alphabetic) => u32::MAX,
+                Some(z) => (z * 100.0) as u32,
+                None => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let mut set = NormSet::default();
+    for e in table.entries() {
+        let words_of = |elem: &Elem| -> Option<Vec<String>> {
+            let Elem::Tok {
+                alts,
+                optional: false,
+            } = elem
+            else {
+                return None;
+            };
+            alts.iter()
+                .map(|a| match a {
+                    Alt::Word {
+                        norm,
+                        affix: Affix::Exact,
+                        ..
+                    } => Some(norm.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let best = e
+            .pattern
+            .elems
+            .iter()
+            .filter_map(words_of)
+            .filter(|words| !words.is_empty())
+            .min_by_key(commonness)?;
+        for w in &best {
+            set.insert(w);
+        }
+    }
+    Some(set)
 }
 
 /// Name parts of five letters or more, indexed by their first letter so that a look-up for
 /// near misses only compares names that start alike.
 #[derive(Debug, Default)]
 pub struct PartIndex {
-    all: HashMap<String, Vec<(usize, usize)>>,
-    by_first: HashMap<(char, usize), Vec<String>>,
+    all: FastMap<String, Vec<(usize, usize)>>,
+    by_first: FastMap<(char, usize), Vec<String>>,
 }
 
 impl PartIndex {
@@ -489,14 +572,13 @@ fn compile_names(rows: Vec<(String, usize, NameRow)>) -> Result<Names, DictError
             let last = words[words.len() - 1].to_string();
             names
                 .without_middle
-                .entry(words[0].to_string())
-                .or_default()
-                .push((last, idx));
+                .get_or_insert_with(&normalise(words[0]), Vec::new)
+                .push((words[0].to_string(), last, idx));
         }
         if toks.len() == 1 && toks.list[0].kind == TokenKind::Word {
             names.accepted.insert(name.clone());
             if distinctive_casing(&name) {
-                names.casing.entry(normalise(&name)).or_insert(idx);
+                names.casing.get_or_insert_with(&normalise(&name), || idx);
             }
         }
         names.list.push(NameInfo {
@@ -507,6 +589,7 @@ fn compile_names(rows: Vec<(String, usize, NameRow)>) -> Result<Names, DictError
     }
     names.literal = PhraseTable::new(literal);
     names.variants = PhraseTable::new(variants);
+    names.variant_keys = required_words(&names.variants);
     Ok(names)
 }
 

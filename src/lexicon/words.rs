@@ -19,12 +19,14 @@
 //! ```
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use fst::Map;
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
-use crate::text::token::normalise;
+use crate::text::token::{norm_hash, normalise, Tokens};
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_meta.rs"));
 
@@ -205,6 +207,287 @@ impl WordFreq {
     }
 }
 
+/// A fast hasher for words and hashes: Fx (as in rustc, and as [`norm_hash`]) over eight bytes
+/// at a time, with a final rotation so that the low bits a hash table picks its bucket by
+/// depend on every byte.
+///
+/// The standard SipHash resists hash flooding by untrusted keys, which the rules do not need:
+/// their keys are dictionary words and the words of the text being checked, and a flood
+/// would only slow a check down. On the short keys of the rules, SipHash costs several times
+/// more than the look-up it serves.
+///
+/// [`norm_hash`]: crate::text::token::norm_hash
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+/// A `HashMap` hashed with [`WordHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// A `HashSet` hashed with [`WordHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// A per-document cache of a value computed from a token's normalised form.
+///
+/// Rules ask the frequency lexicon about the same words again and again (a text says
+/// *Zuckerberg* forty times); an fst look-up walks one node per byte (100–300 ns), while the
+/// cache finds a repeated word by the hash every token already carries
+/// ([`Tokens::norm_hash`]) and one string comparison. Like [`NormMap`] it is open addressing
+/// by the hash's high bits, here at most half full; forms with the same hash are told apart
+/// by comparing them, so each still gets its own value.
+#[derive(Debug)]
+pub struct NormMemo<'t, V> {
+    tokens: &'t Tokens,
+    /// Index into `seen` + 1, 0 for an empty slot.
+    slots: Vec<u32>,
+    /// `64 - log2(slots.len())`.
+    shift: u32,
+    /// (`norm_hash`, a token with that normalised form, the value for it).
+    seen: Vec<(u64, usize, V)>,
+}
+
+impl<'t, V: Copy> NormMemo<'t, V> {
+    /// An empty cache for the tokens of one document.
+    pub fn new(tokens: &'t Tokens) -> Self {
+        NormMemo {
+            tokens,
+            slots: vec![0; 64],
+            shift: 64 - 6,
+            seen: Vec::new(),
+        }
+    }
+
+    /// `f(norm)` for token `t`'s normalised form `norm`, computed once per distinct form.
+    pub fn get(&mut self, t: usize, f: impl FnOnce(&str) -> V) -> V {
+        let hash = self.tokens.norm_hash(t);
+        let mask = self.slots.len() - 1;
+        let mut at = (hash >> self.shift) as usize;
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                break;
+            }
+            let (h, u, v) = self.seen[slot as usize - 1];
+            if h == hash && (u == t || self.tokens.norm(u) == self.tokens.norm(t)) {
+                return v;
+            }
+            at = (at + 1) & mask;
+        }
+        let v = f(self.tokens.norm(t));
+        self.seen.push((hash, t, v));
+        if self.seen.len() * 2 > self.slots.len() {
+            let size = self.slots.len() * 4;
+            self.slots = vec![0; size];
+            self.shift = 64 - size.trailing_zeros();
+            for i in 0..self.seen.len() {
+                self.place(i);
+            }
+        } else {
+            self.slots[at] = self.seen.len() as u32;
+        }
+        v
+    }
+
+    /// Puts entry `i` of `seen` into the first free slot from its hash on.
+    fn place(&mut self, i: usize) {
+        let mask = self.slots.len() - 1;
+        let mut at = (self.seen[i].0 >> self.shift) as usize;
+        while self.slots[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        self.slots[at] = i as u32 + 1;
+    }
+}
+
+/// Words with a value each, looked up by the hash every token carries
+/// ([`Tokens::norm_hash`]) and one string comparison: for the lists and dictionaries rules
+/// test every token against (English function words, names with distinctive casing), where
+/// comparing with every word of a list, or hashing each token's text again, would cost more
+/// than the rest of the rule.
+///
+/// Keys are normalised like a token's `norm` (NFC, lower case: [`normalise`]). The table is
+/// open addressing with linear probing, at most a quarter full, so that a word that is not
+/// there (most words of a text) is nearly always told by one empty slot. The slot is taken
+/// from the hash's high bits: the low bits of an Fx hash of a short word depend on little
+/// more than its first letter and its length. Keys with the same hash are compared as
+/// strings, so a collision costs time, never a wrong answer.
+#[derive(Debug, Clone)]
+pub struct NormMap<V> {
+    /// Index into `entries` + 1, 0 for an empty slot.
+    slots: Vec<u32>,
+    /// `64 - log2(slots.len())`: the shift that takes a hash to its slot.
+    shift: u32,
+    /// (hash, word, value).
+    entries: Vec<(u64, Box<str>, V)>,
+}
+
+impl<V> Default for NormMap<V> {
+    fn default() -> Self {
+        NormMap {
+            slots: vec![0; 8],
+            shift: 64 - 3,
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<V> NormMap<V> {
+    /// The entry of the word with `hash`, which `word` gives (asked for only when some key
+    /// has the hash: slicing out a token's form costs more than the probe).
+    fn find<'w>(&self, hash: u64, word: impl FnOnce() -> &'w str) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut at = (hash >> self.shift) as usize;
+        let mut word = Some(word);
+        let mut known: &str = "";
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                return None;
+            }
+            let (h, w, _) = &self.entries[slot as usize - 1];
+            if *h == hash {
+                if let Some(word) = word.take() {
+                    known = word();
+                }
+                if **w == *known {
+                    return Some(slot as usize - 1);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The value of `word`, a normalised form.
+    pub fn get(&self, word: &str) -> Option<&V> {
+        self.find(norm_hash(word.as_bytes()), || word)
+            .map(|i| &self.entries[i].2)
+    }
+
+    /// The value of token `t`'s normalised form.
+    pub fn get_token(&self, tokens: &Tokens, t: usize) -> Option<&V> {
+        self.find(tokens.norm_hash(t), || tokens.norm(t))
+            .map(|i| &self.entries[i].2)
+    }
+
+    /// The value of `word`, inserted by `value` if it has none.
+    pub fn get_or_insert_with(&mut self, word: &str, value: impl FnOnce() -> V) -> &mut V {
+        let hash = norm_hash(word.as_bytes());
+        let i = match self.find(hash, || word) {
+            Some(i) => i,
+            None => {
+                self.entries.push((hash, word.into(), value()));
+                if self.entries.len() * 4 > self.slots.len() {
+                    self.rebuild();
+                } else {
+                    self.place(self.entries.len() - 1);
+                }
+                self.entries.len() - 1
+            }
+        };
+        &mut self.entries[i].2
+    }
+
+    /// Puts entry `i` into the first free slot from its hash on.
+    fn place(&mut self, i: usize) {
+        let mask = self.slots.len() - 1;
+        let mut at = (self.entries[i].0 >> self.shift) as usize;
+        while self.slots[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        self.slots[at] = i as u32 + 1;
+    }
+
+    /// Grows the slots to four times the entries or more, and places every entry anew.
+    fn rebuild(&mut self) {
+        let size = (self.entries.len() * 4).next_power_of_two().max(8);
+        self.slots = vec![0; size];
+        self.shift = 64 - size.trailing_zeros();
+        for i in 0..self.entries.len() {
+            self.place(i);
+        }
+    }
+
+    /// The map has no words.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// A set of normalised words; see [`NormMap`].
+#[derive(Debug, Clone, Default)]
+pub struct NormSet(NormMap<()>);
+
+impl NormSet {
+    /// The set of `words`, which must be normalised like a token's `norm`.
+    pub fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Self {
+        let mut set = NormSet::default();
+        for w in words {
+            set.insert(w.as_ref());
+        }
+        set
+    }
+
+    /// Adds `word`, a normalised form.
+    pub fn insert(&mut self, word: &str) {
+        self.0.get_or_insert_with(word, || ());
+    }
+
+    /// The normalised form of token `t` is in the set.
+    pub fn contains_token(&self, tokens: &Tokens, t: usize) -> bool {
+        self.0.get_token(tokens, t).is_some()
+    }
+
+    /// `word` is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.get(word).is_some()
+    }
+
+    /// The set has no words.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,6 +597,111 @@ mod tests {
             assert_eq!(lookup_key(w), *w);
             assert!(lex().de_zipf(w).is_some_and(|z| z >= 3.0), "{w}");
         }
+    }
+
+    #[test]
+    fn norm_memo_computes_once_per_form_and_survives_collisions() {
+        let tokens = crate::text::token::tokenize("Haus haus HAUS Baum Haus");
+        let mut memo = NormMemo::new(&tokens);
+        let mut calls = Vec::new();
+        let got: Vec<usize> = (0..tokens.len())
+            .map(|t| {
+                memo.get(t, |n| {
+                    calls.push(n.to_string());
+                    n.len()
+                })
+            })
+            .collect();
+        assert_eq!(got, [4, 4, 4, 4, 4]);
+        assert_eq!(calls, ["haus", "baum"]);
+        // a form with another form's hash gets its own value
+        let mut forged = NormMemo::new(&tokens);
+        forged.seen.push((tokens.norm_hash(3), 0, 99));
+        forged.place(0);
+        assert_eq!(forged.get(3, |n| n.len()), 4);
+        assert_eq!(forged.get(3, |_| 0), 4);
+        assert_eq!(forged.get(0, |n| n.len()), 4);
+        // growing keeps every value
+        let text: Vec<String> = (0..500).map(|i| format!("w{i}")).collect();
+        let tokens = crate::text::token::tokenize(&text.join(" "));
+        let mut memo = NormMemo::new(&tokens);
+        for t in 0..tokens.len() {
+            assert_eq!(memo.get(t, |_| t), t);
+        }
+        for t in 0..tokens.len() {
+            assert_eq!(memo.get(t, |_| usize::MAX), t);
+        }
+    }
+
+    #[test]
+    fn norm_set_finds_exactly_its_words() {
+        let set = NormSet::new(["the", "of", "sich"]);
+        let tokens = crate::text::token::tokenize("The off sich ofen OF");
+        let found: Vec<bool> = (0..tokens.len())
+            .map(|t| set.contains_token(&tokens, t))
+            .collect();
+        assert_eq!(found, [true, false, true, false, true]);
+        assert!(set.contains("of") && !set.contains("o") && !set.contains("Of"));
+    }
+
+    #[test]
+    fn norm_map_finds_what_a_hash_map_finds() {
+        // random words of a small alphabet, so that words repeat and share slots
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let letters = ["a", "b", "ä", "s", "ß"];
+        let mut word = |max: u64| -> String {
+            (0..1 + next(max))
+                .map(|_| letters[next(letters.len() as u64) as usize])
+                .collect()
+        };
+        let mut map = NormMap::default();
+        let mut reference: HashMap<String, usize> = HashMap::new();
+        for i in 0..400 {
+            let w = word(5);
+            assert_eq!(
+                *map.get_or_insert_with(&w, || i),
+                *reference.entry(w.clone()).or_insert(i),
+                "{w}"
+            );
+            let probe = word(6);
+            assert_eq!(map.get(&probe), reference.get(&probe), "{probe}");
+        }
+        assert!(map.slots.len() >= 4 * map.entries.len());
+        let tokens = crate::text::token::tokenize("AB ab aß ÄÄ x");
+        for t in 0..tokens.len() {
+            assert_eq!(map.get_token(&tokens, t), reference.get(tokens.norm(t)));
+        }
+    }
+
+    #[test]
+    fn norm_map_tells_keys_with_one_hash_apart() {
+        let mut map = NormMap::default();
+        map.get_or_insert_with("openai", || 1);
+        // forge a collision: another key with the hash of "openai"
+        let hash = norm_hash(b"openai");
+        map.entries.push((hash, "github".into(), 7));
+        map.rebuild();
+        assert_eq!(map.get("openai"), Some(&1));
+        assert_eq!(map.find(hash, || "github"), Some(1));
+        assert_eq!(map.find(hash, || "gitlab"), None);
+        assert_eq!(map.get("github"), None, "looked up under its own hash");
+    }
+
+    #[test]
+    fn word_hasher_spreads_similar_words() {
+        use std::hash::BuildHasher;
+        let build = BuildHasherDefault::<WordHasher>::default();
+        let buckets: HashSet<u64> = ["Zuckerberg", "Zuckerburg", "Zuckerbergs", "Zuckerberh"]
+            .iter()
+            .map(|w| build.hash_one(w) & 0xff)
+            .collect();
+        assert_eq!(buckets.len(), 4);
     }
 
     #[test]

@@ -53,8 +53,64 @@ impl Rule for EntitySpelling {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let names = &cx.lex.names;
+        let tokens = &doc.tokens;
+        let (view, norms) = (doc.view.as_bytes(), tokens.norm_stream());
+        // one pass over the tokens looks up every word's casing and whether a known wrong
+        // spelling may occur; words are looked up by the hash they carry, and a form is only
+        // sliced out of the text when the look-up needs it
+        let mut casing = Vec::new();
+        let mut variant_cue = false;
+        for t in 0..tokens.len() {
+            variant_cue = variant_cue || names.variant_cue(tokens, t);
+            let tok = doc.tok(t);
+            if tok.kind != TokenKind::Word {
+                continue;
+            }
+            let (idx, suffix) = match names.casing.get_token(tokens, t) {
+                Some(&i) => (i, ""),
+                None => {
+                    // the genitive: the form and the text end in s
+                    let (ns, ne) = tokens.norm_range(t);
+                    if ne == ns || norms.as_bytes()[ne - 1] != b's' || view[tok.end - 1] != b's' {
+                        continue;
+                    }
+                    match names.casing.get(&norms[ns..ne - 1]) {
+                        Some(&i) => (i, "s"),
+                        None => continue,
+                    }
+                }
+            };
+            let text = doc.text(t);
+            let canonical = &names.list[idx].name;
+            let stem = &text[..text.len() - suffix.len()];
+            if stem == canonical || names.accepted.contains(stem) || !distinctive_casing(canonical)
+            {
+                continue;
+            }
+            if is_all_caps(text) && in_caps_context(doc, t) {
+                continue;
+            }
+            let fix = format!("{canonical}{suffix}");
+            casing.push((
+                tok.start,
+                tok.end,
+                format!(
+                    "The name is written {} with this casing, not {}.",
+                    q(&fix),
+                    q(text)
+                ),
+                fix,
+                META.severity,
+            ));
+        }
+        // known wrong spellings first: of two findings at one place, the first is kept
         let mut out = Vec::new();
-        for hit in names.variants.find(doc) {
+        let variants = if variant_cue {
+            names.variants.find(doc)
+        } else {
+            Vec::new()
+        };
+        for hit in variants {
             let name = &names.list[hit.entry.data].name;
             let (s, e) = (
                 doc.tok(hit.m.mark_start).start,
@@ -71,42 +127,7 @@ impl Rule for EntitySpelling {
                 Severity::Major,
             ));
         }
-        for t in 0..doc.tokens.len() {
-            if doc.tok(t).kind != TokenKind::Word {
-                continue;
-            }
-            let text = doc.text(t);
-            let norm = doc.norm(t);
-            let (idx, suffix) = match names.casing.get(norm) {
-                Some(&i) => (i, ""),
-                None => match norm.strip_suffix('s').and_then(|n| names.casing.get(n)) {
-                    Some(&i) if text.ends_with('s') => (i, "s"),
-                    _ => continue,
-                },
-            };
-            let canonical = &names.list[idx].name;
-            let stem = &text[..text.len() - suffix.len()];
-            if stem == canonical || names.accepted.contains(stem) || !distinctive_casing(canonical)
-            {
-                continue;
-            }
-            if is_all_caps(text) && in_caps_context(doc, t) {
-                continue;
-            }
-            let tok = doc.tok(t);
-            let fix = format!("{canonical}{suffix}");
-            out.push((
-                tok.start,
-                tok.end,
-                format!(
-                    "The name is written {} with this casing, not {}.",
-                    q(&fix),
-                    q(text)
-                ),
-                fix,
-                META.severity,
-            ));
-        }
+        out.append(&mut casing);
         out.sort_by_key(|o| o.0);
         out.dedup_by_key(|o| o.0);
         for (s, e, message, fix, severity) in out {

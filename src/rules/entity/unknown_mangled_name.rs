@@ -124,23 +124,30 @@ impl Rule for UnknownMangledName {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let lex = WordFreq::builtin();
         let names = &cx.lex.names;
-        // names the dictionary already knows are reported by mangled-entity
-        let known: Vec<(usize, usize)> = names
-            .literal
-            .find(doc)
-            .iter()
-            .map(|h| (h.m.tok_start, h.m.tok_end))
-            .collect();
+        // names the dictionary already knows are reported by mangled-entity; searching the
+        // whole text for them costs more than the rest of the rule, and is seldom needed, so it
+        // runs at the first word that would otherwise be reported
+        let mut known: Option<Vec<(usize, usize)>> = None;
+        let mut is_known = |t: usize| {
+            known
+                .get_or_insert_with(|| {
+                    names
+                        .literal
+                        .find(doc)
+                        .iter()
+                        .map(|h| (h.m.tok_start, h.m.tok_end))
+                        .collect()
+                })
+                .iter()
+                .any(|&(a, b)| (a..b).contains(&t))
+        };
         let mut out = Vec::new();
         for sent in &doc.sentences {
             for t in sent.tok_start..sent.tok_end.saturating_sub(1) {
                 // cheap shape tests first: a role or a number must follow
                 let next = doc.norm(t + 1);
                 let maybe = ROLES.contains(&next) || doc.tok(t + 1).kind == TokenKind::Number;
-                if !maybe
-                    || !ordinary(doc, t, lex, names)
-                    || known.iter().any(|&(a, b)| (a..b).contains(&t))
-                {
+                if !maybe || !ordinary(doc, t, lex, names) {
                     continue;
                 }
                 let prev_is_det = t > sent.tok_start
@@ -168,7 +175,9 @@ impl Rule for UnknownMangledName {
                     );
                 let role = ROLES.contains(&doc.norm(t + 1)) && doc.tok(t + 1).space_before;
                 if role && !prev_is_det && is_person_name(doc, t + 2) {
-                    out.push((t, "before a role and a person's name"));
+                    if !is_known(t) {
+                        out.push((t, "before a role and a person's name"));
+                    }
                     continue;
                 }
                 // W 2.5-Modell, W 4 Modell
@@ -180,7 +189,7 @@ impl Rule for UnknownMangledName {
                     if h < sent.tok_end && doc.text(h) == "-" && !doc.tok(h).space_before {
                         h += 1;
                     }
-                    if h < sent.tok_end && MODEL_WORDS.contains(&doc.norm(h)) {
+                    if h < sent.tok_end && MODEL_WORDS.contains(&doc.norm(h)) && !is_known(t) {
                         out.push((t, "before a model version"));
                     }
                 }

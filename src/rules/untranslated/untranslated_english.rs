@@ -2,7 +2,9 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::lexicon::words::WordFreq;
+use std::sync::LazyLock;
+
+use crate::lexicon::words::{NormMemo, NormSet, WordFreq};
 use crate::rules::{q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
@@ -51,6 +53,10 @@ const EN_FUNCTION: &[&str] = &[
     "more",
 ];
 
+/// [`MARKERS`] and [`EN_FUNCTION`], looked up by the tokens' hashes.
+static MARKER_SET: LazyLock<NormSet> = LazyLock::new(|| NormSet::new(MARKERS));
+static FUNCTION_SET: LazyLock<NormSet> = LazyLock::new(|| NormSet::new(EN_FUNCTION));
+
 impl Rule for UntranslatedEnglish {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -58,26 +64,35 @@ impl Rule for UntranslatedEnglish {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let lex = WordFreq::builtin();
-        let in_quote = crate::rules::typography::quoted_tokens(doc);
+        let tokens = &doc.tokens;
+        // found when the first sentence with an English marker needs it
+        let mut in_quote: Option<Vec<bool>> = None;
+        // one look-up per distinct word, however often the text uses it
+        let mut english_memo = NormMemo::new(tokens);
+        let mut run: Vec<usize> = Vec::new();
+        let (markers, function_words) = (&*MARKER_SET, &*FUNCTION_SET);
         for sent in &doc.sentences {
             // English of three words or more nearly always has an English function word; a
             // sentence without one is not worth the look-ups
             let english_marker =
-                (sent.tok_start..sent.tok_end).any(|i| MARKERS.contains(&doc.norm(i)));
+                (sent.tok_start..sent.tok_end).any(|i| markers.contains_token(tokens, i));
             if !english_marker {
                 continue;
             }
+            let in_quote =
+                in_quote.get_or_insert_with(|| crate::rules::typography::quoted_tokens(doc));
             let mut t = sent.tok_start;
             while t < sent.tok_end {
-                // a run: words separated only by spaces (or hyphens inside compounds)
-                let mut run: Vec<usize> = Vec::new();
+                // a run: words separated only by spaces (or hyphens inside compounds); every
+                // word in it is ASCII (English words by the test below, function words by the
+                // list), so for its words `english` is what the lexicon says
+                run.clear();
                 let mut u = t;
                 while u < sent.tok_end && doc.tok(u).kind == TokenKind::Word && !in_quote[u] {
-                    let n = doc.norm(u);
                     // English words are ASCII; umlauts and ß mark German
-                    let english = n.is_ascii() && lex.is_english_not_german(n);
-                    let function = EN_FUNCTION.contains(&n);
-                    if !(english || function) {
+                    let english = doc.norm(u).is_ascii()
+                        && english_memo.get(u, |n| lex.is_english_not_german(n));
+                    if !(english || function_words.contains_token(tokens, u)) {
                         break;
                     }
                     run.push(u);
@@ -86,23 +101,15 @@ impl Rule for UntranslatedEnglish {
                         break;
                     }
                 }
+                let mut english = |i: usize| english_memo.get(i, |n| lex.is_english_not_german(n));
                 // trim function words at the edges
-                while run
-                    .first()
-                    .is_some_and(|&i| !lex.is_english_not_german(doc.norm(i)))
-                {
-                    run.remove(0);
-                }
-                while run
-                    .last()
-                    .is_some_and(|&i| !lex.is_english_not_german(doc.norm(i)))
-                {
-                    run.pop();
-                }
-                let english = run
+                let first = run.iter().position(|&i| english(i)).unwrap_or(run.len());
+                let last = run
                     .iter()
-                    .filter(|&&i| lex.is_english_not_german(doc.norm(i)))
-                    .count();
+                    .rposition(|&i| english(i))
+                    .map_or(first, |p| p + 1);
+                let run = &run[first..last];
+                let english = run.iter().filter(|&&i| english(i)).count();
                 let all_caps_first = run
                     .iter()
                     .all(|&i| doc.text(i).starts_with(|c: char| c.is_uppercase()));
@@ -129,6 +136,11 @@ impl Rule for UntranslatedEnglish {
 mod tests {
     use super::*;
     use crate::rules::testing::flagged;
+
+    #[test]
+    fn word_lists_build() {
+        assert!(MARKER_SET.contains("the") && FUNCTION_SET.contains("more"));
+    }
 
     #[test]
     fn flags_the_english_run() {
