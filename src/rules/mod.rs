@@ -69,6 +69,8 @@ pub struct Context<'a> {
     pub quote_style: typography::QuoteStyle,
     /// The terminology glossary (`--glossary`), empty without one.
     pub glossary: &'a crate::lexicon::glossary::Glossary,
+    /// The matches of the names' literal renderings, once searched ([`Context::literal_names`]).
+    literal_names: Option<Vec<crate::lexicon::Hit<'a, usize>>>,
 }
 
 impl<'a> Context<'a> {
@@ -79,7 +81,18 @@ impl<'a> Context<'a> {
             findings: Vec::new(),
             quote_style: typography::QuoteStyle::Auto,
             glossary: &EMPTY_GLOSSARY,
+            literal_names: None,
         }
+    }
+
+    /// The matches of the dictionary's literal renderings of names
+    /// ([`crate::lexicon::Names::literal`]) in `doc`: searched once per document and shared by
+    /// the rules that need them (mangled-entity reports them, unknown-mangled-name leaves them
+    /// to it). A context serves one document.
+    pub fn literal_names(&mut self, doc: &Document) -> &[crate::lexicon::Hit<'a, usize>] {
+        let lex = self.lex;
+        self.literal_names
+            .get_or_insert_with(|| lex.names.literal.find(doc))
     }
 
     /// Reports the view range `start..end` with the rule's default severity.

@@ -41,7 +41,7 @@ impl Rule for MangledEntity {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let names = &cx.lex.names;
         let mut out = Vec::new();
-        for hit in names.literal.find(doc) {
+        for hit in cx.literal_names(doc).to_vec() {
             let info = &names.list[hit.entry.data];
             // with the English source at hand, source-name reports it as certain (critical)
             if doc

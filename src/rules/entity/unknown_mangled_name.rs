@@ -123,17 +123,16 @@ impl Rule for UnknownMangledName {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let lex = WordFreq::builtin();
-        let names = &cx.lex.names;
-        // names the dictionary already knows are reported by mangled-entity; searching the
-        // whole text for them costs more than the rest of the rule, and is seldom needed, so it
-        // runs at the first word that would otherwise be reported
+        let lexicons = cx.lex;
+        let names = &lexicons.names;
+        // names the dictionary already knows are reported by mangled-entity, which has
+        // searched for them already (the context keeps the matches); looked at only at the
+        // first word that would otherwise be reported
         let mut known: Option<Vec<(usize, usize)>> = None;
-        let mut is_known = |t: usize| {
+        let mut is_known = |t: usize, cx: &mut Context<'_>| {
             known
                 .get_or_insert_with(|| {
-                    names
-                        .literal
-                        .find(doc)
+                    cx.literal_names(doc)
                         .iter()
                         .map(|h| (h.m.tok_start, h.m.tok_end))
                         .collect()
@@ -175,7 +174,7 @@ impl Rule for UnknownMangledName {
                     );
                 let role = ROLES.contains(&doc.norm(t + 1)) && doc.tok(t + 1).space_before;
                 if role && !prev_is_det && is_person_name(doc, t + 2) {
-                    if !is_known(t) {
+                    if !is_known(t, cx) {
                         out.push((t, "before a role and a person's name"));
                     }
                     continue;
@@ -189,7 +188,7 @@ impl Rule for UnknownMangledName {
                     if h < sent.tok_end && doc.text(h) == "-" && !doc.tok(h).space_before {
                         h += 1;
                     }
-                    if h < sent.tok_end && MODEL_WORDS.contains(&doc.norm(h)) && !is_known(t) {
+                    if h < sent.tok_end && MODEL_WORDS.contains(&doc.norm(h)) && !is_known(t, cx) {
                         out.push((t, "before a model version"));
                     }
                 }
