@@ -184,9 +184,20 @@ pub struct Names {
     /// For every known wrong spelling ([`Names::variants`]), the words one of which a match
     /// must contain; see [`Names::may_have_variants`].
     variant_keys: Option<NormSet>,
+    /// Every word of every name (as written) -> the names that have it, in list order.
+    by_word: FastMap<String, Vec<usize>>,
 }
 
 impl Names {
+    /// The names that have `word` (as written) among their words, in list order.
+    pub fn with_word(&self, word: &str) -> impl Iterator<Item = &NameInfo> {
+        self.by_word
+            .get(word)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| &self.list[i])
+    }
+
     /// Token `t` is one of the words that every match of some entry of [`Names::variants`]
     /// contains (always `true` when an entry has no such word). A text without such a token
     /// has no known wrong spelling, and the table's search, which costs more than looking up
@@ -589,6 +600,14 @@ fn compile_names(rows: Vec<(String, usize, NameRow)>) -> Result<Names, DictError
     }
     names.literal = PhraseTable::new(literal);
     names.variants = PhraseTable::new(variants);
+    for (i, n) in names.list.iter().enumerate() {
+        for w in &n.words {
+            let owners = names.by_word.entry(w.clone()).or_default();
+            if owners.last() != Some(&i) {
+                owners.push(i);
+            }
+        }
+    }
     names.variant_keys = required_words(&names.variants);
     Ok(names)
 }

@@ -48,9 +48,7 @@ const PAIRS: &[(&str, &str)] = &[
 /// `word` can be part of.
 fn names_with(names: &Names, word: &str) -> Vec<Vec<String>> {
     names
-        .list
-        .iter()
-        .filter(|n| n.words.iter().any(|w| w == word))
+        .with_word(word)
         .map(|n| {
             let toks = crate::text::token::tokenize(&n.name);
             toks.list
