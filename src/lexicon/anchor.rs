@@ -15,7 +15,7 @@ use std::ops::Range;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::automaton::StateID;
 use aho_corasick::dfa::DFA;
-use aho_corasick::Anchored;
+use aho_corasick::{Anchored, StartKind};
 
 use super::pattern::Affix;
 use crate::text::token::{norm_hash, Tokens};
@@ -25,7 +25,7 @@ fn has(bits: &[u64], i: usize) -> bool {
     bits[i >> 6] & (1 << (i & 63)) != 0
 }
 
-fn set(bits: &mut [u64], i: usize) {
+fn set_bit(bits: &mut [u64], i: usize) {
     bits[i >> 6] |= 1 << (i & 63);
 }
 
@@ -68,7 +68,7 @@ impl Exact {
         }
         let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
         for (h, _, _) in &by_word {
-            set(&mut filter, (h >> (64 - FILTER_BITS)) as usize);
+            set_bit(&mut filter, (h >> (64 - FILTER_BITS)) as usize);
         }
         Exact {
             slots,
@@ -110,17 +110,24 @@ pub(crate) struct WordSet {
     /// Every word: (normalised form, entry, affix); its index is its id.
     words: Vec<(Box<str>, usize, Affix)>,
     exact: Exact,
-    /// The prefixes, suffixes and infixes, searched with one Aho-Corasick DFA over the
-    /// token stream; the automaton's pattern n is `affixed_ids[n]`.
+    /// Without suffixes and infixes: the prefixes, as an anchored DFA (a trie) walked from
+    /// the start of every token, which ends after a byte or two for most tokens instead of
+    /// scanning every byte of the stream. The automaton's pattern n is `prefix_ids[n]`.
+    prefixes: Option<DFA>,
+    prefix_ids: Vec<u32>,
+    /// The suffixes and infixes (and then the prefixes too: the stream is scanned anyway),
+    /// searched with one Aho-Corasick DFA over the token stream; the automaton's pattern n
+    /// is `affixed_ids[n]`.
     affixed: Option<DFA>,
     affixed_ids: Vec<u32>,
 }
 
 /// Builds the automaton of a set's words: a DFA (one table look-up per byte) without a
 /// prefilter, which [`each_overlapping`] does not use.
-fn automaton<'w>(words: impl IntoIterator<Item = &'w str>) -> DFA {
+fn automaton<'w>(words: impl IntoIterator<Item = &'w str>, start: StartKind) -> DFA {
     DFA::builder()
         .prefilter(false)
+        .start_kind(start)
         .build(words)
         .expect("the automaton of a word set builds")
 }
@@ -150,6 +157,29 @@ fn each_overlapping(
     }
 }
 
+/// Calls `f(end, length, pattern)` for every word of the anchored automaton `dfa` that
+/// `hay[range]` starts with: a walk down the trie that stops where no word continues.
+fn each_prefix(dfa: &DFA, hay: &[u8], range: Range<usize>, mut f: impl FnMut(usize, usize, usize)) {
+    let Ok(mut sid) = dfa.start_state(Anchored::Yes) else {
+        return;
+    };
+    let start = range.start;
+    for (end, &b) in (start + 1..).zip(&hay[range]) {
+        sid = dfa.next_state(Anchored::Yes, sid, b);
+        if dfa.is_special(sid) {
+            if dfa.is_dead(sid) {
+                return;
+            }
+            // a state lists the words ending here; keep those that start the token
+            report_matches(dfa, sid, end, &mut |end, len, pattern| {
+                if end - len == start {
+                    f(end, len, pattern);
+                }
+            });
+        }
+    }
+}
+
 /// The matches of state `sid` at `end`, out of the scanning loop of [`each_overlapping`].
 #[inline(never)]
 fn report_matches(dfa: &DFA, sid: StateID, end: usize, f: &mut impl FnMut(usize, usize, usize)) {
@@ -168,6 +198,7 @@ impl WordSet {
     /// Indexes `(word, entry, affix)` triples; words are normalised (NFC, lower case).
     pub(crate) fn new(words: Vec<(&str, usize, Affix)>) -> Self {
         let mut set = WordSet::default();
+        let mut prefixes = Vec::new();
         let mut affixed = Vec::new();
         let mut exact = Vec::new();
         for (id, &(w, _, affix)) in words.iter().enumerate() {
@@ -175,16 +206,28 @@ impl WordSet {
             if w.is_empty() {
                 continue;
             }
-            if affix == Affix::Exact {
-                exact.push((w, id));
-            } else {
+            match affix {
+                Affix::Exact => exact.push((w, id)),
+                Affix::Prefix => prefixes.push((w, id)),
+                Affix::Suffix | Affix::Infix => {
+                    affixed.push(w);
+                    set.affixed_ids.push(id);
+                }
+            }
+        }
+        if !affixed.is_empty() {
+            for (w, id) in prefixes.drain(..) {
                 affixed.push(w);
                 set.affixed_ids.push(id);
             }
         }
         set.exact = Exact::build(exact);
+        if !prefixes.is_empty() {
+            set.prefix_ids = prefixes.iter().map(|p| p.1).collect();
+            set.prefixes = Some(automaton(prefixes.iter().map(|p| p.0), StartKind::Anchored));
+        }
         if !affixed.is_empty() {
-            set.affixed = Some(automaton(affixed));
+            set.affixed = Some(automaton(affixed, StartKind::Unanchored));
         }
         set.words = words
             .into_iter()
@@ -206,7 +249,7 @@ impl WordSet {
             return;
         }
         let stream = tokens.norm_stream();
-        // affixed words of the whole range, in token order (one search; the forms are
+        // suffixes and infixes of the whole range, in token order (one search; the forms are
         // separated by a character no word holds, so no match crosses tokens)
         let mut affix_hits: Vec<(usize, Found)> = Vec::new();
         if let Some(dfa) = &self.affixed {
@@ -229,18 +272,34 @@ impl WordSet {
                 }
             });
         }
-        let mut next_affix = 0;
+        // prefixes, token by token
+        let mut prefix_hits: Vec<(usize, Found)> = Vec::new();
+        if let Some(dfa) = &self.prefixes {
+            for t in range.clone() {
+                let (ns, ne) = tokens.norm_range(t);
+                each_prefix(dfa, stream.as_bytes(), ns..ne, |end, len, pattern| {
+                    let id = self.prefix_ids[pattern];
+                    prefix_hits.push((t, (end, std::cmp::Reverse(len), id)));
+                });
+            }
+        }
+        let (mut next_affix, mut next_prefix) = (0, 0);
         let mut found: Vec<Found> = Vec::new();
         for t in range {
             // most tokens hold no affixed word and fail the exact words' bit filter
             let affixed = affix_hits.get(next_affix).is_some_and(|h| h.0 == t);
-            if !affixed && !self.exact.may_hold(tokens.norm_hash(t)) {
+            let prefixed = prefix_hits.get(next_prefix).is_some_and(|h| h.0 == t);
+            if !affixed && !prefixed && !self.exact.may_hold(tokens.norm_hash(t)) {
                 continue;
             }
             found.clear();
             while let Some(&(_, hit)) = affix_hits.get(next_affix).filter(|h| h.0 == t) {
                 found.push(hit);
                 next_affix += 1;
+            }
+            while let Some(&(_, hit)) = prefix_hits.get(next_prefix).filter(|h| h.0 == t) {
+                found.push(hit);
+                next_prefix += 1;
             }
             if tokens.list[t].kind == TokenKind::Opaque {
                 continue;

@@ -5,7 +5,7 @@
 //! and verifies the rest token by token, with backtracking over optional tokens and gaps.
 
 use crate::document::Document;
-use crate::text::token::{normalise, TokenKind};
+use crate::text::token::{norm_hash, normalise, TokenKind};
 
 /// How a word of a pattern is compared with a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -467,6 +467,73 @@ impl Cue {
     /// Token `t` matches the cue.
     pub fn matches(&self, doc: &Document, t: usize) -> bool {
         self.0.iter().any(|a| alt_matches(doc, t, a, CaseRule::Any))
+    }
+}
+
+/// The cues of a `context` or `exclude` column compiled for testing many tokens: whole
+/// words by the hash every token carries (one comparison per word instead of a string
+/// comparison), the rest as [`Cue::matches`] tests them. `matches` is true exactly when one
+/// of the cues matches.
+#[derive(Debug, Clone, Default)]
+pub struct CueSet {
+    /// Whole words with their [`norm_hash`], sorted by hash.
+    exact: Vec<(u64, String)>,
+    /// Prefixes, suffixes and infixes.
+    affixed: Vec<(String, Affix)>,
+    /// Some cue is `#num`.
+    num: bool,
+    /// Some cue is `#cap`.
+    cap: bool,
+}
+
+impl CueSet {
+    /// Compiles `cues`.
+    pub fn new(cues: &[Cue]) -> Self {
+        let mut set = CueSet::default();
+        for alt in cues.iter().flat_map(|c| &c.0) {
+            match alt {
+                Alt::Word {
+                    norm,
+                    affix: Affix::Exact,
+                    ..
+                } => set.exact.push((norm_hash(norm.as_bytes()), norm.clone())),
+                Alt::Word { norm, affix, .. } => set.affixed.push((norm.clone(), *affix)),
+                Alt::Num => set.num = true,
+                Alt::Cap => set.cap = true,
+            }
+        }
+        set.exact.sort_unstable();
+        set
+    }
+
+    /// Token `t` of `doc` matches one of the cues (as [`Cue::matches`]).
+    pub fn matches(&self, doc: &Document, t: usize) -> bool {
+        let kind = doc.tok(t).kind;
+        if self.num && kind == TokenKind::Number {
+            return true;
+        }
+        if self.cap
+            && kind == TokenKind::Word
+            && doc.text(t).chars().next().is_some_and(char::is_uppercase)
+        {
+            return true;
+        }
+        if kind == TokenKind::Opaque {
+            return false;
+        }
+        let hash = doc.tokens.norm_hash(t);
+        let from = self.exact.partition_point(|e| e.0 < hash);
+        let same = self.exact[from..].iter().take_while(|e| e.0 == hash);
+        if same.clone().next().is_some() || !self.affixed.is_empty() {
+            let norm = doc.norm(t);
+            same.into_iter().any(|e| e.1 == norm)
+                || self
+                    .affixed
+                    .iter()
+                    .any(|(w, affix)| affix_matches(norm, w, *affix))
+        } else {
+            false
+        }
     }
 }
 

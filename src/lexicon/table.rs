@@ -2,7 +2,7 @@
 //! of the rarest required word of every pattern (see `lexicon::anchor`).
 
 use super::anchor::WordSet;
-use super::pattern::{Affix, Alt, CaseRule, Cue, PatMatch, Pattern};
+use super::pattern::{Affix, Alt, CaseRule, Cue, CueSet, PatMatch, Pattern};
 use super::words::WordFreq;
 use crate::document::Document;
 
@@ -52,6 +52,10 @@ pub struct PhraseTable<T> {
     excludes: WordSet,
     /// Entries with an exclusion cue that is not a plain word (`#num`, `#cap`).
     exclude_by_scan: Vec<bool>,
+    /// Per entry: its context cues, compiled.
+    context: Vec<CueSet>,
+    /// Per entry: its exclusion cues, compiled (for the entries in `exclude_by_scan`).
+    exclude: Vec<CueSet>,
 }
 
 impl<T> Default for PhraseTable<T> {
@@ -62,6 +66,8 @@ impl<T> Default for PhraseTable<T> {
             key_offsets: Vec::new(),
             excludes: WordSet::default(),
             exclude_by_scan: Vec::new(),
+            context: Vec::new(),
+            exclude: Vec::new(),
         }
     }
 }
@@ -137,12 +143,16 @@ impl<T> PhraseTable<T> {
         }
         let keys = WordSet::new(keys);
         let excludes = WordSet::new(excludes);
+        let context = entries.iter().map(|e| CueSet::new(&e.context)).collect();
+        let exclude = entries.iter().map(|e| CueSet::new(&e.exclude)).collect();
         PhraseTable {
             entries,
             keys,
             key_offsets,
             excludes,
             exclude_by_scan,
+            context,
+            exclude,
         }
     }
 
@@ -176,7 +186,9 @@ impl<T> PhraseTable<T> {
             let Some(pm) = entry.pattern.match_at(doc, t, s.tok_end, entry.case) else {
                 continue;
             };
-            if !entry.context.is_empty() && !has_context(doc, entry, pm, s.tok_start, s.tok_end) {
+            if !entry.context.is_empty()
+                && !has_context(doc, entry, &self.context[ei], pm, s.tok_start, s.tok_end)
+            {
                 continue;
             }
             if !entry.exclude.is_empty() && self.excluded(doc, ei, s.segment, pm, &mut excluded_in)
@@ -239,12 +251,18 @@ type HitOrder = (
     (usize, std::cmp::Reverse<usize>, usize, usize),
 );
 
-fn has_context<T>(doc: &Document, e: &Entry<T>, m: PatMatch, s_start: usize, s_end: usize) -> bool {
+/// A token within `e.window` tokens of the match, in its sentence, matches a context cue.
+fn has_context<T>(
+    doc: &Document,
+    e: &Entry<T>,
+    cues: &CueSet,
+    m: PatMatch,
+    s_start: usize,
+    s_end: usize,
+) -> bool {
     let before = m.tok_start.saturating_sub(e.window).max(s_start)..m.tok_start;
     let after = m.tok_end..(m.tok_end + e.window).min(s_end);
-    before
-        .chain(after)
-        .any(|t| e.context.iter().any(|c| c.matches(doc, t)))
+    before.chain(after).any(|t| cues.matches(doc, t))
 }
 
 /// For the current segment: which tokens match an exclusion cue of which entry. Found
@@ -269,10 +287,10 @@ impl<T> PhraseTable<T> {
         let seg = doc.segments[segment];
         let outside = |t: &usize| !(m.tok_start..m.tok_end).contains(t);
         if self.exclude_by_scan[ei] {
-            let e = &self.entries[ei];
+            let cues = &self.exclude[ei];
             return (seg.tok_start..seg.tok_end)
                 .filter(outside)
-                .any(|t| e.exclude.iter().any(|c| c.matches(doc, t)));
+                .any(|t| cues.matches(doc, t));
         }
         if cache.segment != Some(segment) {
             cache.segment = Some(segment);
@@ -318,7 +336,13 @@ mod tests {
             let Some(pm) = e.pattern.match_at(doc, t, s.tok_end, e.case) else {
                 return;
             };
-            if !e.context.is_empty() && !has_context(doc, e, pm, s.tok_start, s.tok_end) {
+            let before = pm.tok_start.saturating_sub(e.window).max(s.tok_start)..pm.tok_start;
+            let after = pm.tok_end..(pm.tok_end + e.window).min(s.tok_end);
+            if !e.context.is_empty()
+                && !before
+                    .chain(after)
+                    .any(|t| e.context.iter().any(|c| c.matches(doc, t)))
+            {
                 return;
             }
             let seg = doc.segments[s.segment];
