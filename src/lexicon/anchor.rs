@@ -1,151 +1,32 @@
 //! Finding a table's words in every token of a document: the anchors of the phrase patterns
 //! and the words of exclusion cues.
 //!
-//! Most words are compared with whole tokens (`Taschen`) or token starts (`tief*`), so they
-//! are looked up by hash per token instead of running an automaton over every byte of the
-//! text: whole words by the token's normalised form, prefixes and suffixes by the token's
-//! first and last three bytes. Only infixes (`*wilderung*`) are searched with Aho-Corasick.
-//! The matches of a token are reported in the order an Aho-Corasick search over that token
-//! would report them (by end, longer first, then word order), so which entry hits first
-//! does not depend on how the words are indexed.
+//! Most words are compared with whole tokens (`Taschen`), so they are looked up by the hash
+//! every token carries, and almost every token is rejected by one bit test. Prefixes,
+//! suffixes and infixes (`tief*`, `*entschädigung`, `*wilderung*`) are searched with one
+//! Aho-Corasick DFA over the stream of normalised forms, in a plain loop over the concrete
+//! automaton. The matches of a token are reported in the order an Aho-Corasick search over
+//! that token would report them (by end, longer first, then word order), so which entry
+//! hits first does not depend on how the words are indexed.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, Input};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::StateID;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, StartKind};
 
 use super::pattern::Affix;
 use crate::text::token::{norm_hash, Tokens};
 use crate::text::TokenKind;
 
-/// The Fx hash (as in rustc): a multiply and a rotate per eight bytes. The keys are short
-/// dictionary words and nothing depends on their order, so a fast hash is all that is
-/// needed.
-#[derive(Debug, Clone, Copy, Default)]
-struct FxBuild;
-
-struct Fx(u64);
-
-impl Fx {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("eight bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl BuildHasher for FxBuild {
-    type Hasher = Fx;
-    fn build_hasher(&self) -> Fx {
-        Fx(0)
-    }
-}
-
-/// Up to three bytes and their number, as one key.
-fn key(bytes: &[u8]) -> u32 {
-    bytes
-        .iter()
-        .fold(bytes.len() as u32, |k, &b| (k << 8) | u32::from(b))
-}
-
-/// Words bucketed by their first (prefixes) or last (suffixes) up to three bytes.
-#[derive(Debug, Clone)]
-struct Buckets {
-    map: HashMap<u32, Vec<u32>, FxBuild>,
-    /// Bit n set: some word has n + 1 key bytes (words shorter than three bytes).
-    key_lens: u8,
-    /// The first (prefixes) or last two bytes of some word's key, as a bit set: most
-    /// tokens are rejected without a lookup.
-    pairs: Vec<u64>,
-    /// Words of one byte, by that byte.
-    singles: [u64; 4],
-}
-
-impl Default for Buckets {
-    fn default() -> Self {
-        Buckets {
-            map: HashMap::default(),
-            key_lens: 0,
-            pairs: vec![0; 1 << 10],
-            singles: [0; 4],
-        }
-    }
-}
-
 fn has(bits: &[u64], i: usize) -> bool {
     bits[i >> 6] & (1 << (i & 63)) != 0
 }
 
-fn set(bits: &mut [u64], i: usize) {
+fn set_bit(bits: &mut [u64], i: usize) {
     bits[i >> 6] |= 1 << (i & 63);
-}
-
-/// Two bytes as one index.
-fn pair(a: u8, b: u8) -> usize {
-    usize::from(a) << 8 | usize::from(b)
-}
-
-impl Buckets {
-    /// Adds a word by its key: its first (`from_end` false) or last up to three bytes.
-    fn add(&mut self, key_bytes: &[u8], from_end: bool, id: u32) {
-        self.key_lens |= 1 << (key_bytes.len() - 1);
-        match key_bytes.len() {
-            1 => set(&mut self.singles, usize::from(key_bytes[0])),
-            n if from_end => set(&mut self.pairs, pair(key_bytes[n - 2], key_bytes[n - 1])),
-            _ => set(&mut self.pairs, pair(key_bytes[0], key_bytes[1])),
-        }
-        self.map.entry(key(key_bytes)).or_default().push(id);
-    }
-
-    /// The words whose key is the first (`from_end` false) or last bytes of `norm`.
-    fn candidates<'a>(&'a self, norm: &'a [u8], from_end: bool) -> impl Iterator<Item = u32> + 'a {
-        let (first, second) = match (norm.len(), from_end) {
-            (0, _) => (None, None),
-            (1, _) => (Some(norm[0]), None),
-            (n, true) => (Some(norm[n - 1]), Some(pair(norm[n - 2], norm[n - 1]))),
-            (_, false) => (Some(norm[0]), Some(pair(norm[0], norm[1]))),
-        };
-        let maybe = first.is_some_and(|b| has(&self.singles, usize::from(b)))
-            || second.is_some_and(|p| has(&self.pairs, p));
-        (1..=3usize)
-            .filter(move |&n| maybe && self.key_lens & (1 << (n - 1)) != 0 && n <= norm.len())
-            .filter_map(move |n| {
-                let k = if from_end {
-                    &norm[norm.len() - n..]
-                } else {
-                    &norm[..n]
-                };
-                self.map.get(&key(k))
-            })
-            .flatten()
-            .copied()
-    }
 }
 
 /// Whole words, found by the hash tokens carry ([`Tokens::norm_hash`]): open addressing
@@ -156,7 +37,14 @@ struct Exact {
     slots: Vec<u32>,
     /// (hash, word, ids of the word).
     words: Vec<(u64, Box<str>, Vec<u32>)>,
+    /// Bit `hash >> (64 - FILTER_BITS)` set for every word: almost every token that is no
+    /// word of the set fails this one test, without probing `slots`.
+    filter: Vec<u64>,
 }
+
+/// log2 of the size of [`Exact::filter`] in bits (4 KiB: a few per cent false positives for
+/// a thousand words).
+const FILTER_BITS: u32 = 15;
 
 impl Exact {
     fn build(words: Vec<(&str, u32)>) -> Self {
@@ -178,14 +66,26 @@ impl Exact {
             }
             slots[at] = i as u32 + 1;
         }
+        let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
+        for (h, _, _) in &by_word {
+            set_bit(&mut filter, (h >> (64 - FILTER_BITS)) as usize);
+        }
         Exact {
             slots,
             words: by_word,
+            filter,
         }
     }
 
+    /// Some word may have the hash `hash`: false for almost every other hash.
+    #[inline]
+    fn may_hold(&self, hash: u64) -> bool {
+        !self.words.is_empty() && has(&self.filter, (hash >> (64 - FILTER_BITS)) as usize)
+    }
+
+    /// The ids of the word `norm` with hash `hash`.
     fn get(&self, hash: u64, norm: &str) -> Option<&[u32]> {
-        if self.words.is_empty() {
+        if !self.may_hold(hash) {
             return None;
         }
         let mask = self.slots.len() - 1;
@@ -210,20 +110,86 @@ pub(crate) struct WordSet {
     /// Every word: (normalised form, entry, affix); its index is its id.
     words: Vec<(Box<str>, usize, Affix)>,
     exact: Exact,
-    prefix: Buckets,
-    suffix: Buckets,
-    /// The infix words, searched with Aho-Corasick; the automaton's pattern n is
-    /// `infix_ids[n]`.
-    infix: Option<AhoCorasick>,
-    infix_ids: Vec<u32>,
-    /// A set of at most [`SMALL`] words is searched with one automaton over the token
-    /// stream instead: its prefilter skips text without a candidate faster than looking up
-    /// every token.
-    small: Option<AhoCorasick>,
+    /// Without suffixes and infixes: the prefixes, as an anchored DFA (a trie) walked from
+    /// the start of every token, which ends after a byte or two for most tokens instead of
+    /// scanning every byte of the stream. The automaton's pattern n is `prefix_ids[n]`.
+    prefixes: Option<DFA>,
+    prefix_ids: Vec<u32>,
+    /// The suffixes and infixes (and then the prefixes too: the stream is scanned anyway),
+    /// searched with one Aho-Corasick DFA over the token stream; the automaton's pattern n
+    /// is `affixed_ids[n]`.
+    affixed: Option<DFA>,
+    affixed_ids: Vec<u32>,
 }
 
-/// The most words a set searches with one automaton; see [`WordSet::small`].
-const SMALL: usize = 8;
+/// Builds the automaton of a set's words: a DFA (one table look-up per byte) without a
+/// prefilter, which [`each_overlapping`] does not use.
+fn automaton<'w>(words: impl IntoIterator<Item = &'w str>, start: StartKind) -> DFA {
+    DFA::builder()
+        .prefilter(false)
+        .start_kind(start)
+        .build(words)
+        .expect("the automaton of a word set builds")
+}
+
+/// Calls `f(end, length, pattern)` for every match of `dfa` in `hay[range]`, overlapping ones
+/// too, in the order of an overlapping Aho-Corasick search: by end, then as the automaton
+/// lists the matches of a state (longer first, then pattern order). A plain loop over the
+/// concrete DFA, so the transition per byte is inlined (`AhoCorasick` searches through a
+/// boxed automaton and a resumable iterator, several times slower).
+fn each_overlapping(
+    dfa: &DFA,
+    hay: &[u8],
+    range: Range<usize>,
+    mut f: impl FnMut(usize, usize, usize),
+) {
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return;
+    };
+    let mut at = range.start;
+    let end = range.end.min(hay.len());
+    while at < end {
+        sid = dfa.next_state(Anchored::No, sid, hay[at]);
+        at += 1;
+        if dfa.is_special(sid) {
+            report_matches(dfa, sid, at, &mut f);
+        }
+    }
+}
+
+/// Calls `f(end, length, pattern)` for every word of the anchored automaton `dfa` that
+/// `hay[range]` starts with: a walk down the trie that stops where no word continues.
+fn each_prefix(dfa: &DFA, hay: &[u8], range: Range<usize>, mut f: impl FnMut(usize, usize, usize)) {
+    let Ok(mut sid) = dfa.start_state(Anchored::Yes) else {
+        return;
+    };
+    let start = range.start;
+    for (end, &b) in (start + 1..).zip(&hay[range]) {
+        sid = dfa.next_state(Anchored::Yes, sid, b);
+        if dfa.is_special(sid) {
+            if dfa.is_dead(sid) {
+                return;
+            }
+            // a state lists the words ending here; keep those that start the token
+            report_matches(dfa, sid, end, &mut |end, len, pattern| {
+                if end - len == start {
+                    f(end, len, pattern);
+                }
+            });
+        }
+    }
+}
+
+/// The matches of state `sid` at `end`, out of the scanning loop of [`each_overlapping`].
+#[inline(never)]
+fn report_matches(dfa: &DFA, sid: StateID, end: usize, f: &mut impl FnMut(usize, usize, usize)) {
+    if dfa.is_match(sid) {
+        for k in 0..dfa.match_len(sid) {
+            let pid = dfa.match_pattern(sid, k);
+            f(end, dfa.pattern_len(pid), pid.as_usize());
+        }
+    }
+}
 
 /// A word found in a token: where it ends (byte in the norm stream), its length and id.
 type Found = (usize, std::cmp::Reverse<usize>, u32);
@@ -232,31 +198,36 @@ impl WordSet {
     /// Indexes `(word, entry, affix)` triples; words are normalised (NFC, lower case).
     pub(crate) fn new(words: Vec<(&str, usize, Affix)>) -> Self {
         let mut set = WordSet::default();
-        let mut infix_words = Vec::new();
+        let mut prefixes = Vec::new();
+        let mut affixed = Vec::new();
         let mut exact = Vec::new();
         for (id, &(w, _, affix)) in words.iter().enumerate() {
             let id = id as u32;
-            let b = w.as_bytes();
-            if b.is_empty() {
+            if w.is_empty() {
                 continue;
             }
             match affix {
                 Affix::Exact => exact.push((w, id)),
-                Affix::Prefix => set.prefix.add(&b[..b.len().min(3)], false, id),
-                Affix::Suffix => set.suffix.add(&b[b.len() - b.len().min(3)..], true, id),
-                Affix::Infix => {
-                    infix_words.push(w);
-                    set.infix_ids.push(id);
+                Affix::Prefix => prefixes.push((w, id)),
+                Affix::Suffix | Affix::Infix => {
+                    affixed.push(w);
+                    set.affixed_ids.push(id);
                 }
             }
         }
-        if words.len() <= SMALL && words.iter().all(|w| !w.0.is_empty()) {
-            set.small =
-                Some(AhoCorasick::new(words.iter().map(|w| w.0)).expect("automaton builds"));
+        if !affixed.is_empty() {
+            for (w, id) in prefixes.drain(..) {
+                affixed.push(w);
+                set.affixed_ids.push(id);
+            }
         }
         set.exact = Exact::build(exact);
-        if !infix_words.is_empty() {
-            set.infix = Some(AhoCorasick::new(&infix_words).expect("infix automaton builds"));
+        if !prefixes.is_empty() {
+            set.prefix_ids = prefixes.iter().map(|p| p.1).collect();
+            set.prefixes = Some(automaton(prefixes.iter().map(|p| p.0), StartKind::Anchored));
+        }
+        if !affixed.is_empty() {
+            set.affixed = Some(automaton(affixed, StartKind::Unanchored));
         }
         set.words = words
             .into_iter()
@@ -278,73 +249,64 @@ impl WordSet {
             return;
         }
         let stream = tokens.norm_stream();
-        if let Some(ac) = &self.small {
-            let from = tokens.norm_range(range.start).0;
-            let to = tokens.norm_range(range.end - 1).1;
-            let mut t = range.start;
-            for m in ac.find_overlapping_iter(Input::new(stream).range(from..to)) {
-                while tokens.norm_range(t).1 < m.end() {
-                    t += 1;
-                }
-                if tokens.list[t].kind == TokenKind::Opaque {
-                    continue;
-                }
-                let (ns, ne) = tokens.norm_range(t);
-                let (_, entry, affix) = self.words[m.pattern().as_usize()];
-                let ok = match affix {
-                    Affix::Exact => m.start() == ns && m.end() == ne,
-                    Affix::Prefix => m.start() == ns,
-                    Affix::Suffix => m.end() == ne,
-                    Affix::Infix => true,
-                };
-                if ok {
-                    f(t, entry);
-                }
-            }
-            return;
-        }
-        // infix hits of the whole range, in token order (one search; the forms are
+        // suffixes and infixes of the whole range, in token order (one search; the forms are
         // separated by a character no word holds, so no match crosses tokens)
-        let mut infix_hits: Vec<(usize, Found)> = Vec::new();
-        if let Some(ac) = &self.infix {
+        let mut affix_hits: Vec<(usize, Found)> = Vec::new();
+        if let Some(dfa) = &self.affixed {
             let from = tokens.norm_range(range.start).0;
             let to = tokens.norm_range(range.end - 1).1;
             let mut t = range.start;
-            for m in ac.find_overlapping_iter(Input::new(stream).range(from..to)) {
-                while tokens.norm_range(t).1 < m.end() {
+            each_overlapping(dfa, stream.as_bytes(), from..to, |end, len, pattern| {
+                while tokens.norm_range(t).1 < end {
                     t += 1;
                 }
-                let id = self.infix_ids[m.pattern().as_usize()];
-                infix_hits.push((t, (m.end(), std::cmp::Reverse(m.len()), id)));
+                let id = self.affixed_ids[pattern];
+                let (ns, ne) = tokens.norm_range(t);
+                let fits = match self.words[id as usize].2 {
+                    Affix::Prefix => end - len == ns,
+                    Affix::Suffix => end == ne,
+                    _ => true,
+                };
+                if fits {
+                    affix_hits.push((t, (end, std::cmp::Reverse(len), id)));
+                }
+            });
+        }
+        // prefixes, token by token
+        let mut prefix_hits: Vec<(usize, Found)> = Vec::new();
+        if let Some(dfa) = &self.prefixes {
+            for t in range.clone() {
+                let (ns, ne) = tokens.norm_range(t);
+                each_prefix(dfa, stream.as_bytes(), ns..ne, |end, len, pattern| {
+                    let id = self.prefix_ids[pattern];
+                    prefix_hits.push((t, (end, std::cmp::Reverse(len), id)));
+                });
             }
         }
-        let mut infix_hits = infix_hits.into_iter().peekable();
+        let (mut next_affix, mut next_prefix) = (0, 0);
         let mut found: Vec<Found> = Vec::new();
         for t in range {
+            // most tokens hold no affixed word and fail the exact words' bit filter
+            let affixed = affix_hits.get(next_affix).is_some_and(|h| h.0 == t);
+            let prefixed = prefix_hits.get(next_prefix).is_some_and(|h| h.0 == t);
+            if !affixed && !prefixed && !self.exact.may_hold(tokens.norm_hash(t)) {
+                continue;
+            }
             found.clear();
-            while let Some((_, hit)) = infix_hits.next_if(|h| h.0 == t) {
+            while let Some(&(_, hit)) = affix_hits.get(next_affix).filter(|h| h.0 == t) {
                 found.push(hit);
+                next_affix += 1;
+            }
+            while let Some(&(_, hit)) = prefix_hits.get(next_prefix).filter(|h| h.0 == t) {
+                found.push(hit);
+                next_prefix += 1;
             }
             if tokens.list[t].kind == TokenKind::Opaque {
                 continue;
             }
             let (ns, ne) = tokens.norm_range(t);
-            let norm = &stream[ns..ne];
-            let nb = norm.as_bytes();
-            if let Some(ids) = self.exact.get(tokens.norm_hash(t), norm) {
+            if let Some(ids) = self.exact.get(tokens.norm_hash(t), &stream[ns..ne]) {
                 found.extend(ids.iter().map(|&id| (ne, std::cmp::Reverse(ne - ns), id)));
-            }
-            for id in self.prefix.candidates(nb, false) {
-                let w = &self.words[id as usize].0;
-                if nb.starts_with(w.as_bytes()) {
-                    found.push((ns + w.len(), std::cmp::Reverse(w.len()), id));
-                }
-            }
-            for id in self.suffix.candidates(nb, true) {
-                let w = &self.words[id as usize].0;
-                if nb.ends_with(w.as_bytes()) {
-                    found.push((ne, std::cmp::Reverse(w.len()), id));
-                }
             }
             if found.is_empty() {
                 continue;
@@ -361,6 +323,7 @@ impl WordSet {
 mod tests {
     use super::*;
     use crate::text::token::tokenize;
+    use aho_corasick::AhoCorasick;
 
     /// What the table did before: one overlapping Aho-Corasick search over every word,
     /// keeping the matches that fit their affix.
@@ -412,7 +375,7 @@ mod tests {
     fn reports_what_an_automaton_reports_in_the_same_order() {
         let mut rng = Rng(0x2545_f491_4f6c_dd1d);
         for _ in 0..500 {
-            let owned: Vec<(String, usize, Affix)> = (0..1 + rng.below(2 * SMALL as u64 + 4))
+            let owned: Vec<(String, usize, Affix)> = (0..1 + rng.below(20))
                 .map(|_| {
                     let affix = [Affix::Exact, Affix::Prefix, Affix::Suffix, Affix::Infix]
                         [rng.below(4) as usize];

@@ -5,7 +5,7 @@
 //! and verifies the rest token by token, with backtracking over optional tokens and gaps.
 
 use crate::document::Document;
-use crate::text::token::{normalise, TokenKind};
+use crate::text::token::{norm_hash, normalise, TokenKind};
 
 /// How a word of a pattern is compared with a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +86,13 @@ pub struct Pattern {
     /// First and last element of the reported part.
     pub mark: (usize, usize),
 }
+
+/// Patterns of at most this many elements are matched without allocating.
+const INLINE_ELEMS: usize = 16;
+
+/// The order in which the anchor index reports the first-element words matching a token:
+/// by where the word ends in the token, longer words first, then alternative order.
+pub type AnchorRank = (usize, std::cmp::Reverse<usize>, usize);
 
 /// A match of a pattern: token ranges of the whole match and of the reported part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -257,6 +264,81 @@ impl Pattern {
         }
     }
 
+    /// The words of element `e` when every match holds a token matching one of them there:
+    /// a one-token element that is not optional and has only words (no `#num`, `#cap`, and no
+    /// word that normalises to nothing, which a word index cannot hold). Such an element can
+    /// stand in for the first one when looking for places where a match may start.
+    pub fn required_words(&self, e: usize) -> Option<Vec<(&str, Affix)>> {
+        match self.elems.get(e)? {
+            Elem::Tok {
+                alts,
+                optional: false,
+            } => alts
+                .iter()
+                .map(|a| match a {
+                    Alt::Word { norm, affix, .. } if !norm.is_empty() => {
+                        Some((norm.as_str(), *affix))
+                    }
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        }
+    }
+
+    /// For every element, the fewest and the most tokens a match holds before it: a token
+    /// element takes one token (an optional one none or one), a gap up to its length.
+    pub fn offsets(&self) -> Vec<(usize, usize)> {
+        let mut at = (0, 0);
+        self.elems
+            .iter()
+            .map(|elem| {
+                let here = at;
+                let (lo, hi) = match elem {
+                    Elem::Tok {
+                        optional: false, ..
+                    } => (1, 1),
+                    Elem::Tok { optional: true, .. } => (0, 1),
+                    Elem::Gap(max) => (0, *max),
+                };
+                at = (at.0 + lo, at.1 + hi);
+                here
+            })
+            .collect()
+    }
+
+    /// Where the words of the first element that match token `t` end within the token, as
+    /// the anchor index reports them: the smallest `(end, longer first, alternative)` of
+    /// the matching alternatives (see `anchor::WordSet::each_match`), or `None` when no
+    /// word of the first element matches (words that normalise to nothing never do).
+    pub fn anchor_rank(&self, doc: &Document, t: usize) -> Option<AnchorRank> {
+        let Elem::Tok { alts, .. } = &self.elems[0] else {
+            return None;
+        };
+        if doc.tok(t).kind == TokenKind::Opaque {
+            return None;
+        }
+        let hay = doc.norm(t);
+        alts.iter()
+            .enumerate()
+            .filter_map(|(i, a)| {
+                let Alt::Word { norm, affix, .. } = a else {
+                    return None;
+                };
+                if norm.is_empty() {
+                    return None;
+                }
+                let end = match affix {
+                    Affix::Exact => (hay == norm).then_some(hay.len()),
+                    Affix::Prefix => hay.starts_with(norm.as_str()).then_some(norm.len()),
+                    Affix::Suffix => hay.ends_with(norm.as_str()).then_some(hay.len()),
+                    Affix::Infix => hay.find(norm.as_str()).map(|s| s + norm.len()),
+                }?;
+                Some((end, std::cmp::Reverse(norm.len()), i))
+            })
+            .min()
+    }
+
     /// Matches the pattern with its first element at token `at`, within tokens `..limit`.
     pub fn match_at(
         &self,
@@ -268,8 +350,16 @@ impl Pattern {
         if case == CaseRule::Cap && !doc.text(at).chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        let mut spans = vec![(at, at); self.elems.len()];
-        let end = self.go(doc, 0, at, limit, case, &mut spans)?;
+        // the token range of every element; on the stack for all but unusually long patterns
+        let mut inline = [(at, at); INLINE_ELEMS];
+        let mut heap = Vec::new();
+        let spans = if self.elems.len() <= INLINE_ELEMS {
+            &mut inline[..self.elems.len()]
+        } else {
+            heap.resize(self.elems.len(), (at, at));
+            &mut heap[..]
+        };
+        let end = self.go(doc, 0, at, limit, case, spans)?;
         let (ms, me) = self.mark;
         let mark_start = (ms..=me)
             .map(|e| spans[e])
@@ -377,6 +467,73 @@ impl Cue {
     /// Token `t` matches the cue.
     pub fn matches(&self, doc: &Document, t: usize) -> bool {
         self.0.iter().any(|a| alt_matches(doc, t, a, CaseRule::Any))
+    }
+}
+
+/// The cues of a `context` or `exclude` column compiled for testing many tokens: whole
+/// words by the hash every token carries (one comparison per word instead of a string
+/// comparison), the rest as [`Cue::matches`] tests them. `matches` is true exactly when one
+/// of the cues matches.
+#[derive(Debug, Clone, Default)]
+pub struct CueSet {
+    /// Whole words with their [`norm_hash`], sorted by hash.
+    exact: Vec<(u64, String)>,
+    /// Prefixes, suffixes and infixes.
+    affixed: Vec<(String, Affix)>,
+    /// Some cue is `#num`.
+    num: bool,
+    /// Some cue is `#cap`.
+    cap: bool,
+}
+
+impl CueSet {
+    /// Compiles `cues`.
+    pub fn new(cues: &[Cue]) -> Self {
+        let mut set = CueSet::default();
+        for alt in cues.iter().flat_map(|c| &c.0) {
+            match alt {
+                Alt::Word {
+                    norm,
+                    affix: Affix::Exact,
+                    ..
+                } => set.exact.push((norm_hash(norm.as_bytes()), norm.clone())),
+                Alt::Word { norm, affix, .. } => set.affixed.push((norm.clone(), *affix)),
+                Alt::Num => set.num = true,
+                Alt::Cap => set.cap = true,
+            }
+        }
+        set.exact.sort_unstable();
+        set
+    }
+
+    /// Token `t` of `doc` matches one of the cues (as [`Cue::matches`]).
+    pub fn matches(&self, doc: &Document, t: usize) -> bool {
+        let kind = doc.tok(t).kind;
+        if self.num && kind == TokenKind::Number {
+            return true;
+        }
+        if self.cap
+            && kind == TokenKind::Word
+            && doc.text(t).chars().next().is_some_and(char::is_uppercase)
+        {
+            return true;
+        }
+        if kind == TokenKind::Opaque {
+            return false;
+        }
+        let hash = doc.tokens.norm_hash(t);
+        let from = self.exact.partition_point(|e| e.0 < hash);
+        let same = self.exact[from..].iter().take_while(|e| e.0 == hash);
+        if same.clone().next().is_some() || !self.affixed.is_empty() {
+            let norm = doc.norm(t);
+            same.into_iter().any(|e| e.1 == norm)
+                || self
+                    .affixed
+                    .iter()
+                    .any(|(w, affix)| affix_matches(norm, w, *affix))
+        } else {
+            false
+        }
     }
 }
 
