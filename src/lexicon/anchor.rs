@@ -132,29 +132,52 @@ fn automaton<'w>(words: impl IntoIterator<Item = &'w str>, start: StartKind) -> 
         .expect("the automaton of a word set builds")
 }
 
-/// Calls `f(end, length, pattern)` for every match of `dfa` in `hay[range]`, overlapping ones
-/// too, in the order of an overlapping Aho-Corasick search: by end, then as the automaton
-/// lists the matches of a state (longer first, then pattern order). A plain loop over the
-/// concrete DFA, so the transition per byte is inlined (`AhoCorasick` searches through a
-/// boxed automaton and a resumable iterator, several times slower).
-fn each_overlapping(
+/// Every match of `dfa` in `hay[first]` and then in `hay[second]` as `(end, length,
+/// pattern)`, overlapping ones too, in the order of an overlapping Aho-Corasick search: by
+/// end, then as the automaton lists the matches of a state (longer first, then pattern
+/// order). Both ranges must start where the automaton is in its start state (at a token).
+///
+/// A plain loop over the concrete DFA, so the transition per byte is inlined
+/// (`AhoCorasick` searches through a boxed automaton and a resumable iterator, several
+/// times slower). Each step waits for the previous state's table look-up, so the two
+/// ranges are scanned in the same loop: the two chains of look-ups overlap.
+fn overlapping_matches(
     dfa: &DFA,
     hay: &[u8],
-    range: Range<usize>,
-    mut f: impl FnMut(usize, usize, usize),
-) {
-    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
-        return;
+    first: Range<usize>,
+    second: Range<usize>,
+) -> Vec<(usize, usize, usize)> {
+    let Ok(start) = dfa.start_state(Anchored::No) else {
+        return Vec::new();
     };
-    let mut at = range.start;
-    let end = range.end.min(hay.len());
-    while at < end {
-        sid = dfa.next_state(Anchored::No, sid, hay[at]);
-        at += 1;
-        if dfa.is_special(sid) {
-            report_matches(dfa, sid, at, &mut f);
+    let (mut found_first, mut found_second) = (Vec::new(), Vec::new());
+    let (a, b) = (&hay[first.clone()], &hay[second.clone()]);
+    let both = a.len().min(b.len());
+    let (mut sa, mut sb) = (start, start);
+    for i in 0..both {
+        sa = dfa.next_state(Anchored::No, sa, a[i]);
+        sb = dfa.next_state(Anchored::No, sb, b[i]);
+        if dfa.is_special(sa) {
+            report_matches(dfa, sa, first.start + i + 1, &mut found_first);
+        }
+        if dfa.is_special(sb) {
+            report_matches(dfa, sb, second.start + i + 1, &mut found_second);
         }
     }
+    for (i, &byte) in a.iter().enumerate().skip(both) {
+        sa = dfa.next_state(Anchored::No, sa, byte);
+        if dfa.is_special(sa) {
+            report_matches(dfa, sa, first.start + i + 1, &mut found_first);
+        }
+    }
+    for (i, &byte) in b.iter().enumerate().skip(both) {
+        sb = dfa.next_state(Anchored::No, sb, byte);
+        if dfa.is_special(sb) {
+            report_matches(dfa, sb, second.start + i + 1, &mut found_second);
+        }
+    }
+    found_first.append(&mut found_second);
+    found_first
 }
 
 /// Calls `f(end, length, pattern)` for every word of the anchored automaton `dfa` that
@@ -171,22 +194,27 @@ fn each_prefix(dfa: &DFA, hay: &[u8], range: Range<usize>, mut f: impl FnMut(usi
                 return;
             }
             // a state lists the words ending here; keep those that start the token
-            report_matches(dfa, sid, end, &mut |end, len, pattern| {
-                if end - len == start {
-                    f(end, len, pattern);
+            if dfa.is_match(sid) {
+                for k in 0..dfa.match_len(sid) {
+                    let pid = dfa.match_pattern(sid, k);
+                    let len = dfa.pattern_len(pid);
+                    if end - len == start {
+                        f(end, len, pid.as_usize());
+                    }
                 }
-            });
+            }
         }
     }
 }
 
-/// The matches of state `sid` at `end`, out of the scanning loop of [`each_overlapping`].
+/// Pushes the matches of state `sid` at `end` as `(end, length, pattern)`; out of the
+/// scanning loops.
 #[inline(never)]
-fn report_matches(dfa: &DFA, sid: StateID, end: usize, f: &mut impl FnMut(usize, usize, usize)) {
+fn report_matches(dfa: &DFA, sid: StateID, end: usize, out: &mut Vec<(usize, usize, usize)>) {
     if dfa.is_match(sid) {
         for k in 0..dfa.match_len(sid) {
             let pid = dfa.match_pattern(sid, k);
-            f(end, dfa.pattern_len(pid), pid.as_usize());
+            out.push((end, dfa.pattern_len(pid), pid.as_usize()));
         }
     }
 }
@@ -254,9 +282,12 @@ impl WordSet {
         let mut affix_hits: Vec<(usize, Found)> = Vec::new();
         if let Some(dfa) = &self.affixed {
             let from = tokens.norm_range(range.start).0;
+            let mid = tokens.norm_range(range.start + range.len() / 2).0;
             let to = tokens.norm_range(range.end - 1).1;
             let mut t = range.start;
-            each_overlapping(dfa, stream.as_bytes(), from..to, |end, len, pattern| {
+            for (end, len, pattern) in
+                overlapping_matches(dfa, stream.as_bytes(), from..mid, mid..to)
+            {
                 while tokens.norm_range(t).1 < end {
                     t += 1;
                 }
@@ -270,7 +301,7 @@ impl WordSet {
                 if fits {
                     affix_hits.push((t, (end, std::cmp::Reverse(len), id)));
                 }
-            });
+            }
         }
         // prefixes, token by token
         let mut prefix_hits: Vec<(usize, Found)> = Vec::new();
