@@ -103,11 +103,11 @@ impl Checker {
         let mut cx = Context::new(&self.lex);
         cx.quote_style = self.quote_style;
         cx.glossary = &self.glossary;
-        if timing::enabled() {
+        if crate::timing::enabled() {
             for rule in &self.rules {
                 let t = std::time::Instant::now();
                 rule.check(doc, &mut cx);
-                timing::add(rule.meta().id, t.elapsed());
+                crate::timing::add(rule.meta().id, t.elapsed());
             }
         } else {
             for rule in &self.rules {
@@ -170,8 +170,8 @@ impl Checker {
     ) -> FileReport {
         let t = std::time::Instant::now();
         let doc = input::parse(text, format, mode);
-        if timing::enabled() {
-            timing::add("(parse)", t.elapsed());
+        if crate::timing::enabled() {
+            crate::timing::add("(parse)", t.elapsed());
         }
         self.report(path, &doc)
     }
@@ -186,8 +186,8 @@ impl Checker {
     ) -> Result<FileReport, InputError> {
         let t = std::time::Instant::now();
         let doc = input::read(text, opts)?;
-        if timing::enabled() {
-            timing::add("(parse)", t.elapsed());
+        if crate::timing::enabled() {
+            crate::timing::add("(parse)", t.elapsed());
         }
         Ok(self.report(path, &doc))
     }
@@ -196,50 +196,14 @@ impl Checker {
         let (findings, suppressed) = self.run(doc);
         let t = std::time::Instant::now();
         let mut report = FileReport::new(path, doc, findings, self.sentences);
-        if timing::enabled() {
-            timing::add("(locate)", t.elapsed());
+        if crate::timing::enabled() {
+            crate::timing::add("(locate)", t.elapsed());
         }
         report.suppressed = suppressed;
         if self.keep_text {
             report.text = Some(Arc::from(doc.original.as_str()));
         }
         report
-    }
-}
-
-/// Time spent per rule, summed over all threads, when `MTCHECK_TIMING` is set (a
-/// developer's instrument, as ESLint's `TIMING=1`): [`timing::print`] writes the table.
-pub mod timing {
-    use std::collections::BTreeMap;
-    use std::sync::{Mutex, OnceLock};
-    use std::time::Duration;
-
-    static TABLE: Mutex<BTreeMap<&'static str, Duration>> = Mutex::new(BTreeMap::new());
-
-    /// Whether `MTCHECK_TIMING` is set to anything but an empty string or `0`.
-    pub fn enabled() -> bool {
-        static ON: OnceLock<bool> = OnceLock::new();
-        *ON.get_or_init(|| std::env::var("MTCHECK_TIMING").is_ok_and(|v| !v.is_empty() && v != "0"))
-    }
-
-    /// Adds time spent in a rule (or a named stage).
-    pub fn add(id: &'static str, d: Duration) {
-        if let Ok(mut t) = TABLE.lock() {
-            *t.entry(id).or_default() += d;
-        }
-    }
-
-    /// Writes the rules and stages by time spent, slowest first, to standard error.
-    pub fn print() {
-        let Ok(t) = TABLE.lock() else { return };
-        let mut rows: Vec<_> = t.iter().collect();
-        rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let total: Duration = rows.iter().map(|r| *r.1).sum();
-        eprintln!("{:<26} {:>10} {:>6}", "rule or stage", "ms", "%");
-        for (id, d) in rows {
-            let pct = 100.0 * d.as_secs_f64() / total.as_secs_f64().max(1e-9);
-            eprintln!("{id:<26} {:>10.1} {pct:>6.1}", d.as_secs_f64() * 1e3);
-        }
     }
 }
 

@@ -18,6 +18,7 @@ pub mod pipeline;
 pub mod report;
 pub mod rules;
 pub mod text;
+pub mod timing;
 
 pub use checker::{check_str, Checker, FileReport, LocatedFinding};
 pub use document::Document;

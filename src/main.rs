@@ -479,8 +479,8 @@ fn check(args: CheckArgs) -> Result<u8> {
         Ok(())
     })?;
     bar.finish_and_clear();
-    if mtcheck::checker::timing::enabled() {
-        mtcheck::checker::timing::print();
+    if mtcheck::timing::enabled() {
+        mtcheck::timing::print();
     }
     writer.finish()?;
     out.flush()?;

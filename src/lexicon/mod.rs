@@ -624,10 +624,13 @@ impl Lexicons {
     /// `false_friends*.csv`, `anglicisms*.csv`).
     pub fn load(extra: &[impl AsRef<Path>]) -> Result<Lexicons, DictError> {
         let mut rows = Rows::default();
-        for (name, text) in BUILTIN {
-            let kind = TableKind::from_file_name(name).expect("built-in table names are known");
-            rows.add(&format!("data/{name}"), text, kind)?;
-        }
+        crate::timing::timed("(load: read tables)", || -> Result<(), DictError> {
+            for (name, text) in BUILTIN {
+                let kind = TableKind::from_file_name(name).expect("built-in table names are known");
+                rows.add(&format!("data/{name}"), text, kind)?;
+            }
+            Ok(())
+        })?;
         for p in extra {
             let p = p.as_ref();
             let shown = p.display().to_string();
@@ -645,15 +648,20 @@ impl Lexicons {
         }
         // the tables compile independently: on two cores start-up takes the time of the
         // name table instead of the sum
+        use crate::timing::timed;
         let (names, (idioms, (false_friends, anglicisms))) = rayon::join(
-            || compile_names(rows.names),
+            || timed("(load: names)", || compile_names(rows.names)),
             || {
                 rayon::join(
-                    || compile_phrases(rows.idioms),
+                    || timed("(load: idioms)", || compile_phrases(rows.idioms)),
                     || {
                         rayon::join(
-                            || compile_phrases(rows.false_friends),
-                            || compile_phrases(rows.anglicisms),
+                            || {
+                                timed("(load: false friends)", || {
+                                    compile_phrases(rows.false_friends)
+                                })
+                            },
+                            || timed("(load: anglicisms)", || compile_phrases(rows.anglicisms)),
                         )
                     },
                 )

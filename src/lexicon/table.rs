@@ -1,6 +1,8 @@
 //! A compiled phrase table: entries with patterns and context cues, anchored by an index
 //! of the rarest required word of every pattern (see `lexicon::anchor`).
 
+use std::sync::OnceLock;
+
 use super::anchor::WordSet;
 use super::pattern::{Affix, Alt, CaseRule, Cue, CueSet, PatMatch, Pattern};
 use super::words::WordFreq;
@@ -48,13 +50,16 @@ pub struct PhraseTable<T> {
     keys: WordSet,
     /// Per entry: the fewest and most tokens between the start of a match and its key.
     key_offsets: Vec<(usize, usize)>,
-    /// The words of every exclusion cue.
-    excludes: WordSet,
+    /// The words of every exclusion cue, indexed when first needed: exclusions are looked
+    /// at only for a match of an entry that has them, and building the index is a quarter of
+    /// the time it takes to load the dictionaries.
+    excludes: OnceLock<WordSet>,
     /// Entries with an exclusion cue that is not a plain word (`#num`, `#cap`).
     exclude_by_scan: Vec<bool>,
     /// Per entry: its context cues, compiled.
     context: Vec<CueSet>,
-    /// Per entry: its exclusion cues, compiled (for the entries in `exclude_by_scan`).
+    /// Per entry: its exclusion cues, compiled (for the entries in `exclude_by_scan`, and
+    /// for every entry until `excludes` is built).
     exclude: Vec<CueSet>,
 }
 
@@ -64,7 +69,7 @@ impl<T> Default for PhraseTable<T> {
             entries: Vec::new(),
             keys: WordSet::default(),
             key_offsets: Vec::new(),
-            excludes: WordSet::default(),
+            excludes: OnceLock::new(),
             exclude_by_scan: Vec::new(),
             context: Vec::new(),
             exclude: Vec::new(),
@@ -128,32 +133,55 @@ impl<T> PhraseTable<T> {
         let freq = WordFreq::builtin();
         let mut keys = Vec::new();
         let mut key_offsets = Vec::with_capacity(entries.len());
-        let mut excludes = Vec::new();
         let mut exclude_by_scan = vec![false; entries.len()];
         for (i, e) in entries.iter().enumerate() {
             let (words, offsets) = key_element(freq, &e.pattern);
             keys.extend(words.into_iter().map(|(w, affix)| (w, i, affix)));
             key_offsets.push(offsets);
-            for alt in e.exclude.iter().flat_map(|c| &c.0) {
-                match alt {
-                    Alt::Word { norm, affix, .. } => excludes.push((norm.as_str(), i, *affix)),
-                    Alt::Num | Alt::Cap => exclude_by_scan[i] = true,
-                }
-            }
+            exclude_by_scan[i] = e
+                .exclude
+                .iter()
+                .flat_map(|c| &c.0)
+                .any(|alt| matches!(alt, Alt::Num | Alt::Cap));
         }
-        let keys = WordSet::new(keys);
-        let excludes = WordSet::new(excludes);
-        let context = entries.iter().map(|e| CueSet::new(&e.context)).collect();
-        let exclude = entries.iter().map(|e| CueSet::new(&e.exclude)).collect();
+        // the key index and the compiled cues are independent: built side by side
+        let cues: Vec<(&[Cue], &[Cue])> = entries
+            .iter()
+            .map(|e| (&e.context[..], &e.exclude[..]))
+            .collect();
+        let (keys, (context, exclude)) = rayon::join(
+            || WordSet::new(keys),
+            || {
+                (
+                    cues.iter().map(|c| CueSet::new(c.0)).collect(),
+                    cues.iter().map(|c| CueSet::new(c.1)).collect(),
+                )
+            },
+        );
         PhraseTable {
             entries,
             keys,
             key_offsets,
-            excludes,
+            excludes: OnceLock::new(),
             exclude_by_scan,
             context,
             exclude,
         }
+    }
+
+    /// The index of the words of every exclusion cue, built on first use.
+    fn excludes(&self) -> &WordSet {
+        self.excludes.get_or_init(|| {
+            let mut words = Vec::new();
+            for (i, e) in self.entries.iter().enumerate() {
+                for alt in e.exclude.iter().flat_map(|c| &c.0) {
+                    if let Alt::Word { norm, affix, .. } = alt {
+                        words.push((norm.as_str(), i, *affix));
+                    }
+                }
+            }
+            WordSet::new(words)
+        })
     }
 
     /// The entries.
@@ -272,7 +300,13 @@ fn has_context<T>(
 struct SegmentExcludes {
     segment: Option<usize>,
     tokens: Vec<(usize, usize)>,
+    /// Hits tested by scanning their segment so far (see [`SCANS_BEFORE_INDEX`]).
+    scans: usize,
 }
+
+/// Hits with exclusion cues a document tests by scanning before the exclusion index is
+/// built.
+const SCANS_BEFORE_INDEX: usize = 32;
 
 impl<T> PhraseTable<T> {
     /// A token of the match's segment outside the match matches an exclusion cue.
@@ -286,7 +320,15 @@ impl<T> PhraseTable<T> {
     ) -> bool {
         let seg = doc.segments[segment];
         let outside = |t: &usize| !(m.tok_start..m.tok_end).contains(t);
-        if self.exclude_by_scan[ei] {
+        // until the index of exclusion words exists, the first hits of a document test the
+        // entry's own cues on the segment's tokens: a short text is checked without building
+        // the index (a quarter of the time it takes to load the dictionaries), a long one
+        // soon builds it and then looks at each segment once. Both find the same tokens.
+        let scan = self.excludes.get().is_none() && cache.scans < SCANS_BEFORE_INDEX;
+        if scan {
+            cache.scans += 1;
+        }
+        if self.exclude_by_scan[ei] || scan {
             let cues = &self.exclude[ei];
             return (seg.tok_start..seg.tok_end)
                 .filter(outside)
@@ -295,7 +337,7 @@ impl<T> PhraseTable<T> {
         if cache.segment != Some(segment) {
             cache.segment = Some(segment);
             cache.tokens.clear();
-            self.excludes
+            self.excludes()
                 .each_match(&doc.tokens, seg.tok_start..seg.tok_end, |t, e| {
                     cache.tokens.push((e, t))
                 });
