@@ -623,14 +623,18 @@ impl Lexicons {
     /// The built-in dictionaries extended by user files (`names*.csv`, `idioms*.csv`,
     /// `false_friends*.csv`, `anglicisms*.csv`).
     pub fn load(extra: &[impl AsRef<Path>]) -> Result<Lexicons, DictError> {
-        let mut rows = Rows::default();
-        crate::timing::timed("(load: read tables)", || -> Result<(), DictError> {
-            for (name, text) in BUILTIN {
+        // every table's files, built-in first and then the user's in the order given
+        let mut files: Vec<(String, std::borrow::Cow<'static, str>, TableKind)> = BUILTIN
+            .iter()
+            .map(|(name, text)| {
                 let kind = TableKind::from_file_name(name).expect("built-in table names are known");
-                rows.add(&format!("data/{name}"), text, kind)?;
-            }
-            Ok(())
-        })?;
+                (
+                    format!("data/{name}"),
+                    std::borrow::Cow::Borrowed(*text),
+                    kind,
+                )
+            })
+            .collect();
         for p in extra {
             let p = p.as_ref();
             let shown = p.display().to_string();
@@ -644,29 +648,44 @@ impl Lexicons {
             })?;
             let text =
                 std::fs::read_to_string(p).map_err(|e| dict_err(&shown, 0, e.to_string()))?;
-            rows.add(&shown, &text, kind)?;
+            files.push((shown, std::borrow::Cow::Owned(text), kind));
         }
-        // the tables compile independently: on two cores start-up takes the time of the
-        // name table instead of the sum
+        // the rows of one table, its files merged in order
+        let rows = |kind: TableKind| -> Result<Rows, DictError> {
+            let mut rows = Rows::default();
+            for (shown, text, k) in &files {
+                if *k == kind {
+                    rows.add(shown, text, kind)?;
+                }
+            }
+            Ok(rows)
+        };
+        // the tables are read and compiled independently: on two cores start-up takes about
+        // the time of the name table instead of the sum
         use crate::timing::timed;
-        let (names, (idioms, (false_friends, anglicisms))) = rayon::join(
-            || timed("(load: names)", || compile_names(rows.names)),
-            || {
-                rayon::join(
-                    || timed("(load: idioms)", || compile_phrases(rows.idioms)),
-                    || {
-                        rayon::join(
-                            || {
-                                timed("(load: false friends)", || {
-                                    compile_phrases(rows.false_friends)
-                                })
-                            },
-                            || timed("(load: anglicisms)", || compile_phrases(rows.anglicisms)),
-                        )
-                    },
-                )
-            },
-        );
+        let names = || {
+            timed("(load: names)", || {
+                compile_names(rows(TableKind::Names)?.names)
+            })
+        };
+        let idioms = || {
+            timed("(load: idioms)", || {
+                compile_phrases(rows(TableKind::Idioms)?.idioms)
+            })
+        };
+        let false_friends = || {
+            timed("(load: false friends)", || {
+                compile_phrases(rows(TableKind::FalseFriends)?.false_friends)
+            })
+        };
+        let anglicisms = || {
+            timed("(load: anglicisms)", || {
+                compile_phrases(rows(TableKind::Anglicisms)?.anglicisms)
+            })
+        };
+        let (names, (idioms, (false_friends, anglicisms))) = rayon::join(names, || {
+            rayon::join(idioms, || rayon::join(false_friends, anglicisms))
+        });
         Ok(Lexicons {
             names: names?,
             idioms: idioms?,
