@@ -598,8 +598,8 @@ fn compile_names(rows: Vec<(String, usize, NameRow)>) -> Result<Names, DictError
             words: name_words,
         });
     }
-    names.literal = PhraseTable::new(literal);
-    names.variants = PhraseTable::new(variants);
+    (names.literal, names.variants) =
+        rayon::join(|| PhraseTable::new(literal), || PhraseTable::new(variants));
     for (i, n) in names.list.iter().enumerate() {
         for w in &n.words {
             let owners = names.by_word.entry(w.clone()).or_default();
