@@ -168,11 +168,7 @@ impl Checker {
         format: Format,
         mode: SegmentMode,
     ) -> FileReport {
-        let t = std::time::Instant::now();
-        let doc = input::parse(text, format, mode);
-        if crate::timing::enabled() {
-            crate::timing::add("(parse)", t.elapsed());
-        }
+        let doc = crate::timing::timed("(parse)", || input::parse(text, format, mode));
         self.report(path, &doc)
     }
 
@@ -184,21 +180,15 @@ impl Checker {
         text: String,
         opts: &ReadOptions<'_>,
     ) -> Result<FileReport, InputError> {
-        let t = std::time::Instant::now();
-        let doc = input::read(text, opts)?;
-        if crate::timing::enabled() {
-            crate::timing::add("(parse)", t.elapsed());
-        }
+        let doc = crate::timing::timed("(parse)", || input::read(text, opts))?;
         Ok(self.report(path, &doc))
     }
 
     fn report(&self, path: &str, doc: &Document) -> FileReport {
         let (findings, suppressed) = self.run(doc);
-        let t = std::time::Instant::now();
-        let mut report = FileReport::new(path, doc, findings, self.sentences);
-        if crate::timing::enabled() {
-            crate::timing::add("(locate)", t.elapsed());
-        }
+        let mut report = crate::timing::timed("(locate)", || {
+            FileReport::new(path, doc, findings, self.sentences)
+        });
         report.suppressed = suppressed;
         if self.keep_text {
             report.text = Some(Arc::from(doc.original.as_str()));

@@ -160,14 +160,23 @@ impl<'w> ReportWriter<'w> {
     /// Writes (or, for HTML and SARIF, keeps) a checked file; returns whether it passed the
     /// gate.
     pub fn file(&mut self, file: FileReport) -> io::Result<bool> {
+        let passed = self.write_file(&file)?;
+        if matches!(self.format, OutputFormat::Html | OutputFormat::Sarif) {
+            self.held.push(file);
+        }
+        Ok(passed)
+    }
+
+    /// Writes a file's findings in a streamed format and records its summary.
+    fn write_file(&mut self, file: &FileReport) -> io::Result<bool> {
         self.start()?;
-        let passed = self.gate.passes(&file);
+        let passed = self.gate.passes(file);
         match self.format {
-            OutputFormat::Text => text::write_file(&file, self.opts.color, self.out)?,
-            OutputFormat::Jsonl => jsonl::write_file(&file, self.out)?,
-            OutputFormat::Json => json::write_file(&file, passed, self.files.is_empty(), self.out)?,
+            OutputFormat::Text => text::write_file(file, self.opts.color, self.out)?,
+            OutputFormat::Jsonl => jsonl::write_file(file, self.out)?,
+            OutputFormat::Json => json::write_file(file, passed, self.files.is_empty(), self.out)?,
             OutputFormat::Csv => {
-                csv::write_file(&file, passed, &self.opts.csv, self.bilingual, self.out)?;
+                csv::write_file(file, passed, &self.opts.csv, self.bilingual, self.out)?;
             }
             OutputFormat::Html | OutputFormat::Sarif => {}
         }
@@ -182,9 +191,6 @@ impl<'w> ReportWriter<'w> {
             score: round2(file.score()),
             passed,
         });
-        if matches!(self.format, OutputFormat::Html | OutputFormat::Sarif) {
-            self.held.push(file);
-        }
         Ok(passed)
     }
 
@@ -236,10 +242,16 @@ pub fn write(
     opts: &ReportOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    match format {
+        // the batch is at hand: nothing to hold
+        OutputFormat::Html => return html::write(batch, out),
+        OutputFormat::Sarif => return sarif::write(batch, out),
+        _ => {}
+    }
     let bilingual = batch.files.iter().any(|f| f.has_source);
     let mut w = ReportWriter::new(format, *opts, batch.gate, bilingual, out);
     for f in &batch.files {
-        w.file(f.clone())?;
+        w.write_file(f)?;
     }
     for e in &batch.errors {
         w.error(e.clone());
