@@ -26,6 +26,9 @@ static META: RuleMeta = RuleMeta {
         "Die Summe stieg auf 4,4 Milliarden Dollar.",
         "Am 15.7.2025 erschien Gemini 2.5 mit 10.000 Tokens.",
         "Der Wert lag bei 0,125 Millimetern.",
+        "Es kostet 1,464 Euro und 3,716 Mrd. Euro.",
+        "Mit 13,500 Punkten landete sie auf Rang sieben.",
+        "Das kostet 39.15 Franken pro Jahr.",
     ],
 };
 
@@ -52,6 +55,27 @@ fn english_decimal(n: &str) -> bool {
         && (1..=2).contains(&parts[1].len())
 }
 
+/// Token `t` is a scale word: 3,716 Mrd. is a German decimal, never 3716 billions.
+fn is_scale(doc: &Document, t: usize) -> bool {
+    t < doc.tokens.len()
+        && matches!(
+            doc.norm(t),
+            "million"
+                | "millionen"
+                | "milliarde"
+                | "milliarden"
+                | "billion"
+                | "billionen"
+                | "mio"
+                | "mrd"
+        )
+}
+
+/// Swiss German writes amounts in francs with a decimal point (39.15 Franken).
+fn swiss_currency(doc: &Document, t: usize) -> bool {
+    t < doc.tokens.len() && matches!(doc.norm(t), "franken" | "chf" | "rappen" | "fr")
+}
+
 impl Rule for NumberFormat {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -64,18 +88,26 @@ impl Rule for NumberFormat {
             }
             let n = doc.text(t);
             let next_is_word = t + 1 < doc.tokens.len() && doc.tok(t + 1).space_before;
-            let fix = if english_decimal(n) && next_is_word && is_magnitude(doc, t + 1) {
+            let fix = if english_decimal(n)
+                && next_is_word
+                && is_magnitude(doc, t + 1)
+                && !swiss_currency(doc, t + 1)
+            {
                 Some(n.replace('.', ","))
             } else if english_thousands(n) {
                 let groups = n.matches(',').count();
+                // one group is a German decimal (3,716 Mrd. Euro, 1,464 Euro, 13,500 Punkte)
+                // unless it is `,000`: nobody writes ten as 10,000
                 let noun_follows = next_is_word
                     && doc.is_word(t + 1)
                     && doc
                         .text(t + 1)
                         .chars()
                         .next()
-                        .is_some_and(char::is_uppercase);
-                (groups >= 2 || noun_follows).then(|| n.replace(',', "."))
+                        .is_some_and(char::is_uppercase)
+                    && !is_scale(doc, t + 1);
+                let round = n.ends_with(",000");
+                (groups >= 2 || (round && noun_follows)).then(|| n.replace(',', "."))
             } else {
                 None
             };
@@ -111,6 +143,22 @@ mod tests {
         assert_eq!(
             run(&NumberFormat, "mit 10,000 GPUs"),
             vec![("10,000".into(), Some("10.000".into()))]
+        );
+    }
+
+    #[test]
+    fn a_three_digit_decimal_is_german() {
+        for text in [
+            "Die Umlage steigt auf 6,354 Cent je Kilowattstunde.",
+            "Es waren 3,221 Millionen Fahrgäste.",
+            "Eine Probe von 29,166 Gramm wurde entnommen.",
+            "Das kostet 39.15 Franken.",
+        ] {
+            assert_eq!(run(&NumberFormat, text), vec![], "{text}");
+        }
+        assert_eq!(
+            run(&NumberFormat, "Es heilten 5,963,373 Personen."),
+            vec![("5,963,373".into(), Some("5.963.373".into()))]
         );
     }
 }

@@ -68,6 +68,30 @@ fn times(text: &str) -> Vec<regex::Captures<'_>> {
     out
 }
 
+/// The match is the German preposition „am“ after a number („Gleis 3 am Bahnsteig“, „Staffel 2
+/// am Haus“), not a 12-hour time: a separate „am“ (or one across a line break) followed by a
+/// word. A time ends there („um 7 am.“, „um 7 am, …“).
+fn german_am(view: &str, c: &regex::Captures<'_>) -> bool {
+    let (Some(all), Some(marker)) = (c.get(0), c.get(4)) else {
+        return false;
+    };
+    if !marker.as_str().eq_ignore_ascii_case("a") {
+        return false;
+    }
+    let gap = &view[c
+        .get(2)
+        .map_or(c.get(1).map_or(all.start(), |m| m.end()), |m| m.end())
+        ..marker.start()];
+    if gap.is_empty() {
+        return false;
+    }
+    if gap.contains('\n') {
+        return true;
+    }
+    let rest = view[all.end()..].trim_start_matches([' ', '\u{a0}']);
+    rest.starts_with(|ch: char| ch.is_alphanumeric())
+}
+
 impl Rule for TimeFormat {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -79,6 +103,9 @@ impl Rule for TimeFormat {
                 continue;
             };
             let end = all.end();
+            if german_am(&doc.view, &c) {
+                continue;
+            }
             let marker = c.get(3).or_else(|| c.get(4)).map_or("", |m| m.as_str());
             let pm = marker.eq_ignore_ascii_case("p");
             let h24 = match (h, pm) {
@@ -123,6 +150,25 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    #[test]
+    fn the_german_preposition_am_is_not_a_time() {
+        for text in [
+            "Gleis 3 am Hausbahnsteig führte nach Angerburg.",
+            "Katzie 1 und Katzie 2 am Fraser River.",
+            "verschüttet 5\nAm Samstag fegte eine Lawine",
+        ] {
+            assert_eq!(run(&TimeFormat, text), vec![], "{text}");
+        }
+        assert_eq!(
+            run(&TimeFormat, "Er kam um 7 am."),
+            vec![("7 am".into(), Some("7 Uhr".into()))]
+        );
+        assert_eq!(
+            run(&TimeFormat, "Er kam um 7am an."),
+            vec![("7am".into(), Some("7 Uhr".into()))]
+        );
     }
 
     #[test]

@@ -55,6 +55,25 @@ fn english_month(w: &str) -> Option<&'static str> {
     })
 }
 
+/// The word before the month takes a month alone in German (seit März, ab September, im Mai,
+/// Ende Juli): a number after the month belongs to what follows.
+fn bare_month_before(doc: &Document, t: usize) -> bool {
+    t > 0
+        && doc.is_word(t - 1)
+        && matches!(
+            doc.norm(t - 1),
+            "seit" | "ab" | "bis" | "im" | "anfang" | "mitte" | "ende" | "für" | "zum"
+        )
+}
+
+/// Token `t` is a capitalised word after a space: the number before it counts a noun.
+fn noun_after(doc: &Document, t: usize) -> bool {
+    t < doc.tokens.len()
+        && doc.tok(t).space_before
+        && doc.is_word(t)
+        && doc.text(t).starts_with(|c: char| c.is_uppercase())
+}
+
 fn day(doc: &Document, t: usize) -> Option<u32> {
     if t >= doc.tokens.len() || doc.tok(t).kind != TokenKind::Number {
         return None;
@@ -119,6 +138,10 @@ impl Rule for UsDate {
             if t + 2 < doc.tokens.len() && doc.text(t + 2) == "." && !doc.tok(t + 2).space_before {
                 continue;
             }
+            // „seit März 21 Menschen“, „ab September 16 Euro“: a month, then a count of a noun
+            if bare_month_before(doc, t) || noun_after(doc, t + 2) {
+                continue;
+            }
             let month = if german.is_empty() { w } else { german };
             let (s, e) = (doc.tok(t).start, doc.tok(t + 1).end);
             let fix = format!("{d}. {month}");
@@ -141,6 +164,17 @@ impl Rule for UsDate {
 mod tests {
     use super::*;
     use crate::rules::testing::run;
+
+    #[test]
+    fn a_month_then_a_count_is_not_a_date() {
+        for text in [
+            "Seit März 21 Menschen getötet.",
+            "Am 24. Juli 16 Konten gesperrt.",
+            "Karten gibt es ab September 16 Euro teurer.",
+        ] {
+            assert_eq!(run(&UsDate, text), vec![], "{text}");
+        }
+    }
 
     #[test]
     fn reorders() {
