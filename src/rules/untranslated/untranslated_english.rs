@@ -57,6 +57,31 @@ const EN_FUNCTION: &[&str] = &[
 static MARKER_SET: LazyLock<NormSet> = LazyLock::new(|| NormSet::new(MARKERS));
 static FUNCTION_SET: LazyLock<NormSet> = LazyLock::new(|| NormSet::new(EN_FUNCTION));
 
+/// Token `i` is a word written with a capital first letter.
+fn capitalised(doc: &Document, i: usize) -> bool {
+    doc.is_word(i) && doc.text(i).starts_with(|c: char| c.is_uppercase())
+}
+
+/// The run is part of a name or a title, not English left inside German syntax: one of its
+/// words is capitalised (Save the Children, Department of Justice, Game of Life, Look and
+/// Feel), or a capitalised word touches it (European University of Cyprus). German capitalises
+/// its nouns, so English that machine translation leaves behind inside a German sentence is
+/// lower case („nutzt seine deep pockets“); only the first word of a sentence may be capitalised
+/// (a whole English sentence).
+fn names_or_title(doc: &Document, sentence_start: usize, run: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
+        return true;
+    };
+    let opens_sentence = (sentence_start..first).all(|i| !doc.is_word(i));
+    let inner_capital = run
+        .iter()
+        .any(|&i| capitalised(doc, i) && !(i == first && opens_sentence));
+    let touches = |i: usize| i < doc.tokens.len() && capitalised(doc, i) && doc.text(i).is_ascii();
+    let before = first > 0 && doc.tok(first).space_before && touches(first - 1);
+    let after = last + 1 < doc.tokens.len() && doc.tok(last + 1).space_before && touches(last + 1);
+    inner_capital || before || after
+}
+
 impl Rule for UntranslatedEnglish {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -110,10 +135,7 @@ impl Rule for UntranslatedEnglish {
                     .map_or(first, |p| p + 1);
                 let run = &run[first..last];
                 let english = run.iter().filter(|&&i| english(i)).count();
-                let all_caps_first = run
-                    .iter()
-                    .all(|&i| doc.text(i).starts_with(|c: char| c.is_uppercase()));
-                if run.len() >= 3 && english >= 2 && !all_caps_first {
+                if run.len() >= 3 && english >= 2 && !names_or_title(doc, sent.tok_start, run) {
                     let (s, e) = (
                         doc.tok(run[0]).start,
                         doc.tok(*run.last().unwrap_or(&run[0])).end,
@@ -140,6 +162,30 @@ mod tests {
     #[test]
     fn word_lists_build() {
         assert!(MARKER_SET.contains("the") && FUNCTION_SET.contains("more"));
+    }
+
+    #[test]
+    fn names_and_titles_are_not_untranslated_text() {
+        for text in [
+            "Die Organisation Save the Children warnt vor einer Krise.",
+            "Er erhielt den Order of the British Empire.",
+            "Ein authentisches Look and Feel ist dem Team wichtig.",
+            "Die Privatuniversität European University of Cyprus hat hier ihren Sitz.",
+            "Im Film Waiting for Forever spielt sie eine Nebenrolle.",
+        ] {
+            assert_eq!(
+                flagged(&UntranslatedEnglish, text),
+                Vec::<String>::new(),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            flagged(
+                &UntranslatedEnglish,
+                "Meta plant neue Rechenzentren. The company did not comment on the plans."
+            ),
+            ["The company did not comment on the plans"]
+        );
     }
 
     #[test]
