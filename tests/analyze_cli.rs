@@ -14,8 +14,10 @@ fn analyze_stdin_shows_lemma_gender_number_and_case() {
         .write_stdin("Die Häuser\n")
         .assert()
         .success()
-        .stdout(predicate::str::contains("Die\t(lower case) der ART:DEF:NOM:PLU:"))
-        .stdout(predicate::str::contains("Häuser\tHaus SUB:NOM:PLU:NEU"));
+        .stdout(predicate::str::contains("Die\t(lower case) der ART:DEF:"))
+        .stdout(predicate::str::contains("ART:DEF:NOM:PLU:NEU"))
+        .stdout(predicate::str::contains("Häuser\tHaus SUB:"))
+        .stdout(predicate::str::contains("SUB:NOM:PLU:NEU"));
 }
 
 #[test]
@@ -25,7 +27,8 @@ fn analyze_argument_marks_compounds_and_unknown_words() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Batterietag\t(compound: head tag) Batterietag SUB:NOM:SIN:MAS",
+            "Batterietag\t(compound: head tag) Batterietag SUB:",
         ))
+        .stdout(predicate::str::contains("SUB:NOM:SIN:MAS"))
         .stdout(predicate::str::contains("flimig\tunknown"));
 }
