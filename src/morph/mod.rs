@@ -49,8 +49,9 @@ pub const ATTRIBUTION: &str = "German morphology: german-pos-dict by LanguageToo
 (Wolfgang Lezius) and extended with data from korrekturen.de/flexion; licensed CC BY-SA 4.0 \
 (https://creativecommons.org/licenses/by-sa/4.0/).";
 
-static GLOBAL: LazyLock<Morph> =
-    LazyLock::new(|| Morph::new(GERMAN_DICT).expect("the embedded dictionary is a CFSA2 automaton"));
+static GLOBAL: LazyLock<Morph> = LazyLock::new(|| {
+    Morph::new(GERMAN_DICT).expect("the embedded dictionary is a CFSA2 automaton")
+});
 
 /// The German morphological dictionary.
 #[derive(Debug, Clone, Copy)]
@@ -293,10 +294,11 @@ impl Morph {
         if self.is_known(form) {
             return true;
         }
-        if sentence_start && form.chars().next().is_some_and(char::is_uppercase) {
-            if self.is_known(&lower_first(form)) {
-                return true;
-            }
+        if sentence_start
+            && form.chars().next().is_some_and(char::is_uppercase)
+            && self.is_known(&lower_first(form))
+        {
+            return true;
         }
         let mut out = Readings::default();
         compound::analyze(self, form, &mut out);

@@ -376,10 +376,7 @@ impl Tag {
     /// Reads one field (one part of a `+` list).
     fn field(&mut self, f: &str) {
         let pos = self.pos;
-        let adjectival = matches!(
-            pos,
-            Pos::Adjective | Pos::Participle1 | Pos::Participle2
-        );
+        let adjectival = matches!(pos, Pos::Adjective | Pos::Participle1 | Pos::Participle2);
         match f {
             "NOM" => self.case |= Cases::NOM,
             "GEN" => self.case |= Cases::GEN,
@@ -514,7 +511,10 @@ mod tests {
             (Pos::Noun, Cases::DAT, Numbers::PLU, Genders::NEU)
         );
         let t = Tag::parse("ART:DEF:GEN:SIN:MAS").unwrap();
-        assert_eq!((t.pos, t.kind, t.case), (Pos::Article, Kind::Definite, Cases::GEN));
+        assert_eq!(
+            (t.pos, t.kind, t.case),
+            (Pos::Article, Kind::Definite, Cases::GEN)
+        );
         let t = Tag::parse("VER:MOD:3:SIN:PRÄ").unwrap();
         assert_eq!(t.kind, Kind::Modal);
         assert_eq!(t.person, Some(Person::Third));

@@ -20,11 +20,17 @@ fn finds_the_readings_the_dictionary_documents() {
     assert!(tags("Häusern").contains(&("Haus".into(), "SUB:DAT:PLU:NEU".into())));
     let des = tags("des");
     for g in ["MAS", "NEU"] {
-        assert!(des.contains(&("der".into(), format!("ART:DEF:GEN:SIN:{g}"))), "{des:?}");
+        assert!(
+            des.contains(&("der".into(), format!("ART:DEF:GEN:SIN:{g}"))),
+            "{des:?}"
+        );
     }
     let ging = tags("ging");
     for p in ["1", "3"] {
-        assert!(ging.contains(&("gehen".into(), format!("VER:{p}:SIN:PRT:NON"))), "{ging:?}");
+        assert!(
+            ging.contains(&("gehen".into(), format!("VER:{p}:SIN:PRT:NON"))),
+            "{ging:?}"
+        );
     }
     let schaufel = morph().lookup("Schaufel");
     assert!(schaufel
@@ -90,7 +96,14 @@ fn compounds_take_their_heads_readings() {
 
 #[test]
 fn non_words_are_no_compounds() {
-    for w in ["flimig", "freisteitete", "Xyzqtag", "Haus-", "-Haus", "Tagx"] {
+    for w in [
+        "flimig",
+        "freisteitete",
+        "Xyzqtag",
+        "Haus-",
+        "-Haus",
+        "Tagx",
+    ] {
         assert!(!morph().is_german(w, false), "{w}");
     }
     assert!(morph().is_german("Batterietag", false));
@@ -121,7 +134,10 @@ fn analyze_text_shows_lemma_gender_number_and_case() {
     let out = analyze_text("Die Häuser");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 2, "{out}");
-    assert!(lines[0].starts_with("Die\t(lower case) der ART:DEF:"), "{out}");
+    assert!(
+        lines[0].starts_with("Die\t(lower case) der ART:DEF:"),
+        "{out}"
+    );
     assert!(lines[1].starts_with("Häuser\tHaus SUB:"), "{out}");
     assert!(lines[1].contains("SUB:NOM:PLU:NEU"), "{out}");
     assert!(analyze_text("Xyzzyq").contains("Xyzzyq\tunknown"));
@@ -162,5 +178,10 @@ fn walks_every_entry() {
     assert_eq!(skipped, 0);
     assert_eq!(entries, 4_988_730);
     assert_eq!(forms, 552_751);
-    assert!(bad.is_empty(), "{} bad entries, e.g. {:?}", bad.len(), &bad[..bad.len().min(10)]);
+    assert!(
+        bad.is_empty(),
+        "{} bad entries, e.g. {:?}",
+        bad.len(),
+        &bad[..bad.len().min(10)]
+    );
 }
