@@ -16,7 +16,8 @@
 //! assert_eq!((r.lemma, r.tag_text), ("Haus", "SUB:DAT:PLU:NEU"));
 //! assert_eq!((r.tag.pos, r.tag.number, r.tag.gender), (Pos::Noun, Numbers::PLU, Genders::NEU));
 //! let tag = morph.analyze("Batterietag", false);
-//! assert!(tag.iter().all(|r| r.lemma == "Batterietag" && r.tag.gender == Genders::MAS));
+//! assert!(tag.iter().all(|r| r.lemma == "Batterietag"));
+//! assert!(tag.iter().any(|r| r.tag.gender == Genders::MAS));
 //! ```
 
 mod analyze;
