@@ -29,6 +29,11 @@ pub enum Command {
         /// The rule id, e.g. mangled-entity.
         rule: String,
     },
+    /// Print what the morphology layer knows about each word of TEXT (`-` or nothing: stdin).
+    Analyze {
+        /// The text to analyse; `-` or nothing reads standard input.
+        text: Option<String>,
+    },
     /// Write a commented default mtcheck.toml into the current directory.
     Init,
     /// Inspect dictionaries: validate user files, count table entries.

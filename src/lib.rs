@@ -14,6 +14,7 @@ pub mod error;
 pub mod finding;
 pub mod input;
 pub mod lexicon;
+pub mod morph;
 pub mod pipeline;
 pub mod report;
 pub mod rules;

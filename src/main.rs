@@ -45,6 +45,7 @@ fn main() -> ExitCode {
         Command::Explain { rule } => explain(&rule),
         Command::Init => init(),
         Command::Dict { action } => dict(action),
+        Command::Analyze { text } => analyze(text),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -133,6 +134,16 @@ fn dict(action: cli::DictAction) -> Result<u8> {
             Ok(0)
         }
     }
+}
+
+/// `mtcheck analyze [TEXT|-]`.
+fn analyze(text: Option<String>) -> Result<u8> {
+    let text = match text.filter(|t| t != "-") {
+        Some(t) => t,
+        None => io::read_to_string(io::stdin())?,
+    };
+    io::stdout().write_all(mtcheck::morph::analyze_text(&text).as_bytes())?;
+    Ok(0)
 }
 
 fn init() -> Result<u8> {

@@ -1,0 +1,254 @@
+//! A reader for Morfologik's CFSA2 automaton format, the format of LanguageTool's German
+//! part-of-speech dictionary: look-ups walk the embedded bytes directly, so opening costs
+//! nothing and nothing is decoded in advance.
+//!
+//! The layout, as `morfologik.fsa.CFSA2` (morfologik-stemming, BSD licence) reads it:
+//!
+//! ```text
+//! header     "\fsa", version byte 0xC6
+//! flags      u16, big-endian (FLEXIBLE=1, STOPBIT=2, NEXTBIT=4, TAILS=8, NUMBERS=256, …)
+//! labels     u8 count, then `count` bytes: the most frequent labels; index 0 is unused
+//! arcs       the rest; an arc is addressed by its byte offset in this part
+//! ```
+//!
+//! An arc is one flag byte, an explicit label byte when the flag's low five bits are zero
+//! (otherwise they index the label table), and, unless [`TARGET_NEXT`] is set, the
+//! destination node's offset as a little-endian base-128 varint (7 bits a byte, the high
+//! bit set on every byte but the last). With [`TARGET_NEXT`] the destination is the node
+//! that starts right after the last arc of the current node. A node is its list of arcs, the
+//! last one marked [`LAST_ARC`]; with the NUMBERS flag a varint (the number of sequences
+//! below) precedes the arcs. Destination 0 means "no node" (a terminal arc). The root is the
+//! destination of the first arc of node 0.
+
+use thiserror::Error;
+
+/// The destination is the node right after this node's last arc (no address stored).
+const TARGET_NEXT: u8 = 1 << 7;
+/// The last arc of its node.
+const LAST_ARC: u8 = 1 << 6;
+/// A sequence ends with this arc's label.
+const FINAL_ARC: u8 = 1 << 5;
+/// The low bits of the flag byte: an index into the label table, 0 for an explicit label.
+const LABEL_INDEX_MASK: u8 = (1 << 5) - 1;
+/// The flag of automata that store, per node, the number of sequences below it.
+const FLAG_NUMBERS: u16 = 1 << 8;
+/// Every flag Morfologik defines (FLEXIBLE, STOPBIT, NEXTBIT, TAILS, NUMBERS, SEPARATORS).
+const KNOWN_FLAGS: u16 = 0b11_0000_1111;
+/// The longest sequence [`Cfsa2::for_each_suffix`] can hand out; longer ones are skipped
+/// (the German dictionary's longest entry is far shorter, which its full-walk test checks).
+pub const MAX_SEQUENCE: usize = 512;
+
+/// Why bytes are not a CFSA2 automaton.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum FsaError {
+    /// The bytes do not start with `\fsa`.
+    #[error("not a Morfologik automaton (no \\fsa header)")]
+    BadMagic,
+    /// Another Morfologik version than CFSA2 (0xC6).
+    #[error("Morfologik automaton version {0:#x} is not CFSA2 (0xc6)")]
+    Version(u8),
+    /// The flags name something Morfologik does not define.
+    #[error("unknown automaton flags {0:#06x}")]
+    Flags(u16),
+    /// The file ends inside the header or label table, or has no arcs.
+    #[error("truncated automaton")]
+    Truncated,
+}
+
+/// A CFSA2 automaton over borrowed bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct Cfsa2<'a> {
+    arcs: &'a [u8],
+    labels: [u8; 32],
+    numbers: bool,
+    root: usize,
+}
+
+impl<'a> Cfsa2<'a> {
+    /// Opens an automaton: reads the header and label table; the arcs stay where they are.
+    pub fn new(bytes: &'a [u8]) -> Result<Self, FsaError> {
+        let rest = bytes.strip_prefix(b"\\fsa").ok_or(FsaError::BadMagic)?;
+        let (&version, rest) = rest.split_first().ok_or(FsaError::Truncated)?;
+        if version != 0xC6 {
+            return Err(FsaError::Version(version));
+        }
+        let [hi, lo, count, rest @ ..] = rest else {
+            return Err(FsaError::Truncated);
+        };
+        let flags = u16::from_be_bytes([*hi, *lo]);
+        if flags & !KNOWN_FLAGS != 0 {
+            return Err(FsaError::Flags(flags));
+        }
+        let count = usize::from(*count);
+        if count > 32 || rest.len() <= count {
+            return Err(FsaError::Truncated);
+        }
+        let mut labels = [0u8; 32];
+        labels[..count].copy_from_slice(&rest[..count]);
+        let mut fsa = Cfsa2 {
+            arcs: &rest[count..],
+            labels,
+            numbers: flags & FLAG_NUMBERS != 0,
+            root: 0,
+        };
+        fsa.root = fsa.target(fsa.first_arc(0));
+        Ok(fsa)
+    }
+
+    /// The root node.
+    pub fn root(&self) -> usize {
+        self.root
+    }
+
+    fn first_arc(&self, node: usize) -> usize {
+        if self.numbers {
+            skip_vint(self.arcs, node)
+        } else {
+            node
+        }
+    }
+
+    fn flag(&self, arc: usize) -> u8 {
+        self.arcs[arc]
+    }
+
+    fn label(&self, arc: usize) -> u8 {
+        match self.flag(arc) & LABEL_INDEX_MASK {
+            0 => self.arcs[arc + 1],
+            i => self.labels[usize::from(i)],
+        }
+    }
+
+    /// The arc after `arc` in the byte stream (its node's next arc, or what follows the node).
+    fn skip_arc(&self, arc: usize) -> usize {
+        let flag = self.flag(arc);
+        let mut at = arc + 1;
+        if flag & LABEL_INDEX_MASK == 0 {
+            at += 1;
+        }
+        if flag & TARGET_NEXT == 0 {
+            at = skip_vint(self.arcs, at);
+        }
+        at
+    }
+
+    /// The node `arc` leads to; 0 for none.
+    fn target(&self, arc: usize) -> usize {
+        let flag = self.flag(arc);
+        if flag & TARGET_NEXT != 0 {
+            let mut last = arc;
+            while self.flag(last) & LAST_ARC == 0 {
+                last = self.skip_arc(last);
+            }
+            self.skip_arc(last)
+        } else {
+            let at = arc + if flag & LABEL_INDEX_MASK == 0 { 2 } else { 1 };
+            read_vint(self.arcs, at)
+        }
+    }
+
+    /// The arc of `node` labelled `label`.
+    fn find_arc(&self, node: usize, label: u8) -> Option<usize> {
+        let mut arc = self.first_arc(node);
+        loop {
+            if self.label(arc) == label {
+                return Some(arc);
+            }
+            if self.flag(arc) & LAST_ARC != 0 {
+                return None;
+            }
+            arc = self.skip_arc(arc);
+        }
+    }
+
+    /// Follows `input` from `node`: the arc that consumed its last byte, or `None` when the
+    /// automaton has no such path. An empty input has no arc, so it gives `None` too.
+    pub fn walk(&self, node: usize, input: &[u8]) -> Option<WalkEnd> {
+        let mut node = node;
+        let mut last = None;
+        for &b in input {
+            if node == 0 {
+                return None;
+            }
+            let arc = self.find_arc(node, b)?;
+            node = self.target(arc);
+            last = Some(arc);
+        }
+        last.map(|arc| WalkEnd {
+            is_final: self.flag(arc) & FINAL_ARC != 0,
+            node,
+        })
+    }
+
+    /// Calls `f` with every sequence that continues from `node` to a final arc, in the
+    /// automaton's (byte) order. Returns the number of sequences skipped for being longer
+    /// than [`MAX_SEQUENCE`].
+    pub fn for_each_suffix(&self, node: usize, f: &mut impl FnMut(&[u8])) -> usize {
+        let mut buf = [0u8; MAX_SEQUENCE];
+        let mut skipped = 0;
+        if node != 0 {
+            self.visit(node, &mut buf, 0, f, &mut skipped);
+        }
+        skipped
+    }
+
+    fn visit(
+        &self,
+        node: usize,
+        buf: &mut [u8; MAX_SEQUENCE],
+        len: usize,
+        f: &mut impl FnMut(&[u8]),
+        skipped: &mut usize,
+    ) {
+        if len == MAX_SEQUENCE {
+            *skipped += 1;
+            return;
+        }
+        let mut arc = self.first_arc(node);
+        loop {
+            let flag = self.flag(arc);
+            buf[len] = self.label(arc);
+            if flag & FINAL_ARC != 0 {
+                f(&buf[..=len]);
+            }
+            let next = self.target(arc);
+            if next != 0 {
+                self.visit(next, buf, len + 1, f, skipped);
+            }
+            if flag & LAST_ARC != 0 {
+                return;
+            }
+            arc = self.skip_arc(arc);
+        }
+    }
+}
+
+/// Where [`Cfsa2::walk`] ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WalkEnd {
+    /// The input is a whole sequence of the automaton.
+    pub is_final: bool,
+    /// The node after the input (0 when nothing continues it).
+    pub node: usize,
+}
+
+fn read_vint(bytes: &[u8], mut at: usize) -> usize {
+    let mut value = 0usize;
+    let mut shift = 0;
+    loop {
+        let b = bytes[at];
+        value |= usize::from(b & 0x7F) << shift;
+        if b & 0x80 == 0 {
+            return value;
+        }
+        at += 1;
+        shift += 7;
+    }
+}
+
+fn skip_vint(bytes: &[u8], mut at: usize) -> usize {
+    while bytes[at] & 0x80 != 0 {
+        at += 1;
+    }
+    at + 1
+}

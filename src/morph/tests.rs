@@ -1,0 +1,187 @@
+//! Tests of the look-up against facts of the dictionary, of compound analysis, and (ignored,
+//! slow in debug builds) a walk over every entry.
+
+use super::*;
+
+fn morph() -> &'static Morph {
+    Morph::global()
+}
+
+fn tags(form: &str) -> Vec<(String, String)> {
+    morph()
+        .lookup(form)
+        .iter()
+        .map(|r| (r.lemma.to_string(), r.tag_text.to_string()))
+        .collect()
+}
+
+#[test]
+fn finds_the_readings_the_dictionary_documents() {
+    assert!(tags("Häusern").contains(&("Haus".into(), "SUB:DAT:PLU:NEU".into())));
+    let des = tags("des");
+    for g in ["MAS", "NEU"] {
+        assert!(
+            des.contains(&("der".into(), format!("ART:DEF:GEN:SIN:{g}"))),
+            "{des:?}"
+        );
+    }
+    let ging = tags("ging");
+    for p in ["1", "3"] {
+        assert!(
+            ging.contains(&("gehen".into(), format!("VER:{p}:SIN:PRT:NON"))),
+            "{ging:?}"
+        );
+    }
+    let schaufel = morph().lookup("Schaufel");
+    assert!(schaufel
+        .iter()
+        .all(|r| r.tag.gender == Genders::FEM && r.tag.number == Numbers::SIN));
+    assert_eq!(schaufel.len(), 4);
+}
+
+#[test]
+fn lookups_respect_case_and_reject_non_words() {
+    assert!(morph().is_known("Haus"));
+    assert!(!morph().is_known("häusern"));
+    assert!(!morph().is_known("Hau"));
+    assert!(!morph().is_known(""));
+    assert!(!morph().is_known("Haus_"));
+    assert!(!morph().is_known("flimig"));
+    assert!(morph().lookup("freisteitete").is_empty());
+    assert_eq!(morph().lookup("Haus").source(), Source::Exact);
+}
+
+#[test]
+fn modal_verbs_and_participles_parse() {
+    let muss = morph().lookup("muss");
+    assert!(muss.iter().any(|r| r.lemma == "müssen"
+        && r.tag.kind == Kind::Modal
+        && r.tag.person == Some(Person::Third)
+        && r.tag.verb_form == Some(VerbForm::Finite(Tense::Present))));
+    let zu = morph().lookup("aufzustehen");
+    assert!(zu
+        .iter()
+        .any(|r| r.tag.verb_form == Some(VerbForm::ZuInfinitive)));
+}
+
+#[test]
+fn sentence_start_adds_the_lower_case_readings() {
+    let die = morph().analyze("Die", true);
+    assert!(die.iter().any(|r| r.tag.pos == Pos::Article));
+    assert_eq!(die.source(), Source::LowerCase);
+    assert!(morph().analyze("Die", false).is_empty());
+}
+
+#[test]
+fn compounds_take_their_heads_readings() {
+    let tag = morph().analyze("Batterietag", false);
+    assert_eq!(tag.source(), Source::Compound { head_start: 8 });
+    assert!(!tag.is_empty());
+    assert!(tag
+        .iter()
+        .all(|r| r.lemma == "Batterietag" && r.tag.pos == Pos::Noun));
+    assert!(tag.iter().any(|r| r.tag.gender == Genders::MAS));
+    let ki = morph().analyze("KI-Modelle", false);
+    assert_eq!(ki.source(), Source::Compound { head_start: 3 });
+    assert!(ki
+        .iter()
+        .all(|r| r.lemma == "KI-Modell" && r.tag.gender == Genders::NEU));
+    // a linking -s-, and a left part that is itself a compound
+    let amt = morph().analyze("Gesundheitsministeriumssprecherin", false);
+    assert!(amt.iter().all(|r| r.tag.gender == Genders::FEM), "{amt:?}");
+    assert!(!amt.is_empty());
+    // lower case: an adjective head
+    assert!(!morph().analyze("klimaneutral", false).is_empty() || morph().is_known("klimaneutral"));
+}
+
+#[test]
+fn non_words_are_no_compounds() {
+    for w in [
+        "flimig",
+        "freisteitete",
+        "Xyzqtag",
+        "Haus-",
+        "-Haus",
+        "Tagx",
+    ] {
+        assert!(!morph().is_german(w, false), "{w}");
+    }
+    assert!(morph().is_german("Batterietag", false));
+    assert!(morph().is_german("Häuser", false));
+}
+
+#[test]
+fn readings_buffer_is_reused() {
+    let mut buf = Readings::default();
+    morph().lookup_into("Häuser", &mut buf);
+    let n = buf.len();
+    assert!(n >= 3);
+    morph().lookup_into("Häuser", &mut buf);
+    assert_eq!(buf.len(), n);
+    morph().lookup_into("Qqq", &mut buf);
+    assert!(buf.is_empty());
+    assert_eq!(buf.source(), Source::Unknown);
+}
+
+#[test]
+fn zipf_comes_from_wordfreq() {
+    assert!(morph().zipf("Haus").is_some_and(|z| z > 5.0));
+    assert_eq!(morph().zipf("Batterietagxyz"), None);
+}
+
+#[test]
+fn analyze_text_shows_lemma_gender_number_and_case() {
+    let out = analyze_text("Die Häuser");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].starts_with("Die\t(lower case) der ART:DEF:"),
+        "{out}"
+    );
+    assert!(lines[1].starts_with("Häuser\tHaus SUB:"), "{out}");
+    assert!(lines[1].contains("SUB:NOM:PLU:NEU"), "{out}");
+    assert!(analyze_text("Xyzzyq").contains("Xyzzyq\tunknown"));
+    assert!(analyze_text("Batterietag").contains("(compound: head tag) Batterietag SUB:"));
+}
+
+/// Every entry of the automaton: the counts of the dictionary's README, every lemma decodes,
+/// every tag parses without an unknown field. About 3 s in a release build, much longer in a
+/// debug one: `cargo test --release --lib morph -- --ignored`.
+#[test]
+#[ignore]
+fn walks_every_entry() {
+    let fsa = morph().automaton();
+    let (mut entries, mut forms, mut bad) = (0usize, 0usize, Vec::new());
+    let mut last_form: Vec<u8> = Vec::new();
+    let mut lemma = [0u8; 2 * fsa::MAX_SEQUENCE];
+    let skipped = fsa.for_each_suffix(fsa.root(), &mut |e: &[u8]| {
+        entries += 1;
+        let Some(sep) = e.iter().position(|&b| b == SEPARATOR) else {
+            bad.push(String::from_utf8_lossy(e).into_owned());
+            return;
+        };
+        let form = &e[..sep];
+        if form != last_form.as_slice() {
+            forms += 1;
+            last_form = form.to_vec();
+        }
+        let ok = decode_entry(form, &e[sep + 1..], &mut lemma).is_some_and(|(n, tag)| {
+            std::str::from_utf8(&lemma[..n]).is_ok()
+                && tag
+                    .and_then(Tag::parse)
+                    .is_some_and(|t| !t.flags.contains(Flags::UNKNOWN))
+        });
+        if !ok {
+            bad.push(String::from_utf8_lossy(e).into_owned());
+        }
+    });
+    assert_eq!(skipped, 0);
+    assert_eq!(entries, 4_988_730);
+    assert_eq!(forms, 552_751);
+    assert!(
+        bad.is_empty(),
+        "{} bad entries, e.g. {:?}",
+        bad.len(),
+        &bad[..bad.len().min(10)]
+    );
+}
