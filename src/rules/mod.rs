@@ -3,6 +3,7 @@
 
 pub mod compound;
 pub mod consistency;
+pub(crate) mod declare;
 pub mod entity;
 pub mod grammar;
 pub mod locale;
@@ -15,9 +16,11 @@ pub mod untranslated;
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::lexicon::Lexicons;
+pub(crate) use declare::declare_rule;
 
-/// Static facts about a rule; the same text feeds `mtcheck rules`, `mtcheck explain` and
-/// the README.
+/// Static facts about a rule; the same text feeds `mtcheck rules`, `mtcheck explain`, SARIF
+/// and the README. Rules build it with [`declare_rule!`](declare_rule) from their rustdoc, so
+/// the prose fields are the sections of the rule struct's documentation.
 #[derive(Debug)]
 pub struct RuleMeta {
     /// Stable kebab-case id. Never reused for something else.

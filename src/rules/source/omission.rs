@@ -8,10 +8,7 @@ use regex::Regex;
 use super::aligned;
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{Context, Rule, RuleMeta};
-
-/// See [`META`].
-pub struct Omission;
+use crate::rules::{declare_rule, Context, Rule, RuleMeta};
 
 /// Below this target/source length ratio a unit is reported (minor). Measured on the
 /// 5,656 segments of `mqm_ted_ende.tsv` without a major error whose source has 20 characters
@@ -22,32 +19,47 @@ pub const VERY_SHORT: f64 = 0.45;
 /// Units with shorter sources are not judged by length.
 pub const MIN_SOURCE_CHARS: usize = 40;
 
-static META: RuleMeta = RuleMeta {
-    id: "omission",
-    category: "accuracy/omission",
-    severity: Severity::Major,
-    summary: "Part of the source is missing in the translation.",
-    flags: "A target shorter than 0.6 times its source in characters (major below 0.45; English \
-            to German runs about 1.14, and 99.5 % of well-rated segments stay above 0.67), a \
-            target with fewer sentences than the source, and URLs, e-mail addresses, @handles \
-            and #hashtags of the source that are not in the target exactly. Needs a source; \
-            silent without one.",
-    why: "Machine translation drops clauses and sentences silently; the German reads fluently \
-          and nobody notices what is missing.",
-    example: "It works. We tested it on three continents. ⇒ Es funktioniert.",
-    instead: "Es funktioniert. Wir haben es auf drei Kontinenten getestet.",
-    positives: &[
-        "It works. We tested it carefully on three continents for many years. ⇒ Es funktioniert.",
-        "Write to info@example.com for details. ⇒ Schreiben Sie uns für Details.",
-        "He said \"we win\" (again). ⇒ Er sagte, sie gewinnen wieder.",
-    ],
-    negatives: &[
-        "He said \"we win\" (again). ⇒ Er sagte: „Wir gewinnen“ (wieder).",
-        "It works. We tested it on three continents. ⇒ Es funktioniert. Wir haben es auf drei Kontinenten getestet.",
-        "Write to info@example.com for details. ⇒ Details unter info@example.com.",
-        "Es funktioniert.",
-    ],
-};
+declare_rule! {
+    /// Part of the source is missing in the translation.
+    ///
+    /// ## What it flags
+    /// A target shorter than 0.6 times its source in characters (major below 0.45; English to
+    /// German runs about 1.14, and 99.5 % of well-rated segments stay above 0.67), a target with
+    /// fewer sentences than the source, and URLs, e-mail addresses, @handles and #hashtags of the
+    /// source that are not in the target exactly. Needs a source; silent without one.
+    ///
+    /// ## Why
+    /// Machine translation drops clauses and sentences silently; the German reads fluently and
+    /// nobody notices what is missing.
+    ///
+    /// ## Example
+    /// ```text
+    /// It works. We tested it on three continents. ⇒ Es funktioniert.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Es funktioniert. Wir haben es auf drei Kontinenten getestet.
+    /// ```
+    pub struct Omission;
+
+    static META = {
+        id: "omission",
+        category: "accuracy/omission",
+        severity: Severity::Major,
+        positives: &[
+            "It works. We tested it carefully on three continents for many years. ⇒ Es funktioniert.",
+            "Write to info@example.com for details. ⇒ Schreiben Sie uns für Details.",
+            "He said \"we win\" (again). ⇒ Er sagte, sie gewinnen wieder.",
+        ],
+        negatives: &[
+            "He said \"we win\" (again). ⇒ Er sagte: „Wir gewinnen“ (wieder).",
+            "It works. We tested it on three continents. ⇒ Es funktioniert. Wir haben es auf drei Kontinenten getestet.",
+            "Write to info@example.com for details. ⇒ Details unter info@example.com.",
+            "Es funktioniert.",
+        ],
+    };
+}
 
 static TOKENS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

@@ -4,33 +4,46 @@ use super::aligned;
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::lexicon::words::WordFreq;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, Context, Rule, RuleMeta};
 
-/// See [`META`].
-pub struct UntranslatedSegment;
+declare_rule! {
+    /// A segment left in English: the target equals the source or is mostly English.
+    ///
+    /// ## What it flags
+    /// Targets of three words or more that equal their English source (ignoring case and white
+    /// space), and targets of four words or more of which at least 60 % are English and not German
+    /// words. Needs a source; silent without one.
+    ///
+    /// ## Why
+    /// An untranslated segment is a gap in the German text that spell checkers and readers of the
+    /// target alone often take for a quotation.
+    ///
+    /// ## Example
+    /// ```text
+    /// The results were mixed. ⇒ The results were mixed.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Die Ergebnisse waren gemischt.
+    /// ```
+    pub struct UntranslatedSegment;
 
-static META: RuleMeta = RuleMeta {
-    id: "untranslated-segment",
-    category: "accuracy/untranslated",
-    severity: Severity::Major,
-    summary: "A segment left in English: the target equals the source or is mostly English.",
-    flags: "Targets of three words or more that equal their English source (ignoring case and \
-            white space), and targets of four words or more of which at least 60 % are English \
-            and not German words. Needs a source; silent without one.",
-    why: "An untranslated segment is a gap in the German text that spell checkers and readers \
-          of the target alone often take for a quotation.",
-    example: "The results were mixed. ⇒ The results were mixed.",
-    instead: "Die Ergebnisse waren gemischt.",
-    positives: &[
-        "The results were mixed. ⇒ The results were mixed.",
-        "We have shown that the model works. ⇒ We have shown that the model funktioniert.",
-    ],
-    negatives: &[
-        "The results were mixed. ⇒ Die Ergebnisse waren gemischt.",
-        "Chris Anderson ⇒ Chris Anderson",
-        "The results were mixed.",
-    ],
-};
+    static META = {
+        id: "untranslated-segment",
+        category: "accuracy/untranslated",
+        severity: Severity::Major,
+        positives: &[
+            "The results were mixed. ⇒ The results were mixed.",
+            "We have shown that the model works. ⇒ We have shown that the model funktioniert.",
+        ],
+        negatives: &[
+            "The results were mixed. ⇒ Die Ergebnisse waren gemischt.",
+            "Chris Anderson ⇒ Chris Anderson",
+            "The results were mixed.",
+        ],
+    };
+}
 
 fn fold(s: &str) -> String {
     s.split_whitespace()
