@@ -19,7 +19,7 @@ use crate::lexicon::Lexicons;
 pub(crate) use declare::declare_rule;
 
 /// Static facts about a rule; the same text feeds `mtcheck rules`, `mtcheck explain`, SARIF
-/// and the README. Rules build it with [`declare_rule!`](declare_rule) from their rustdoc, so
+/// and the README. Rules build it with `declare_rule!` (`rules::declare`) from their rustdoc, so
 /// the prose fields are the sections of the rule struct's documentation.
 #[derive(Debug)]
 pub struct RuleMeta {
