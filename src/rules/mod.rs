@@ -1,6 +1,7 @@
 //! The rules: the [`Rule`] trait, rule metadata, the context rules report into, and the one
 //! registry that lists every rule in a stable order.
 
+pub mod catalog;
 pub mod compound;
 pub mod consistency;
 pub(crate) mod declare;
