@@ -155,3 +155,84 @@ impl Rule for Omission {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::findings;
+
+    /// (span, flagged text, severity, message, suggestion) of every finding.
+    fn found(text: &str) -> Vec<(usize, usize, String, Severity, String, Option<String>)> {
+        let (view, found) = findings(&Omission, text);
+        found
+            .into_iter()
+            .map(|f| {
+                let flagged = view[f.start..f.end].to_string();
+                (f.start, f.end, flagged, f.severity, f.message, f.suggestion)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_far_shorter_target_is_major() {
+        let text = "We tested the new chips on three continents over many years. \
+                    ⇒ Wir testeten die Chips.";
+        assert_eq!(
+            found(text),
+            [(
+                0,
+                23,
+                "Wir testeten die Chips.".to_string(),
+                Severity::Major,
+                "The translation has 23 characters for 60 in the source (ratio 0.38); part of \
+                 it may be missing."
+                    .to_string(),
+                None
+            )]
+        );
+    }
+
+    #[test]
+    fn a_shorter_target_is_minor() {
+        let text = "The company tested its new chips on three continents last year. \
+                    ⇒ Die Firma testete ihre neuen Chips.";
+        let got = found(text);
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0, got[0].1, got[0].3), (0, 35, Severity::Minor));
+        assert!(got[0]
+            .4
+            .contains("35 characters for 63 in the source (ratio 0.56)"));
+    }
+
+    #[test]
+    fn lost_sentences_are_minor() {
+        let text = "The chips work really well. We tested them on three continents. The results \
+                    were good. ⇒ Die Chips funktionieren auf drei Kontinenten sehr gut.";
+        let got = found(text);
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0, got[0].1, got[0].3), (0, 54, Severity::Minor));
+        assert_eq!(got[0].4, "The source has 3 sentences, the translation 1.");
+        assert_eq!(got[0].5, None);
+    }
+
+    #[test]
+    fn a_dropped_handle_is_named() {
+        let got = found("Follow @mtcheck for news. ⇒ Folgen Sie uns für Neuigkeiten.");
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0, got[0].1), (0, 32));
+        assert_eq!(got[0].2, "Folgen Sie uns für Neuigkeiten.");
+        assert_eq!(
+            got[0].4,
+            "The source has „@mtcheck“; the translation does not."
+        );
+    }
+
+    #[test]
+    fn a_faithful_target_and_a_text_without_source_are_silent() {
+        assert_eq!(
+            found("Follow @mtcheck for news. ⇒ Folgen Sie @mtcheck für Neuigkeiten."),
+            []
+        );
+        assert_eq!(found("Wir testeten die Chips."), []);
+    }
+}

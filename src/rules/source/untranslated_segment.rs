@@ -87,3 +87,65 @@ impl Rule for UntranslatedSegment {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::findings;
+
+    /// (span, flagged text, message, suggestion) of every finding.
+    fn found(text: &str) -> Vec<(usize, usize, String, String, Option<String>)> {
+        let (view, found) = findings(&UntranslatedSegment, text);
+        found
+            .into_iter()
+            .map(|f| {
+                let flagged = view[f.start..f.end].to_string();
+                (f.start, f.end, flagged, f.message, f.suggestion)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_source_again_is_flagged_whole() {
+        assert_eq!(
+            found("The results were mixed. ⇒ The results were mixed."),
+            [(
+                0,
+                23,
+                "The results were mixed.".to_string(),
+                "The target is the English source, untranslated.".to_string(),
+                None
+            )]
+        );
+    }
+
+    #[test]
+    fn case_and_white_space_do_not_hide_the_source() {
+        let got = found("The results  were mixed. ⇒ the results were Mixed.\n");
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0, got[0].1), (0, 23));
+        assert_eq!(got[0].2, "the results were Mixed.");
+    }
+
+    #[test]
+    fn a_mostly_english_target_names_the_share() {
+        let got = found(
+            "We have shown that the model works. ⇒ We have shown that the model funktioniert.",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0, got[0].1), (0, 42));
+        assert_eq!(got[0].2, "We have shown that the model funktioniert.");
+        assert_eq!(got[0].3, "The target is mostly English (5 of 7 words).");
+        assert_eq!(got[0].4, None);
+    }
+
+    #[test]
+    fn names_and_translations_are_silent() {
+        assert_eq!(found("Chris Anderson ⇒ Chris Anderson"), []);
+        assert_eq!(
+            found("The results were mixed. ⇒ Die Ergebnisse waren gemischt."),
+            []
+        );
+        assert_eq!(found("The results were mixed."), []);
+    }
+}
