@@ -180,8 +180,8 @@ impl Document {
 
     /// The prose of the sentences around the view range `start..end`, with runs of white
     /// space (soft wraps included) folded into one space; empty where there are no tokens.
-    /// Sentences of more than [`MAX_SENTENCE`] bytes are cut to the words within
-    /// [`CONTEXT`] bytes of the range, with `…` where they were cut.
+    /// Sentences of more than 2,000 bytes (`MAX_SENTENCE`) are cut to the words within
+    /// 400 bytes (`CONTEXT`) of the range, with `…` where they were cut.
     pub fn sentence_text(&self, start: usize, end: usize) -> String {
         let list = &self.tokens.list;
         if list.is_empty() {

@@ -1,5 +1,5 @@
 //! Time spent per rule and stage, summed over all threads, when `MTCHECK_TIMING` is set (a
-//! developer's instrument, as ESLint's `TIMING=1`): [`print`] writes the table.
+//! developer's instrument, as ESLint's `TIMING=1`): [`print()`] writes the table.
 
 use std::collections::BTreeMap;
 use std::sync::{Mutex, OnceLock};

@@ -1,11 +1,17 @@
 //! The rules: the [`Rule`] trait, rule metadata, the context rules report into, and the one
 //! registry that lists every rule in a stable order.
 
+pub mod catalog;
 pub mod compound;
 pub mod consistency;
+pub(crate) mod declare;
 pub mod entity;
+#[cfg(test)]
+mod examples;
 pub mod grammar;
 pub mod locale;
+// Until phrase/ declares its rules with `declare_rule!`: their docs still say "See [`META`]".
+#[allow(rustdoc::private_intra_doc_links)]
 pub mod phrase;
 pub mod source;
 pub mod structure;
@@ -15,9 +21,11 @@ pub mod untranslated;
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::lexicon::Lexicons;
+pub(crate) use declare::declare_rule;
 
-/// Static facts about a rule; the same text feeds `mtcheck rules`, `mtcheck explain` and
-/// the README.
+/// Static facts about a rule; the same text feeds `mtcheck rules`, `mtcheck explain`, SARIF
+/// and the README. Rules build it with `declare_rule!` (`rules::declare`) from their rustdoc, so
+/// the prose fields are the sections of the rule struct's documentation.
 #[derive(Debug)]
 pub struct RuleMeta {
     /// Stable kebab-case id. Never reused for something else.
@@ -256,9 +264,9 @@ pub(crate) mod testing {
     use super::*;
     use crate::text::segment::SegmentMode;
 
-    /// Flagged texts and suggestions of `rule` in `text`; `English ⇒ Deutsch` gives the
-    /// text an English source.
-    pub fn run(rule: &dyn Rule, text: &str) -> Vec<(String, Option<String>)> {
+    /// The text as checked and the findings of `rule` in `text`; `English ⇒ Deutsch` gives
+    /// the text an English source (the text checked is the German after the arrow).
+    pub fn findings(rule: &dyn Rule, text: &str) -> (String, Vec<RawFinding>) {
         let lex = Lexicons::builtin().expect("built-in dictionaries load");
         let (source, text) = match text.split_once(" ⇒ ") {
             Some((s, t)) => (Some(s), t),
@@ -276,9 +284,15 @@ pub(crate) mod testing {
         let mut cx = Context::new(&lex);
         cx.glossary = &TEST_GLOSSARY;
         rule.check(&doc, &mut cx);
-        cx.findings
+        (doc.view, cx.findings)
+    }
+
+    /// Flagged texts and suggestions of `rule` in `text` (see [`findings`]).
+    pub fn run(rule: &dyn Rule, text: &str) -> Vec<(String, Option<String>)> {
+        let (view, findings) = findings(rule, text);
+        findings
             .into_iter()
-            .map(|f| (doc.view[f.start..f.end].to_string(), f.suggestion))
+            .map(|f| (view[f.start..f.end].to_string(), f.suggestion))
             .collect()
     }
 
@@ -302,7 +316,6 @@ pub(crate) mod testing {
 
 #[cfg(test)]
 mod tests {
-    use super::testing::flagged;
     use super::*;
 
     #[test]
@@ -317,28 +330,5 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), REGISTRY.len());
-    }
-
-    #[test]
-    fn every_rule_fires_on_its_positives_and_not_on_its_negatives() {
-        for rule in REGISTRY {
-            let m = rule.meta();
-            assert!(
-                !m.positives.is_empty() && !m.negatives.is_empty(),
-                "{} needs examples",
-                m.id
-            );
-            for p in m.positives {
-                assert!(!flagged(*rule, p).is_empty(), "{} should flag: {p}", m.id);
-            }
-            for n in m.negatives {
-                assert_eq!(
-                    flagged(*rule, n),
-                    Vec::<String>::new(),
-                    "{} should not flag: {n}",
-                    m.id
-                );
-            }
-        }
     }
 }

@@ -2,36 +2,48 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{capitalise, q, Context, Rule, RuleMeta};
+use crate::rules::{capitalise, declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct EnglishPluralCompound;
+declare_rule! {
+    /// An English plural glued into a German compound (GPUsclustern for GPU-Clustern).
+    ///
+    /// ## What it flags
+    /// A word that starts with an acronym in the English plural (GPUs, CPUs, APIs) and runs on into
+    /// a lower-case German word: GPUsclustern, APIsaufrufe. The suggestion drops the plural s and
+    /// joins the parts with a hyphen.
+    ///
+    /// ## Why
+    /// German compounds take the singular of an acronym and a hyphen; the glued plural is
+    /// unreadable and cannot be found by search.
+    ///
+    /// ## Example
+    /// ```text
+    /// Der Zugang zu riesigen GPUsclustern ist entscheidend.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Der Zugang zu riesigen GPU-Clustern ist entscheidend.
+    /// ```
+    pub struct EnglishPluralCompound;
 
-static META: RuleMeta = RuleMeta {
-    id: "english-plural-compound",
-    category: "fluency/spelling",
-    severity: Severity::Minor,
-    summary: "An English plural glued into a German compound (GPUsclustern for GPU-Clustern).",
-    flags:
-        "A word that starts with an acronym in the English plural (GPUs, CPUs, APIs) and runs on \
-            into a lower-case German word: GPUsclustern, APIsaufrufe. The suggestion drops the \
-            plural s and joins the parts with a hyphen.",
-    why: "German compounds take the singular of an acronym and a hyphen; the glued plural is \
-          unreadable and cannot be found by search.",
-    example: "Der Zugang zu riesigen GPUsclustern ist entscheidend.",
-    instead: "Der Zugang zu riesigen GPU-Clustern ist entscheidend.",
-    positives: &[
-        "Der Zugang zu riesigen GPUsclustern ist entscheidend.",
-        "Die APIsaufrufe stiegen.",
-    ],
-    negatives: &[
-        "Der Zugang zu GPU-Clustern ist entscheidend.",
-        "Die GPUs laufen.",
-        "Das ABSsystem? Nein: das ABS-System.",
-        "Keine BEstätigung erhalten.",
-    ],
-};
+    static META = {
+        id: "english-plural-compound",
+        category: "fluency/spelling",
+        severity: Severity::Minor,
+        positives: &[
+            "Der Zugang zu riesigen GPUsclustern ist entscheidend.",
+            "Die APIsaufrufe stiegen.",
+        ],
+        negatives: &[
+            "Der Zugang zu GPU-Clustern ist entscheidend.",
+            "Die GPUs laufen.",
+            "Das ABSsystem? Nein: das ABS-System.",
+            "Keine BEstätigung erhalten.",
+        ],
+    };
+}
 
 /// Splits `GPUsclustern` into (`GPU`, `clustern`).
 fn split(w: &str) -> Option<(&str, &str)> {

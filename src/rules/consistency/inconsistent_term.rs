@@ -3,34 +3,46 @@
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::lexicon::Names;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::token::{norm_hash, normalise};
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct InconsistentTerm;
+declare_rule! {
+    /// Two variants of one term in one document (KI next to AI, Foto next to Photo).
+    ///
+    /// ## What it flags
+    /// Pairs of variants where German prefers the first (KI/AI, Foto/Photo, Telefon/Telephon,
+    /// Grafik/Graphik, Start-up/Startup …), as words and as parts of hyphenated compounds
+    /// (AI-Infrastruktur). The less frequent variant is flagged when both occur; names that contain
+    /// the variant (Scale AI, Mistral AI) do not count.
+    ///
+    /// ## Why
+    /// Machine translation translates a term in one sentence and leaves it in English in the next;
+    /// readers wonder whether two things are meant.
+    ///
+    /// ## Example
+    /// ```text
+    /// Meta baut KI-Modelle und investiert Milliarden in die AI-Infrastruktur.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Meta baut KI-Modelle und investiert Milliarden in die KI-Infrastruktur.
+    /// ```
+    pub struct InconsistentTerm;
 
-static META: RuleMeta = RuleMeta {
-    id: "inconsistent-term",
-    category: "terminology/inconsistent",
-    severity: Severity::Minor,
-    summary: "Two variants of one term in one document (KI next to AI, Foto next to Photo).",
-    flags:
-        "Pairs of variants where German prefers the first (KI/AI, Foto/Photo, Telefon/Telephon, \
-            Grafik/Graphik, Start-up/Startup …), as words and as parts of hyphenated compounds \
-            (AI-Infrastruktur). The less frequent variant is flagged when both occur; names that \
-            contain the variant (Scale AI, Mistral AI) do not count.",
-    why: "Machine translation translates a term in one sentence and leaves it in English in the \
-          next; readers wonder whether two things are meant.",
-    example: "Meta baut KI-Modelle und investiert Milliarden in die AI-Infrastruktur.",
-    instead: "Meta baut KI-Modelle und investiert Milliarden in die KI-Infrastruktur.",
-    positives: &["Meta baut KI-Modelle und investiert in die AI-Infrastruktur. Die KI wächst."],
-    negatives: &[
-        "Meta baut KI-Modelle und investiert in die KI-Infrastruktur.",
-        "Scale AI liefert Daten für KI-Modelle.",
-        "Startups wie Runway AI bauen KI-Videomodelle.",
-    ],
-};
+    static META = {
+        id: "inconsistent-term",
+        category: "terminology/inconsistent",
+        severity: Severity::Minor,
+        positives: &["Meta baut KI-Modelle und investiert in die AI-Infrastruktur. Die KI wächst."],
+        negatives: &[
+            "Meta baut KI-Modelle und investiert in die KI-Infrastruktur.",
+            "Scale AI liefert Daten für KI-Modelle.",
+            "Startups wie Runway AI bauen KI-Videomodelle.",
+        ],
+    };
+}
 
 /// (preferred, variant): both are token forms (case-sensitive).
 const PAIRS: &[(&str, &str)] = &[

@@ -4,26 +4,45 @@ use crate::document::Document;
 use crate::finding::Severity;
 use std::sync::LazyLock;
 
-use crate::rules::{q, Context, Rule, RuleMeta, WordList};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta, WordList};
 
-/// See [`META`].
-pub struct MixedAddress;
+declare_rule! {
+    /// The reader is addressed both formally (Sie, Ihnen) and informally (du, dich, dein) in one
+    /// text.
+    ///
+    /// ## What it flags
+    /// Formal address (Sie, Ihnen, Ihr … capitalised inside a sentence) and informal address (du,
+    /// dich, dir, dein …) in the same document; the less frequent form is flagged. Quotations,
+    /// where speakers may address each other either way, are skipped.
+    ///
+    /// ## Why
+    /// English you has one form; machine translation picks Sie in one sentence and du in the next,
+    /// which reads as careless or rude.
+    ///
+    /// ## Example
+    /// ```text
+    /// Wenn Sie das Modell testen, wirst du überrascht sein.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Wenn Sie das Modell testen, werden Sie überrascht sein.
+    /// ```
+    pub struct MixedAddress;
 
-static META: RuleMeta = RuleMeta {
-    id: "mixed-address",
-    category: "fluency/register",
-    severity: Severity::Minor,
-    summary: "The reader is addressed both formally (Sie, Ihnen) and informally (du, dich, dein) in one text.",
-    flags: "Formal address (Sie, Ihnen, Ihr … capitalised inside a sentence) and informal address \
-            (du, dich, dir, dein …) in the same document; the less frequent form is flagged. \
-            Quotations, where speakers may address each other either way, are skipped.",
-    why: "English you has one form; machine translation picks Sie in one sentence and du in the \
-          next, which reads as careless or rude.",
-    example: "Wenn Sie das Modell testen, wirst du überrascht sein.",
-    instead: "Wenn Sie das Modell testen, werden Sie überrascht sein.",
-    positives: &["Wenn Sie das Modell testen, wirst du überrascht sein. Sie sollten es versuchen."],
-    negatives: &["Wenn Sie das Modell testen, werden Sie überrascht sein.", "Er fragte: „Kommst du mit?“ Sie lehnte ab."],
-};
+    static META = {
+        id: "mixed-address",
+        category: "fluency/register",
+        severity: Severity::Minor,
+        positives: &[
+            "Wenn Sie das Modell testen, wirst du überrascht sein. Sie sollten es versuchen.",
+        ],
+        negatives: &[
+            "Wenn Sie das Modell testen, werden Sie überrascht sein.",
+            "Er fragte: „Kommst du mit?“ Sie lehnte ab.",
+        ],
+    };
+}
 
 static INFORMAL: LazyLock<WordList> = LazyLock::new(|| WordList::new(INFORMAL_WORDS));
 static FORMAL: LazyLock<WordList> = LazyLock::new(|| WordList::new(FORMAL_WORDS));

@@ -3,35 +3,49 @@
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::lexicon::distinctive_casing;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct EntitySpelling;
+declare_rule! {
+    /// A known name with wrong casing (Openai, Github, XAI, GPUS: minor) or a known misspelling
+    /// (Zuckerburg: major).
+    ///
+    /// ## What it flags
+    /// Names whose casing is distinctive (OpenAI, GitHub, xAI, PlayAI, YouTube, GPUs) written with
+    /// other casing, and misspellings listed in the name dictionary (Open AI, Zuckerburg). Genitive
+    /// forms (Githubs) are recognised. Words in an all-caps line are left alone.
+    ///
+    /// ## Why
+    /// Machine translation lower-cases or upper-cases brand names; a misspelled company name in a
+    /// published article looks careless and can be taken for another company.
+    ///
+    /// ## Example
+    /// ```text
+    /// Der ehemalige Github-CEO wechselt zu Openai.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Der ehemalige GitHub-CEO wechselt zu OpenAI.
+    /// ```
+    pub struct EntitySpelling;
 
-static META: RuleMeta = RuleMeta {
-    id: "entity-spelling",
-    category: "fluency/spelling",
-    severity: Severity::Minor,
-    summary: "A known name with wrong casing (Openai, Github, XAI, GPUS: minor) or a known misspelling (Zuckerburg: major).",
-    flags: "Names whose casing is distinctive (OpenAI, GitHub, xAI, PlayAI, YouTube, GPUs) written \
-            with other casing, and misspellings listed in the name dictionary (Open AI, Zuckerburg). \
-            Genitive forms (Githubs) are recognised. Words in an all-caps line are left alone.",
-    why: "Machine translation lower-cases or upper-cases brand names; a misspelled company name \
-          in a published article looks careless and can be taken for another company.",
-    example: "Der ehemalige Github-CEO wechselt zu Openai.",
-    instead: "Der ehemalige GitHub-CEO wechselt zu OpenAI.",
-    positives: &[
-        "Der ehemalige Github-CEO wechselt zu Openai.",
-        "Berichten zufolge plant XAI neue Rechenzentren mit GPUS.",
-        "Das Repository liegt auf Githubs Servern.",
-    ],
-    negatives: &[
-        "Der ehemalige GitHub-CEO wechselt zu OpenAI.",
-        "Die GPUs von xAI laufen.",
-        "Meta und Apple investieren.",
-    ],
-};
+    static META = {
+        id: "entity-spelling",
+        category: "fluency/spelling",
+        severity: Severity::Minor,
+        positives: &[
+            "Der ehemalige Github-CEO wechselt zu Openai.",
+            "Berichten zufolge plant XAI neue Rechenzentren mit GPUS.",
+            "Das Repository liegt auf Githubs Servern.",
+        ],
+        negatives: &[
+            "Der ehemalige GitHub-CEO wechselt zu OpenAI.",
+            "Die GPUs von xAI laufen.",
+            "Meta und Apple investieren.",
+        ],
+    };
+}
 
 fn is_all_caps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)

@@ -2,36 +2,49 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 
-/// See [`META`].
-pub struct MangledEntity;
+declare_rule! {
+    /// A company, product, model or publication name translated as ordinary words.
+    ///
+    /// ## What it flags
+    /// German words that are the literal translation of a name (Perplexity -> Verwirrung, Llama ->
+    /// Lama, Gemini -> Zwillinge, The Information -> die Informationen), when the context shows
+    /// that the name is meant: a role such as CEO or Gründer, a version number, a word such as
+    /// Modell or Interview. Exclusion cues (Zoo, Tier, Wolle for Lama) keep the ordinary sense
+    /// silent.
+    ///
+    /// ## Why
+    /// Readers cannot recover the name, the sentence says something false, and the error is visible
+    /// to anyone who knows the company.
+    ///
+    /// ## Example
+    /// ```text
+    /// Verwirrte CEO Aravind Srinivas hat diese Dynamik erfasst.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Perplexity-CEO Aravind Srinivas hat diese Dynamik erfasst.
+    /// ```
+    pub struct MangledEntity;
 
-static META: RuleMeta = RuleMeta {
-    id: "mangled-entity",
-    category: "accuracy/mistranslation",
-    severity: Severity::Major,
-    summary: "A company, product, model or publication name translated as ordinary words.",
-    flags: "German words that are the literal translation of a name (Perplexity -> Verwirrung, \
-            Llama -> Lama, Gemini -> Zwillinge, The Information -> die Informationen), when the \
-            context shows that the name is meant: a role such as CEO or Gründer, a version number, \
-            a word such as Modell or Interview. Exclusion cues (Zoo, Tier, Wolle for Lama) keep \
-            the ordinary sense silent.",
-    why: "Readers cannot recover the name, the sentence says something false, and the error is \
-          visible to anyone who knows the company.",
-    example: "Verwirrte CEO Aravind Srinivas hat diese Dynamik erfasst.",
-    instead: "Perplexity-CEO Aravind Srinivas hat diese Dynamik erfasst.",
-    positives: &[
-        "Verwirrte CEO Aravind Srinivas hat das erfasst.",
-        "Das Lama 4-Modell wurde verschoben.",
-        "In seinem Interview mit den Informationen sagte er das.",
-    ],
-    negatives: &[
-        "Im Zoo lebt ein Lama mit 4 Jungen.",
-        "Die Verwirrung war groß.",
-        "Die Informationen waren falsch.",
-    ],
-};
+    static META = {
+        id: "mangled-entity",
+        category: "accuracy/mistranslation",
+        severity: Severity::Major,
+        positives: &[
+            "Verwirrte CEO Aravind Srinivas hat das erfasst.",
+            "Das Lama 4-Modell wurde verschoben.",
+            "In seinem Interview mit den Informationen sagte er das.",
+        ],
+        negatives: &[
+            "Im Zoo lebt ein Lama mit 4 Jungen.",
+            "Die Verwirrung war groß.",
+            "Die Informationen waren falsch.",
+        ],
+    };
+}
 
 impl Rule for MangledEntity {
     fn meta(&self) -> &'static RuleMeta {

@@ -6,28 +6,51 @@ use strsim::damerau_levenshtein;
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::lexicon::words::{FastMap, NormMemo, WordFreq};
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct NameVariant;
+declare_rule! {
+    /// A name spelled one letter off a known name (Zuckerburg: major) or off a word the text uses
+    /// more often (minor).
+    ///
+    /// ## What it flags
+    /// Capitalised words of six letters or more that are not German or English words, differ by one
+    /// edit (two for long names) from a name part in the name dictionary or from a name used more
+    /// often in the same document, and start with the same letter. Inflected forms (Zuckerbergs)
+    /// are not variants.
+    ///
+    /// ## Why
+    /// A misspelled name is a factual error and an embarrassment; spell checkers do not know names
+    /// and let it through.
+    ///
+    /// ## Example
+    /// ```text
+    /// Mark Zuckerburg enthüllte, was Top-Forscher wollen.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Mark Zuckerberg enthüllte, was Top-Forscher wollen.
+    /// ```
+    pub struct NameVariant;
 
-static META: RuleMeta = RuleMeta {
-    id: "name-variant",
-    category: "fluency/spelling",
-    severity: Severity::Major,
-    summary: "A name spelled one letter off a known name (Zuckerburg: major) or off a word the text uses more often (minor).",
-    flags: "Capitalised words of six letters or more that are not German or English words, differ \
-            by one edit (two for long names) from a name part in the name dictionary or from a \
-            name used more often in the same document, and start with the same letter. \
-            Inflected forms (Zuckerbergs) are not variants.",
-    why: "A misspelled name is a factual error and an embarrassment; spell checkers do not know \
-          names and let it through.",
-    example: "Mark Zuckerburg enthüllte, was Top-Forscher wollen.",
-    instead: "Mark Zuckerberg enthüllte, was Top-Forscher wollen.",
-    positives: &["Meta warb Hyung Chung ab.", "Mark Zuckerburg enthüllte, was Forscher wollen.", "Srinivasan sprach. Später sagte Srinivasen dasselbe, und Srinivasan lachte."],
-    negatives: &["Meta warb Hyung Won Chung ab.", "Mark Zuckerberg und Zuckerbergs Team.", "Der Vertrag und der Vortrag.", "Die Zeitung und die Zeitungen."],
-};
+    static META = {
+        id: "name-variant",
+        category: "fluency/spelling",
+        severity: Severity::Major,
+        positives: &[
+            "Meta warb Hyung Chung ab.",
+            "Mark Zuckerburg enthüllte, was Forscher wollen.",
+            "Srinivasan sprach. Später sagte Srinivasen dasselbe, und Srinivasan lachte.",
+        ],
+        negatives: &[
+            "Meta warb Hyung Won Chung ab.",
+            "Mark Zuckerberg und Zuckerbergs Team.",
+            "Der Vertrag und der Vortrag.",
+            "Die Zeitung und die Zeitungen.",
+        ],
+    };
+}
 
 /// The shape of a name part: a word of six letters or more, a capital and then lower case.
 /// Cheap, so it runs before the look-ups of [`rare`].

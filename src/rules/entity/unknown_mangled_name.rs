@@ -5,41 +5,55 @@ use crate::document::Document;
 use crate::finding::Severity;
 use crate::lexicon::words::WordFreq;
 use crate::rules::structure::is_function_word;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct UnknownMangledName;
+declare_rule! {
+    /// A common German word where a name must stand: before a role and a person (Verwirrte CEO
+    /// Aravind Srinivas) or a version (Zwillinge 2.5-Modell).
+    ///
+    /// ## What it flags
+    /// A capitalised common German word (by the frequency lexicon) with no article before it,
+    /// directly before CEO, Chef, Gründer or Mitgründer and a person's name; and a capitalised
+    /// common German noun before a version number and a model word (Lama 4-Modell, Zwillinge
+    /// 2.5-Modelle). Names in the dictionary and role adjectives (neuer, ehemaliger) are left
+    /// alone.
+    ///
+    /// ## Why
+    /// Machine translation translates names that look like words; a new start-up's name is in no
+    /// dictionary, but the sentence shape shows that a name was meant.
+    ///
+    /// ## Example
+    /// ```text
+    /// Verwirrte CEO Aravind Srinivas hat diese Dynamik erfasst.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Perplexity-CEO Aravind Srinivas hat diese Dynamik erfasst (look up the company's name).
+    /// ```
+    pub struct UnknownMangledName;
 
-static META: RuleMeta = RuleMeta {
-    id: "unknown-mangled-name",
-    category: "accuracy/mistranslation",
-    severity: Severity::Major,
-    summary: "A common German word where a name must stand: before a role and a person (Verwirrte CEO Aravind Srinivas) or a version (Zwillinge 2.5-Modell).",
-    flags: "A capitalised common German word (by the frequency lexicon) with no article before it, \
-            directly before CEO, Chef, Gründer or Mitgründer and a person's name; and a capitalised \
-            common German noun before a version number and a model word (Lama 4-Modell, \
-            Zwillinge 2.5-Modelle). Names in the dictionary and role adjectives (neuer, \
-            ehemaliger) are left alone.",
-    why: "Machine translation translates names that look like words; a new start-up's name is in \
-          no dictionary, but the sentence shape shows that a name was meant.",
-    example: "Verwirrte CEO Aravind Srinivas hat diese Dynamik erfasst.",
-    instead: "Perplexity-CEO Aravind Srinivas hat diese Dynamik erfasst (look up the company's name).",
-    positives: &[
-        "Leuchtturm CEO Aravind Srinivas hat das erfasst.",
-        "Das Start-up stellte die Anker 2.5-Modelle vor.",
-        "Heute sprach Wolke CEO Maria Lopez.",
-    ],
-    negatives: &[
-        "Der neue CEO Tim Cook sprach.",
-        "Ehemaliger Chef Jürgen Schrempp lachte.",
-        "Apple CEO Tim Cook sprach.",
-        "Russlands Präsident Wladimir Putin ordnete eine Übung an.",
-        "Dessen Chef Elon Musk schwieg.",
-        "Kapitel 3 beschreibt die Modelle.",
-        "Sie las Seite 2.5 des Modells.",
-    ],
-};
+    static META = {
+        id: "unknown-mangled-name",
+        category: "accuracy/mistranslation",
+        severity: Severity::Major,
+        positives: &[
+            "Leuchtturm CEO Aravind Srinivas hat das erfasst.",
+            "Das Start-up stellte die Anker 2.5-Modelle vor.",
+            "Heute sprach Wolke CEO Maria Lopez.",
+        ],
+        negatives: &[
+            "Der neue CEO Tim Cook sprach.",
+            "Ehemaliger Chef Jürgen Schrempp lachte.",
+            "Apple CEO Tim Cook sprach.",
+            "Kapitel 3 beschreibt die Modelle.",
+            "Sie las Seite 2.5 des Modells.",
+            "Russlands Präsident Wladimir Putin ordnete eine Übung an.",
+            "Dessen Chef Elon Musk schwieg.",
+        ],
+    };
+}
 
 /// Company roles. Political offices are not among them: „Russlands Präsident Wladimir Putin“
 /// puts a genitive country before the office, which is ordinary German.

@@ -6,42 +6,54 @@ use std::sync::LazyLock;
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct ArticleGender;
+declare_rule! {
+    /// An article that does not fit the noun's gender in any case (die Konflikt, das Strategie).
+    ///
+    /// ## What it flags
+    /// An article directly before one of about 150 frequent news nouns (or a compound ending in
+    /// one) whose gender rules that article out in every case and number: das, ein or eine with the
+    /// wrong gender, der/die/den/dem/des where neither the singular nor the plural reading fits.
+    /// Nouns whose plural equals their singular are only checked where the plural cannot explain
+    /// the article.
+    ///
+    /// ## Why
+    /// Machine translation takes the gender from the English context or from another German word; a
+    /// wrong article is an immediate sign of an unedited translation.
+    ///
+    /// ## Example
+    /// ```text
+    /// Das Strategie des Konzerns ist klar, doch die Konflikt bleibt.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Die Strategie des Konzerns ist klar, doch der Konflikt bleibt.
+    /// ```
+    pub struct ArticleGender;
 
-static META: RuleMeta = RuleMeta {
-    id: "article-gender",
-    category: "fluency/grammar",
-    severity: Severity::Minor,
-    summary:
-        "An article that does not fit the noun's gender in any case (die Konflikt, das Strategie).",
-    flags: "An article directly before one of about 150 frequent news nouns (or a compound ending \
-            in one) whose gender rules that article out in every case and number: das, ein or \
-            eine with the wrong gender, der/die/den/dem/des where neither the singular nor the \
-            plural reading fits. Nouns whose plural equals their singular are only checked where \
-            the plural cannot explain the article.",
-    why: "Machine translation takes the gender from the English context or from another German \
-          word; a wrong article is an immediate sign of an unedited translation.",
-    example: "Das Strategie des Konzerns ist klar, doch die Konflikt bleibt.",
-    instead: "Die Strategie des Konzerns ist klar, doch der Konflikt bleibt.",
-    positives: &[
-        "Das Strategie des Konzerns ist klar.",
-        "Doch die Konflikt bleibt.",
-        "Er traf ein Entscheidung.",
-        "Sie nannte eine Handelskonflikt.",
-    ],
-    negatives: &[
-        "Die Strategie des Konzerns ist klar.",
-        "Doch der Konflikt bleibt.",
-        "Die Sprecher der Unternehmen schwiegen.",
-        "Das Kind, das Angst hat, weint.",
-        "Die Zahl der Konflikte steigt.",
-        "Und das Preis - Leistungs - Verhältnis stimmt.",
-    ],
-};
+    static META = {
+        id: "article-gender",
+        category: "fluency/grammar",
+        severity: Severity::Minor,
+        positives: &[
+            "Das Strategie des Konzerns ist klar.",
+            "Doch die Konflikt bleibt.",
+            "Er traf ein Entscheidung.",
+            "Sie nannte eine Handelskonflikt.",
+        ],
+        negatives: &[
+            "Die Strategie des Konzerns ist klar.",
+            "Doch der Konflikt bleibt.",
+            "Die Sprecher der Unternehmen schwiegen.",
+            "Das Kind, das Angst hat, weint.",
+            "Die Zahl der Konflikte steigt.",
+            "Und das Preis - Leistungs - Verhältnis stimmt.",
+        ],
+    };
+}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Gender {

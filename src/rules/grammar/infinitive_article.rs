@@ -3,26 +3,46 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 
-/// See [`META`].
-pub struct InfinitiveArticle;
+declare_rule! {
+    /// A nominalised infinitive with the wrong article (Der Scheitern for Das Scheitern).
+    ///
+    /// ## What it flags
+    /// At the start of a sentence or clause, der, die, dieser, jeder or kein followed by a
+    /// nominalised infinitive that has no plural (Scheitern, Versagen, Vorgehen, Vertrauen …): such
+    /// nouns are always neuter.
+    ///
+    /// ## Why
+    /// Machine translation takes the gender of the English noun's usual German translation (der
+    /// Fehlschlag) and puts it before a different word; the result is ungrammatical.
+    ///
+    /// ## Example
+    /// ```text
+    /// Der Scheitern stammte aus einer Kaskade technischer Fehltritte.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Das Scheitern ging auf eine Reihe technischer Fehltritte zurück.
+    /// ```
+    pub struct InfinitiveArticle;
 
-static META: RuleMeta = RuleMeta {
-    id: "infinitive-article",
-    category: "fluency/grammar",
-    severity: Severity::Minor,
-    summary: "A nominalised infinitive with the wrong article (Der Scheitern for Das Scheitern).",
-    flags: "At the start of a sentence or clause, der, die, dieser, jeder or kein followed by a \
-            nominalised infinitive that has no plural (Scheitern, Versagen, Vorgehen, Vertrauen …): \
-            such nouns are always neuter.",
-    why: "Machine translation takes the gender of the English noun's usual German translation \
-          (der Fehlschlag) and puts it before a different word; the result is ungrammatical.",
-    example: "Der Scheitern stammte aus einer Kaskade technischer Fehltritte.",
-    instead: "Das Scheitern ging auf eine Reihe technischer Fehltritte zurück.",
-    positives: &["Der Scheitern stammte aus technischen Fehlern.", "Die Vorgehen des Konzerns überraschte."],
-    negatives: &["Das Scheitern stammte aus technischen Fehlern.", "Die Farbe der Taschen ist rot.", "Wegen der Scheitern früherer Pläne? Nein: wegen des Scheiterns."],
-};
+    static META = {
+        id: "infinitive-article",
+        category: "fluency/grammar",
+        severity: Severity::Minor,
+        positives: &[
+            "Der Scheitern stammte aus technischen Fehlern.",
+            "Die Vorgehen des Konzerns überraschte.",
+        ],
+        negatives: &[
+            "Das Scheitern stammte aus technischen Fehlern.",
+            "Die Farbe der Taschen ist rot.",
+            "Wegen der Scheitern früherer Pläne? Nein: wegen des Scheiterns.",
+        ],
+    };
+}
 
 /// Nominalised infinitives without a plural: always neuter.
 const INFINITIVES: &[&str] = &[

@@ -7,27 +7,48 @@ use std::sync::LazyLock;
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::lexicon::words::NormSet;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::token::normalise;
 
-/// See [`META`].
-pub struct MissingReflexive;
+declare_rule! {
+    /// A verb that is always reflexive used without mich/dich/sich/uns/euch (nach denen sie
+    /// sehnen).
+    ///
+    /// ## What it flags
+    /// Finite forms of verbs that German only uses reflexively (sich sehnen, sich weigern, sich
+    /// beeilen, sich schämen, sich ereignen, sich bedanken …) in a clause that has no reflexive
+    /// pronoun.
+    ///
+    /// ## Why
+    /// English long for, refuse and hurry are not reflexive, so machine translation drops the
+    /// pronoun; the German sentence is ungrammatical.
+    ///
+    /// ## Example
+    /// ```text
+    /// … die Tools geben, nach denen sie sehnen.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// … die Werkzeuge geben, nach denen sie sich sehnen.
+    /// ```
+    pub struct MissingReflexive;
 
-static META: RuleMeta = RuleMeta {
-    id: "missing-reflexive",
-    category: "fluency/grammar",
-    severity: Severity::Minor,
-    summary: "A verb that is always reflexive used without mich/dich/sich/uns/euch (nach denen sie sehnen).",
-    flags: "Finite forms of verbs that German only uses reflexively (sich sehnen, sich weigern, \
-            sich beeilen, sich schämen, sich ereignen, sich bedanken …) in a clause that has no \
-            reflexive pronoun.",
-    why: "English long for, refuse and hurry are not reflexive, so machine translation drops the \
-          pronoun; the German sentence is ungrammatical.",
-    example: "… die Tools geben, nach denen sie sehnen.",
-    instead: "… die Werkzeuge geben, nach denen sie sich sehnen.",
-    positives: &["Er will ihnen die Tools geben, nach denen sie sehnen.", "Der Vorstand weigerte, das zu tun."],
-    negatives: &["Er will ihnen die Tools geben, nach denen sie sich sehnen.", "Der Vorstand weigerte sich, das zu tun.", "Wir bedanken uns herzlich."],
-};
+    static META = {
+        id: "missing-reflexive",
+        category: "fluency/grammar",
+        severity: Severity::Minor,
+        positives: &[
+            "Er will ihnen die Tools geben, nach denen sie sehnen.",
+            "Der Vorstand weigerte, das zu tun.",
+        ],
+        negatives: &[
+            "Er will ihnen die Tools geben, nach denen sie sich sehnen.",
+            "Der Vorstand weigerte sich, das zu tun.",
+            "Wir bedanken uns herzlich.",
+        ],
+    };
+}
 
 /// Finite forms of inherently reflexive verbs.
 const FORMS: &[&str] = &[

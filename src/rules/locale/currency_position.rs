@@ -2,26 +2,42 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct CurrencyPosition;
+declare_rule! {
+    /// A currency sign before the amount ($45 Millionen) instead of after it (45 Millionen Dollar).
+    ///
+    /// ## What it flags
+    /// $, €, £ or ¥ directly before a number, with the magnitude word that follows (Millionen,
+    /// Milliarden, Mrd.). The suggestion moves the currency behind the amount and names it.
+    ///
+    /// ## Why
+    /// German puts the currency after the amount; $45 Millionen is English word order and unusual
+    /// in German news.
+    ///
+    /// ## Example
+    /// ```text
+    /// Meta kaufte das Start-up für $45 Millionen.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Meta kaufte das Start-up für 45 Millionen Dollar.
+    /// ```
+    pub struct CurrencyPosition;
 
-static META: RuleMeta = RuleMeta {
-    id: "currency-position",
-    category: "locale/currency-format",
-    severity: Severity::Minor,
-    summary: "A currency sign before the amount ($45 Millionen) instead of after it (45 Millionen Dollar).",
-    flags: "$, €, £ or ¥ directly before a number, with the magnitude word that follows (Millionen, \
-            Milliarden, Mrd.). The suggestion moves the currency behind the amount and names it.",
-    why: "German puts the currency after the amount; $45 Millionen is English word order and \
-          unusual in German news.",
-    example: "Meta kaufte das Start-up für $45 Millionen.",
-    instead: "Meta kaufte das Start-up für 45 Millionen Dollar.",
-    positives: &["Meta kaufte das Start-up für $45 Millionen.", "Der Preis liegt bei €20."],
-    negatives: &["Meta kaufte das Start-up für 45 Millionen Dollar.", "Der Kurs: 20 € je Aktie."],
-};
+    static META = {
+        id: "currency-position",
+        category: "locale/currency-format",
+        severity: Severity::Minor,
+        positives: &["Meta kaufte das Start-up für $45 Millionen.", "Der Preis liegt bei €20."],
+        negatives: &[
+            "Meta kaufte das Start-up für 45 Millionen Dollar.",
+            "Der Kurs: 20 € je Aktie.",
+        ],
+    };
+}
 
 fn currency_name(sign: &str) -> Option<&'static str> {
     match sign {

@@ -2,26 +2,44 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct ImperialUnit;
+declare_rule! {
+    /// An imperial unit after a number (500 Meilen, 6 Fuß, 90 Grad Fahrenheit), with the metric
+    /// value.
+    ///
+    /// ## What it flags
+    /// Meilen, Fuß, Yards, Gallonen, Unzen, Quadratfuß and Fahrenheit after a number. Zoll (screen
+    /// sizes), Pfund (also a currency) and nautical miles (Seemeilen) are left alone.
+    ///
+    /// ## Why
+    /// German readers think in metric units; an unconverted imperial unit is an unfinished
+    /// translation.
+    ///
+    /// ## Example
+    /// ```text
+    /// Der Campus erstreckt sich über 4 Millionen Quadratfuß.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Der Campus erstreckt sich über 371.600 Quadratmeter.
+    /// ```
+    pub struct ImperialUnit;
 
-static META: RuleMeta = RuleMeta {
-    id: "imperial-unit",
-    category: "locale/measurement-format",
-    severity: Severity::Minor,
-    summary: "An imperial unit after a number (500 Meilen, 6 Fuß, 90 Grad Fahrenheit), with the metric value.",
-    flags: "Meilen, Fuß, Yards, Gallonen, Unzen, Quadratfuß and Fahrenheit after a number. Zoll \
-            (screen sizes), Pfund (also a currency) and nautical miles (Seemeilen) are left alone.",
-    why: "German readers think in metric units; an unconverted imperial unit is an unfinished \
-          translation.",
-    example: "Der Campus erstreckt sich über 4 Millionen Quadratfuß.",
-    instead: "Der Campus erstreckt sich über 371.600 Quadratmeter.",
-    positives: &["Die Strecke ist 500 Meilen lang.", "Es hatte 90 Grad Fahrenheit."],
-    negatives: &["Die Strecke ist 800 Kilometer lang.", "Ein 55-Zoll-Fernseher kostet 500 Pfund.", "Das Schiff lag 12 Seemeilen vor der Küste."],
-};
+    static META = {
+        id: "imperial-unit",
+        category: "locale/measurement-format",
+        severity: Severity::Minor,
+        positives: &["Die Strecke ist 500 Meilen lang.", "Es hatte 90 Grad Fahrenheit."],
+        negatives: &[
+            "Die Strecke ist 800 Kilometer lang.",
+            "Ein 55-Zoll-Fernseher kostet 500 Pfund.",
+            "Das Schiff lag 12 Seemeilen vor der Küste.",
+        ],
+    };
+}
 
 /// (unit, metric unit, factor); Fahrenheit is converted separately.
 const UNITS: &[(&str, &str, f64)] = &[

@@ -3,34 +3,54 @@
 use super::is_magnitude;
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct NumberFormat;
+declare_rule! {
+    /// An English decimal point or thousands comma in a German number (4.4 Milliarden, 10,000
+    /// GPUs).
+    ///
+    /// ## What it flags
+    /// A decimal point before a magnitude or unit (4.4 Milliarden, 3.5 Prozent, 2.5 Mio.), and a
+    /// comma that groups thousands the English way (10,000 GPUs, 1,250,000 Nutzer). Dates
+    /// (15.7.2025), versions (Gemini 2.5) and German decimals (4,4 Milliarden) stay silent; so
+    /// does a single group of three digits that is not `,000` (1,464 Euro, 3,716 Mrd.: German
+    /// decimals), and amounts in Swiss francs (39.15 Franken).
+    ///
+    /// ## Why
+    /// German swaps the two marks: 4.4 Milliarden reads as 44 billion to some readers and as a typo
+    /// to all, 10,000 reads as ten.
+    ///
+    /// ## Example
+    /// ```text
+    /// Meta erhöhte die Vergütung auf 4.4 Milliarden Dollar und kaufte 10,000 GPUs.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Meta erhöhte die Vergütung auf 4,4 Milliarden Dollar und kaufte 10.000 GPUs.
+    /// ```
+    pub struct NumberFormat;
 
-static META: RuleMeta = RuleMeta {
-    id: "number-format",
-    category: "locale/number-format",
-    severity: Severity::Major,
-    summary: "An English decimal point or thousands comma in a German number (4.4 Milliarden, 10,000 GPUs).",
-    flags: "A decimal point before a magnitude or unit (4.4 Milliarden, 3.5 Prozent, 2.5 Mio.), and \
-            a comma that groups thousands the English way (10,000 GPUs, 1,250,000 Nutzer). Dates \
-            (15.7.2025), versions (Gemini 2.5) and German decimals (4,4 Milliarden) stay silent.",
-    why: "German swaps the two marks: 4.4 Milliarden reads as 44 billion to some readers and as \
-          a typo to all, 10,000 reads as ten.",
-    example: "Meta erhöhte die Vergütung auf 4.4 Milliarden Dollar und kaufte 10,000 GPUs.",
-    instead: "Meta erhöhte die Vergütung auf 4,4 Milliarden Dollar und kaufte 10.000 GPUs.",
-    positives: &["Die Summe stieg auf 4.4 Milliarden Dollar.", "Sie kauften 10,000 GPUs.", "Es waren 1,250,000 Nutzer."],
-    negatives: &[
-        "Die Summe stieg auf 4,4 Milliarden Dollar.",
-        "Am 15.7.2025 erschien Gemini 2.5 mit 10.000 Tokens.",
-        "Der Wert lag bei 0,125 Millimetern.",
-        "Es kostet 1,464 Euro und 3,716 Mrd. Euro.",
-        "Mit 13,500 Punkten landete sie auf Rang sieben.",
-        "Das kostet 39.15 Franken pro Jahr.",
-    ],
-};
+    static META = {
+        id: "number-format",
+        category: "locale/number-format",
+        severity: Severity::Major,
+        positives: &[
+            "Die Summe stieg auf 4.4 Milliarden Dollar.",
+            "Sie kauften 10,000 GPUs.",
+            "Es waren 1,250,000 Nutzer.",
+        ],
+        negatives: &[
+            "Die Summe stieg auf 4,4 Milliarden Dollar.",
+            "Am 15.7.2025 erschien Gemini 2.5 mit 10.000 Tokens.",
+            "Der Wert lag bei 0,125 Millimetern.",
+            "Es kostet 1,464 Euro und 3,716 Mrd. Euro.",
+            "Mit 13,500 Punkten landete sie auf Rang sieben.",
+            "Das kostet 39.15 Franken pro Jahr.",
+        ],
+    };
+}
 
 /// `n` groups thousands with commas: 1-3 digits, then one or more `,ddd`.
 fn english_thousands(n: &str) -> bool {

@@ -6,31 +6,44 @@ use regex::Regex;
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 
-/// See [`META`].
-pub struct TimeFormat;
+declare_rule! {
+    /// A 12-hour time with a.m. or p.m. (3 p.m.) instead of the 24-hour clock (15 Uhr).
+    ///
+    /// ## What it flags
+    /// A time of 1 to 12 o'clock, optionally with minutes, followed by a.m., p.m., AM or PM. The
+    /// suggestion converts it to the 24-hour clock.
+    ///
+    /// ## Why
+    /// German uses the 24-hour clock; a.m. and p.m. are untranslated and easily misread.
+    ///
+    /// ## Example
+    /// ```text
+    /// Die Konferenz beginnt um 3 p.m. Ortszeit.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Die Konferenz beginnt um 15 Uhr Ortszeit.
+    /// ```
+    pub struct TimeFormat;
 
-static META: RuleMeta = RuleMeta {
-    id: "time-format",
-    category: "locale/time-format",
-    severity: Severity::Major,
-    summary: "A 12-hour time with a.m. or p.m. (3 p.m.) instead of the 24-hour clock (15 Uhr).",
-    flags: "A time of 1 to 12 o'clock, optionally with minutes, followed by a.m., p.m., AM or PM. \
-            The suggestion converts it to the 24-hour clock.",
-    why: "German uses the 24-hour clock; a.m. and p.m. are untranslated and easily misread.",
-    example: "Die Konferenz beginnt um 3 p.m. Ortszeit.",
-    instead: "Die Konferenz beginnt um 15 Uhr Ortszeit.",
-    positives: &[
-        "Die Konferenz beginnt um 3 p.m. Ortszeit.",
-        "Start ist um 10:30 AM.",
-    ],
-    negatives: &[
-        "Die Konferenz beginnt um 15 Uhr.",
-        "Er kam um 3 Uhr nachts.",
-        "Das PM-Team tagt um 9 Uhr.",
-    ],
-};
+    static META = {
+        id: "time-format",
+        category: "locale/time-format",
+        severity: Severity::Major,
+        positives: &[
+            "Die Konferenz beginnt um 3 p.m. Ortszeit.",
+            "Start ist um 10:30 AM.",
+        ],
+        negatives: &[
+            "Die Konferenz beginnt um 15 Uhr.",
+            "Er kam um 3 Uhr nachts.",
+            "Das PM-Team tagt um 9 Uhr.",
+        ],
+    };
+}
 
 /// The pattern, with Unicode word boundaries: the definition of what is flagged.
 const PATTERN: &str = r"\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?(?:([aApP])\.\s?[mM]\.|([aApP])[mM]\b)";

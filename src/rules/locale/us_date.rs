@@ -6,37 +6,48 @@ use regex::Regex;
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::abbrev::is_month;
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct UsDate;
+declare_rule! {
+    /// A date in American order (7/15/2025, Juli 15) or with an English month name (July 15).
+    ///
+    /// ## What it flags
+    /// Slash dates whose first number can only be a month (7/15/2025), a German or English month
+    /// name followed by a day (Juli 15, July 15), and English month names before a day or year.
+    ///
+    /// ## Why
+    /// 7/5/2025 means 7 May to a German reader and 5 July to an American one; English month names
+    /// are untranslated text.
+    ///
+    /// ## Example
+    /// ```text
+    /// Im jüngsten Schritt vom July 15 warb Meta zwei Forscher ab.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Im jüngsten Schritt vom 15. Juli warb Meta zwei Forscher ab.
+    /// ```
+    pub struct UsDate;
 
-static META: RuleMeta = RuleMeta {
-    id: "us-date",
-    category: "locale/date-format",
-    severity: Severity::Major,
-    summary:
-        "A date in American order (7/15/2025, Juli 15) or with an English month name (July 15).",
-    flags: "Slash dates whose first number can only be a month (7/15/2025), a German or English \
-            month name followed by a day (Juli 15, July 15), and English month names before a day \
-            or year.",
-    why: "7/5/2025 means 7 May to a German reader and 5 July to an American one; English month \
-          names are untranslated text.",
-    example: "Im jüngsten Schritt vom July 15 warb Meta zwei Forscher ab.",
-    instead: "Im jüngsten Schritt vom 15. Juli warb Meta zwei Forscher ab.",
-    positives: &[
-        "Die Frist endet am 7/15/2025.",
-        "Das Interview fand am July 15 statt.",
-        "Das Treffen ist am Juli 15, 2025.",
-    ],
-    negatives: &[
-        "Das Interview fand am 15. Juli statt.",
-        "Das Verhältnis war 3/4.",
-        "Im Juli 2025 kam es.",
-    ],
-};
+    static META = {
+        id: "us-date",
+        category: "locale/date-format",
+        severity: Severity::Major,
+        positives: &[
+            "Die Frist endet am 7/15/2025.",
+            "Das Interview fand am July 15 statt.",
+            "Das Treffen ist am Juli 15, 2025.",
+        ],
+        negatives: &[
+            "Das Interview fand am 15. Juli statt.",
+            "Das Verhältnis war 3/4.",
+            "Im Juli 2025 kam es.",
+        ],
+    };
+}
 
 static SLASH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b").expect("valid regex"));

@@ -2,26 +2,43 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct YearPreposition;
+declare_rule! {
+    /// „in 2025“ for a year, where German writes „2025“ or „im Jahr 2025“.
+    ///
+    /// ## What it flags
+    /// The preposition in directly before a year from 1900 to 2099 that is not followed by a noun
+    /// (in 2000 Metern Höhe is a count, not a year).
+    ///
+    /// ## Why
+    /// „in 2025“ is an anglicism that marks a text as translated; style guides of German news
+    /// agencies reject it.
+    ///
+    /// ## Example
+    /// ```text
+    /// Der Cluster soll in 2026 online gehen.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Der Cluster soll 2026 online gehen. / … soll im Jahr 2026 online gehen.
+    /// ```
+    pub struct YearPreposition;
 
-static META: RuleMeta = RuleMeta {
-    id: "year-preposition",
-    category: "locale/date-format",
-    severity: Severity::Minor,
-    summary: "„in 2025“ for a year, where German writes „2025“ or „im Jahr 2025“.",
-    flags: "The preposition in directly before a year from 1900 to 2099 that is not followed by a noun \
-            (in 2000 Metern Höhe is a count, not a year).",
-    why: "„in 2025“ is an anglicism that marks a text as translated; style guides of German news \
-          agencies reject it.",
-    example: "Der Cluster soll in 2026 online gehen.",
-    instead: "Der Cluster soll 2026 online gehen. / … soll im Jahr 2026 online gehen.",
-    positives: &["Der Cluster soll in 2026 online gehen.", "Das war in 2025."],
-    negatives: &["Der Cluster soll im Jahr 2026 online gehen.", "Das Lager liegt in 2000 Metern Höhe.", "Sie wohnt in 2 Zimmern."],
-};
+    static META = {
+        id: "year-preposition",
+        category: "locale/date-format",
+        severity: Severity::Minor,
+        positives: &["Der Cluster soll in 2026 online gehen.", "Das war in 2025."],
+        negatives: &[
+            "Der Cluster soll im Jahr 2026 online gehen.",
+            "Das Lager liegt in 2000 Metern Höhe.",
+            "Sie wohnt in 2 Zimmern.",
+        ],
+    };
+}
 
 impl Rule for YearPreposition {
     fn meta(&self) -> &'static RuleMeta {

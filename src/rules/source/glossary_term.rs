@@ -6,34 +6,48 @@ use super::aligned;
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::rules::phrase::source_has;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::token::tokenize;
 
-/// See [`META`].
-pub struct GlossaryTerm;
+declare_rule! {
+    /// A term the glossary forbids, or a required term missing where the source has its English
+    /// term (--glossary).
+    ///
+    /// ## What it flags
+    /// With `--glossary FILE` (CSV: english,german,forbidden): every forbidden German term in the
+    /// text, with the required term as fix; and, where an English source is aligned, a unit whose
+    /// source contains the English term but whose German text contains none of the required terms.
+    /// Without a glossary the rule is silent.
+    ///
+    /// ## Why
+    /// Newsrooms fix their terms (KI, not AI; Vergütung, not Entschädigung); machine translation
+    /// does not know them.
+    ///
+    /// ## Example
+    /// ```text
+    /// source: stock compensation — target: Aktienentschädigung (glossary: stock compensation,Aktienvergütung,Aktienentschädigung)
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Aktienvergütung
+    /// ```
+    pub struct GlossaryTerm;
 
-static META: RuleMeta = RuleMeta {
-    id: "glossary-term",
-    category: "terminology/wrong-term",
-    severity: Severity::Major,
-    summary: "A term the glossary forbids, or a required term missing where the source has its English term (--glossary).",
-    flags: "With `--glossary FILE` (CSV: english,german,forbidden): every forbidden German term in \
-            the text, with the required term as fix; and, where an English source is aligned, a \
-            unit whose source contains the English term but whose German text contains none of \
-            the required terms. Without a glossary the rule is silent.",
-    why: "Newsrooms fix their terms (KI, not AI; Vergütung, not Entschädigung); machine \
-          translation does not know them.",
-    example: "source: stock compensation — target: Aktienentschädigung (glossary: stock compensation,Aktienvergütung,Aktienentschädigung)",
-    instead: "Aktienvergütung",
-    positives: &[
-        "Das Unternehmen erhöhte seine Aktienentschädigung.",
-        "The company raised its stock compensation. ⇒ Das Unternehmen erhöhte die Bezahlung in Aktien.",
-    ],
-    negatives: &[
-        "Das Unternehmen erhöhte seine Aktienvergütung.",
-        "The company raised its stock compensation. ⇒ Das Unternehmen erhöhte seine Aktienvergütung.",
-    ],
-};
+    static META = {
+        id: "glossary-term",
+        category: "terminology/wrong-term",
+        severity: Severity::Major,
+        positives: &[
+            "Das Unternehmen erhöhte seine Aktienentschädigung.",
+            "The company raised its stock compensation. ⇒ Das Unternehmen erhöhte die Bezahlung in Aktien.",
+        ],
+        negatives: &[
+            "Das Unternehmen erhöhte seine Aktienvergütung.",
+            "The company raised its stock compensation. ⇒ Das Unternehmen erhöhte seine Aktienvergütung.",
+        ],
+    };
+}
 
 /// Token positions where the words of `term` (NFC lower case) stand in a row; the last word
 /// may be inflected (a longer word that begins with it).

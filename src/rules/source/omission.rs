@@ -8,10 +8,7 @@ use regex::Regex;
 use super::aligned;
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{Context, Rule, RuleMeta};
-
-/// See [`META`].
-pub struct Omission;
+use crate::rules::{declare_rule, Context, Rule, RuleMeta};
 
 /// Below this target/source length ratio a unit is reported (minor). Measured on the
 /// 5,656 segments of `mqm_ted_ende.tsv` without a major error whose source has 20 characters
@@ -22,32 +19,47 @@ pub const VERY_SHORT: f64 = 0.45;
 /// Units with shorter sources are not judged by length.
 pub const MIN_SOURCE_CHARS: usize = 40;
 
-static META: RuleMeta = RuleMeta {
-    id: "omission",
-    category: "accuracy/omission",
-    severity: Severity::Major,
-    summary: "Part of the source is missing in the translation.",
-    flags: "A target shorter than 0.6 times its source in characters (major below 0.45; English \
-            to German runs about 1.14, and 99.5 % of well-rated segments stay above 0.67), a \
-            target with fewer sentences than the source, and URLs, e-mail addresses, @handles \
-            and #hashtags of the source that are not in the target exactly. Needs a source; \
-            silent without one.",
-    why: "Machine translation drops clauses and sentences silently; the German reads fluently \
-          and nobody notices what is missing.",
-    example: "It works. We tested it on three continents. ⇒ Es funktioniert.",
-    instead: "Es funktioniert. Wir haben es auf drei Kontinenten getestet.",
-    positives: &[
-        "It works. We tested it carefully on three continents for many years. ⇒ Es funktioniert.",
-        "Write to info@example.com for details. ⇒ Schreiben Sie uns für Details.",
-        "He said \"we win\" (again). ⇒ Er sagte, sie gewinnen wieder.",
-    ],
-    negatives: &[
-        "He said \"we win\" (again). ⇒ Er sagte: „Wir gewinnen“ (wieder).",
-        "It works. We tested it on three continents. ⇒ Es funktioniert. Wir haben es auf drei Kontinenten getestet.",
-        "Write to info@example.com for details. ⇒ Details unter info@example.com.",
-        "Es funktioniert.",
-    ],
-};
+declare_rule! {
+    /// Part of the source is missing in the translation.
+    ///
+    /// ## What it flags
+    /// A target shorter than 0.6 times its source in characters (major below 0.45; English to
+    /// German runs about 1.14, and 99.5 % of well-rated segments stay above 0.67), a target with
+    /// fewer sentences than the source, and URLs, e-mail addresses, @handles and #hashtags of the
+    /// source that are not in the target exactly. Needs a source; silent without one.
+    ///
+    /// ## Why
+    /// Machine translation drops clauses and sentences silently; the German reads fluently and
+    /// nobody notices what is missing.
+    ///
+    /// ## Example
+    /// ```text
+    /// It works. We tested it on three continents. ⇒ Es funktioniert.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Es funktioniert. Wir haben es auf drei Kontinenten getestet.
+    /// ```
+    pub struct Omission;
+
+    static META = {
+        id: "omission",
+        category: "accuracy/omission",
+        severity: Severity::Major,
+        positives: &[
+            "It works. We tested it carefully on three continents for many years. ⇒ Es funktioniert.",
+            "Write to info@example.com for details. ⇒ Schreiben Sie uns für Details.",
+            "He said \"we win\" (again). ⇒ Er sagte, sie gewinnen wieder.",
+        ],
+        negatives: &[
+            "He said \"we win\" (again). ⇒ Er sagte: „Wir gewinnen“ (wieder).",
+            "It works. We tested it on three continents. ⇒ Es funktioniert. Wir haben es auf drei Kontinenten getestet.",
+            "Write to info@example.com for details. ⇒ Details unter info@example.com.",
+            "Es funktioniert.",
+        ],
+    };
+}
 
 static TOKENS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -141,5 +153,86 @@ impl Rule for Omission {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::findings;
+
+    /// (span, flagged text, severity, message, suggestion) of every finding.
+    fn found(text: &str) -> Vec<(usize, usize, String, Severity, String, Option<String>)> {
+        let (view, found) = findings(&Omission, text);
+        found
+            .into_iter()
+            .map(|f| {
+                let flagged = view[f.start..f.end].to_string();
+                (f.start, f.end, flagged, f.severity, f.message, f.suggestion)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_far_shorter_target_is_major() {
+        let text = "We tested the new chips on three continents over many years. \
+                    ⇒ Wir testeten die Chips.";
+        assert_eq!(
+            found(text),
+            [(
+                0,
+                23,
+                "Wir testeten die Chips.".to_string(),
+                Severity::Major,
+                "The translation has 23 characters for 60 in the source (ratio 0.38); part of \
+                 it may be missing."
+                    .to_string(),
+                None
+            )]
+        );
+    }
+
+    #[test]
+    fn a_shorter_target_is_minor() {
+        let text = "The company tested its new chips on three continents last year. \
+                    ⇒ Die Firma testete ihre neuen Chips.";
+        let got = found(text);
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0, got[0].1, got[0].3), (0, 35, Severity::Minor));
+        assert!(got[0]
+            .4
+            .contains("35 characters for 63 in the source (ratio 0.56)"));
+    }
+
+    #[test]
+    fn lost_sentences_are_minor() {
+        let text = "The chips work really well. We tested them on three continents. The results \
+                    were good. ⇒ Die Chips funktionieren auf drei Kontinenten sehr gut.";
+        let got = found(text);
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0, got[0].1, got[0].3), (0, 54, Severity::Minor));
+        assert_eq!(got[0].4, "The source has 3 sentences, the translation 1.");
+        assert_eq!(got[0].5, None);
+    }
+
+    #[test]
+    fn a_dropped_handle_is_named() {
+        let got = found("Follow @mtcheck for news. ⇒ Folgen Sie uns für Neuigkeiten.");
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0, got[0].1), (0, 32));
+        assert_eq!(got[0].2, "Folgen Sie uns für Neuigkeiten.");
+        assert_eq!(
+            got[0].4,
+            "The source has „@mtcheck“; the translation does not."
+        );
+    }
+
+    #[test]
+    fn a_faithful_target_and_a_text_without_source_are_silent() {
+        assert_eq!(
+            found("Follow @mtcheck for news. ⇒ Folgen Sie @mtcheck für Neuigkeiten."),
+            []
+        );
+        assert_eq!(found("Wir testeten die Chips."), []);
     }
 }

@@ -5,38 +5,50 @@ use super::aligned;
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::lexicon::words::WordFreq;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 
-/// See [`META`].
-pub struct SourceName;
+declare_rule! {
+    /// A name of the source is translated literally or missing in the translation.
+    ///
+    /// ## What it flags
+    /// Dictionary names (data/names.csv) in the English source whose literal German rendering is in
+    /// the target (critical, whatever the context: the source proves the name is meant), and names
+    /// of the source (dictionary names, and capitalised words inside a sentence that are not common
+    /// English words) that the target does not contain in any form (minor). Needs a source; silent
+    /// without one.
+    ///
+    /// ## Why
+    /// A translated name is a false statement about a company or person, and only the source shows
+    /// it beyond doubt.
+    ///
+    /// ## Example
+    /// ```text
+    /// Perplexity CEO Aravind Srinivas ⇒ Verwirrte CEO Aravind Srinivas
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Perplexity-CEO Aravind Srinivas
+    /// ```
+    pub struct SourceName;
 
-static META: RuleMeta = RuleMeta {
-    id: "source-name",
-    category: "accuracy/mistranslation",
-    severity: Severity::Critical,
-    summary: "A name of the source is translated literally or missing in the translation.",
-    flags:
-        "Dictionary names (data/names.csv) in the English source whose literal German rendering \
-            is in the target (critical, whatever the context: the source proves the name is \
-            meant), and names of the source (dictionary names, and capitalised words inside a \
-            sentence that are not common English words) that the target does not contain in \
-            any form (minor). Needs a source; silent without one.",
-    why: "A translated name is a false statement about a company or person, and only the source \
-          shows it beyond doubt.",
-    example: "Perplexity CEO Aravind Srinivas ⇒ Verwirrte CEO Aravind Srinivas",
-    instead: "Perplexity-CEO Aravind Srinivas",
-    positives: &[
-        "Perplexity CEO Aravind Srinivas spoke. ⇒ Verwirrte CEO Aravind Srinivas sprach.",
-        "Then Meta released Llama. ⇒ Dann veröffentlichte Meta das Lama.",
-        "I met Aravind Srinivas yesterday. ⇒ Ich traf gestern einen Mann.",
-    ],
-    negatives: &[
-        "Perplexity CEO Aravind Srinivas spoke. ⇒ Perplexity-CEO Aravind Srinivas sprach.",
-        "The confusion was great. ⇒ Die Verwirrung war groß.",
-        "I went to Africa with Google. ⇒ Ich reiste mit Google nach Afrika.",
-        "Verwirrte CEO Aravind Srinivas sprach.",
-    ],
-};
+    static META = {
+        id: "source-name",
+        category: "accuracy/mistranslation",
+        severity: Severity::Critical,
+        positives: &[
+            "Perplexity CEO Aravind Srinivas spoke. ⇒ Verwirrte CEO Aravind Srinivas sprach.",
+            "Then Meta released Llama. ⇒ Dann veröffentlichte Meta das Lama.",
+            "I met Aravind Srinivas yesterday. ⇒ Ich traf gestern einen Mann.",
+        ],
+        negatives: &[
+            "Perplexity CEO Aravind Srinivas spoke. ⇒ Perplexity-CEO Aravind Srinivas sprach.",
+            "The confusion was great. ⇒ Die Verwirrung war groß.",
+            "I went to Africa with Google. ⇒ Ich reiste mit Google nach Afrika.",
+            "Verwirrte CEO Aravind Srinivas sprach.",
+        ],
+    };
+}
 
 /// Byte ranges of the whole-word, case-sensitive occurrences of `name` in `text`.
 fn occurs(text: &str, name: &str) -> bool {

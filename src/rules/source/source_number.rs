@@ -7,37 +7,50 @@ use regex::Regex;
 use super::aligned;
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 
-/// See [`META`].
-pub struct SourceNumber;
+declare_rule! {
+    /// A number of the source is missing or changed in the translation.
+    ///
+    /// ## What it flags
+    /// Numbers of the English source that do not appear in the German target after locale
+    /// conversion (1,234.5 = 1.234,5; 15% = 15 %; 3 p.m. = 15 Uhr; July 15 = 15. Juli), a scale
+    /// word translated with the wrong magnitude (billion = Milliarde, never Billion; trillion =
+    /// Billion), and numbers of 13 or more in the target that the source does not have. Needs a
+    /// source; silent without one.
+    ///
+    /// ## Why
+    /// A wrong figure misinforms: 4,4 Billionen is a thousand times 4.4 billion. Readers cannot see
+    /// the error without the original.
+    ///
+    /// ## Example
+    /// ```text
+    /// 4.4 billion dollars ⇒ 4,4 Billionen Dollar
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// 4,4 Milliarden Dollar
+    /// ```
+    pub struct SourceNumber;
 
-static META: RuleMeta = RuleMeta {
-    id: "source-number",
-    category: "accuracy/mistranslation",
-    severity: Severity::Major,
-    summary: "A number of the source is missing or changed in the translation.",
-    flags: "Numbers of the English source that do not appear in the German target after locale \
-            conversion (1,234.5 = 1.234,5; 15% = 15 %; 3 p.m. = 15 Uhr; July 15 = 15. Juli), a \
-            scale word translated with the wrong magnitude (billion = Milliarde, never Billion; \
-            trillion = Billion), and numbers of 13 or more in the target that the source does \
-            not have. Needs a source; silent without one.",
-    why: "A wrong figure misinforms: 4,4 Billionen is a thousand times 4.4 billion. Readers \
-          cannot see the error without the original.",
-    example: "4.4 billion dollars ⇒ 4,4 Billionen Dollar",
-    instead: "4,4 Milliarden Dollar",
-    positives: &[
-        "The company is worth 4.4 billion dollars. ⇒ Das Unternehmen ist 4,4 Billionen Dollar wert.",
-        "Sales rose 15% to 1,234.5 tons. ⇒ Der Absatz stieg um 16 % auf 1.234,5 Tonnen.",
-        "The talk was short. ⇒ Der Vortrag dauerte 45 Minuten.",
-    ],
-    negatives: &[
-        "The company is worth 4.4 billion dollars. ⇒ Das Unternehmen ist 4,4 Milliarden Dollar wert.",
-        "Sales rose 15% to 1,234.5 tons on July 15 at 3 p.m. ⇒ Der Absatz stieg am 15. Juli um 15 Uhr um 15 Prozent auf 1.234,5 Tonnen.",
-        "I have 2 kids. ⇒ Ich habe zwei Kinder.",
-        "Die Zahl 45 steht hier ohne Quelle.",
-    ],
-};
+    static META = {
+        id: "source-number",
+        category: "accuracy/mistranslation",
+        severity: Severity::Major,
+        positives: &[
+            "The company is worth 4.4 billion dollars. ⇒ Das Unternehmen ist 4,4 Billionen Dollar wert.",
+            "Sales rose 15% to 1,234.5 tons. ⇒ Der Absatz stieg um 16 % auf 1.234,5 Tonnen.",
+            "The talk was short. ⇒ Der Vortrag dauerte 45 Minuten.",
+        ],
+        negatives: &[
+            "The company is worth 4.4 billion dollars. ⇒ Das Unternehmen ist 4,4 Milliarden Dollar wert.",
+            "Sales rose 15% to 1,234.5 tons on July 15 at 3 p.m. ⇒ Der Absatz stieg am 15. Juli um 15 Uhr um 15 Prozent auf 1.234,5 Tonnen.",
+            "I have 2 kids. ⇒ Ich habe zwei Kinder.",
+            "Die Zahl 45 steht hier ohne Quelle.",
+        ],
+    };
+}
 
 /// A number with its scale (1, 1e3, 1e6, 1e9, 1e12) and its place in the text.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,33 +4,46 @@ use super::aligned;
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::lexicon::words::WordFreq;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, Context, Rule, RuleMeta};
 
-/// See [`META`].
-pub struct UntranslatedSegment;
+declare_rule! {
+    /// A segment left in English: the target equals the source or is mostly English.
+    ///
+    /// ## What it flags
+    /// Targets of three words or more that equal their English source (ignoring case and white
+    /// space), and targets of four words or more of which at least 60 % are English and not German
+    /// words. Needs a source; silent without one.
+    ///
+    /// ## Why
+    /// An untranslated segment is a gap in the German text that spell checkers and readers of the
+    /// target alone often take for a quotation.
+    ///
+    /// ## Example
+    /// ```text
+    /// The results were mixed. ⇒ The results were mixed.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Die Ergebnisse waren gemischt.
+    /// ```
+    pub struct UntranslatedSegment;
 
-static META: RuleMeta = RuleMeta {
-    id: "untranslated-segment",
-    category: "accuracy/untranslated",
-    severity: Severity::Major,
-    summary: "A segment left in English: the target equals the source or is mostly English.",
-    flags: "Targets of three words or more that equal their English source (ignoring case and \
-            white space), and targets of four words or more of which at least 60 % are English \
-            and not German words. Needs a source; silent without one.",
-    why: "An untranslated segment is a gap in the German text that spell checkers and readers \
-          of the target alone often take for a quotation.",
-    example: "The results were mixed. ⇒ The results were mixed.",
-    instead: "Die Ergebnisse waren gemischt.",
-    positives: &[
-        "The results were mixed. ⇒ The results were mixed.",
-        "We have shown that the model works. ⇒ We have shown that the model funktioniert.",
-    ],
-    negatives: &[
-        "The results were mixed. ⇒ Die Ergebnisse waren gemischt.",
-        "Chris Anderson ⇒ Chris Anderson",
-        "The results were mixed.",
-    ],
-};
+    static META = {
+        id: "untranslated-segment",
+        category: "accuracy/untranslated",
+        severity: Severity::Major,
+        positives: &[
+            "The results were mixed. ⇒ The results were mixed.",
+            "We have shown that the model works. ⇒ We have shown that the model funktioniert.",
+        ],
+        negatives: &[
+            "The results were mixed. ⇒ Die Ergebnisse waren gemischt.",
+            "Chris Anderson ⇒ Chris Anderson",
+            "The results were mixed.",
+        ],
+    };
+}
 
 fn fold(s: &str) -> String {
     s.split_whitespace()
@@ -72,5 +85,67 @@ impl Rule for UntranslatedSegment {
             };
             cx.report(&META, u.start, u.start + target.len(), message, None);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::findings;
+
+    /// (span, flagged text, message, suggestion) of every finding.
+    fn found(text: &str) -> Vec<(usize, usize, String, String, Option<String>)> {
+        let (view, found) = findings(&UntranslatedSegment, text);
+        found
+            .into_iter()
+            .map(|f| {
+                let flagged = view[f.start..f.end].to_string();
+                (f.start, f.end, flagged, f.message, f.suggestion)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_source_again_is_flagged_whole() {
+        assert_eq!(
+            found("The results were mixed. ⇒ The results were mixed."),
+            [(
+                0,
+                23,
+                "The results were mixed.".to_string(),
+                "The target is the English source, untranslated.".to_string(),
+                None
+            )]
+        );
+    }
+
+    #[test]
+    fn case_and_white_space_do_not_hide_the_source() {
+        let got = found("The results  were mixed. ⇒ the results were Mixed.\n");
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0, got[0].1), (0, 23));
+        assert_eq!(got[0].2, "the results were Mixed.");
+    }
+
+    #[test]
+    fn a_mostly_english_target_names_the_share() {
+        let got = found(
+            "We have shown that the model works. ⇒ We have shown that the model funktioniert.",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0, got[0].1), (0, 42));
+        assert_eq!(got[0].2, "We have shown that the model funktioniert.");
+        assert_eq!(got[0].3, "The target is mostly English (5 of 7 words).");
+        assert_eq!(got[0].4, None);
+    }
+
+    #[test]
+    fn names_and_translations_are_silent() {
+        assert_eq!(found("Chris Anderson ⇒ Chris Anderson"), []);
+        assert_eq!(
+            found("The results were mixed. ⇒ Die Ergebnisse waren gemischt."),
+            []
+        );
+        assert_eq!(found("The results were mixed."), []);
     }
 }

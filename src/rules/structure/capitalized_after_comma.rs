@@ -3,28 +3,49 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{decapitalise, q, Context, Rule, RuleMeta};
+use crate::rules::{decapitalise, declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct CapitalizedAfterComma;
+declare_rule! {
+    /// A capitalised article, pronoun, conjunction or speech verb right after a comma (, Die
+    /// traditionelle).
+    ///
+    /// ## What it flags
+    /// After a comma, words that are never nouns written with a capital: articles (Der, Die, Das,
+    /// Ein …), pronouns and conjunctions (Er, Es, Wir, Und, Dass, Weil …) and verbs of saying
+    /// (Erklärte, Sagte, Betonte …). Titles in quotation marks and names after a line break are
+    /// left alone; the polite Sie, Ihr, Ihnen is never flagged.
+    ///
+    /// ## Why
+    /// Machine translation capitalises after a comma when it splits or merges sentences; the
+    /// capital shows a broken sentence boundary.
+    ///
+    /// ## Example
+    /// ```text
+    /// „Was wird mein Rahmen sein?“, Erklärte er.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// „Was wird mein Rahmen sein?“, erklärte er.
+    /// ```
+    pub struct CapitalizedAfterComma;
 
-static META: RuleMeta = RuleMeta {
-    id: "capitalized-after-comma",
-    category: "fluency/spelling",
-    severity: Severity::Minor,
-    summary: "A capitalised article, pronoun, conjunction or speech verb right after a comma (, Die traditionelle).",
-    flags: "After a comma, words that are never nouns written with a capital: articles (Der, Die, \
-            Das, Ein …), pronouns and conjunctions (Er, Es, Wir, Und, Dass, Weil …) and verbs of \
-            saying (Erklärte, Sagte, Betonte …). Titles in quotation marks and names after a line \
-            break are left alone; the polite Sie, Ihr, Ihnen is never flagged.",
-    why: "Machine translation capitalises after a comma when it splits or merges sentences; the \
-          capital shows a broken sentence boundary.",
-    example: "„Was wird mein Rahmen sein?“, Erklärte er.",
-    instead: "„Was wird mein Rahmen sein?“, erklärte er.",
-    positives: &["„Was wird mein Rahmen sein?“, Erklärte er.", "Module und Strukturen, Die traditionelle Generatoren ersetzen."],
-    negatives: &["Er las die Zeitung, „Die Zeit“ und mehr.", "Wir danken Ihnen, Sie waren großartig.", "Äpfel, Birnen und Pflaumen."],
-};
+    static META = {
+        id: "capitalized-after-comma",
+        category: "fluency/spelling",
+        severity: Severity::Minor,
+        positives: &[
+            "„Was wird mein Rahmen sein?“, Erklärte er.",
+            "Module und Strukturen, Die traditionelle Generatoren ersetzen.",
+        ],
+        negatives: &[
+            "Er las die Zeitung, „Die Zeit“ und mehr.",
+            "Wir danken Ihnen, Sie waren großartig.",
+            "Äpfel, Birnen und Pflaumen.",
+        ],
+    };
+}
 
 const WORDS: &[&str] = &[
     "Der",

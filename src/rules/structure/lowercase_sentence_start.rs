@@ -2,34 +2,44 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{capitalise, q, Context, Rule, RuleMeta};
+use crate::rules::{capitalise, declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct LowercaseSentenceStart;
+declare_rule! {
+    /// A sentence after a full stop starts with a lower-case word.
+    ///
+    /// ## What it flags
+    /// A word in lower case right after the end of a sentence in the same paragraph, when the
+    /// sentence before ends in a full word (not an abbreviation, an initial or a number). Names
+    /// written in lower case by design (iPhone, eBay) are left alone.
+    ///
+    /// ## Why
+    /// It shows a sentence break that machine translation moved or a heading run into the text; the
+    /// sentence around it is usually garbled too.
+    ///
+    /// ## Example
+    /// ```text
+    /// Srinivas hat diese Dynamik erfasst. erinnerte Ein Rekrutierungsversuch …
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Srinivas hat diese Dynamik erfasst. Er erinnerte sich an einen Rekrutierungsversuch …
+    /// ```
+    pub struct LowercaseSentenceStart;
 
-static META: RuleMeta = RuleMeta {
-    id: "lowercase-sentence-start",
-    category: "fluency/spelling",
-    severity: Severity::Minor,
-    summary: "A sentence after a full stop starts with a lower-case word.",
-    flags:
-        "A word in lower case right after the end of a sentence in the same paragraph, when the \
-            sentence before ends in a full word (not an abbreviation, an initial or a number). \
-            Names written in lower case by design (iPhone, eBay) are left alone.",
-    why:
-        "It shows a sentence break that machine translation moved or a heading run into the text; \
-          the sentence around it is usually garbled too.",
-    example: "Srinivas hat diese Dynamik erfasst. erinnerte Ein Rekrutierungsversuch …",
-    instead:
-        "Srinivas hat diese Dynamik erfasst. Er erinnerte sich an einen Rekrutierungsversuch …",
-    positives: &["Srinivas hat diese Dynamik perfekt erfasst. erinnerte sich an mehr."],
-    negatives: &[
-        "Das kostet ca. zehn Euro, z. B. hier.",
-        "Er kaufte ein iPhone. iPhones sind teuer.",
-        "Es kam am 3. oktober an.",
-    ],
-};
+    static META = {
+        id: "lowercase-sentence-start",
+        category: "fluency/spelling",
+        severity: Severity::Minor,
+        positives: &["Srinivas hat diese Dynamik perfekt erfasst. erinnerte sich an mehr."],
+        negatives: &[
+            "Das kostet ca. zehn Euro, z. B. hier.",
+            "Er kaufte ein iPhone. iPhones sind teuer.",
+            "Es kam am 3. oktober an.",
+        ],
+    };
+}
 
 impl Rule for LowercaseSentenceStart {
     fn meta(&self) -> &'static RuleMeta {

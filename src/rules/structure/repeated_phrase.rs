@@ -3,37 +3,50 @@
 use super::is_function_word;
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 
-/// See [`META`].
-pub struct RepeatedPhrase;
+declare_rule! {
+    /// A phrase repeated in one sentence, a doubled word, or a garble such as „nach Meta von Meta“.
+    ///
+    /// ## What it flags
+    /// In one sentence: the same phrase of three or more words twice within a few words, when it
+    /// carries at least two content words; a name repeated around „von“ (Meta von Meta); a content
+    /// word written twice in a row. Legitimate German doubles such as „die die“ or „das das“ are
+    /// left alone.
+    ///
+    /// ## Why
+    /// Repetition is a typical decoding failure of machine translation and makes the sentence
+    /// unreadable or changes who did what.
+    ///
+    /// ## Example
+    /// ```text
+    /// Wang, der sich nach Meta von Meta anschloss.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Wang, der sich Meta anschloss.
+    /// ```
+    pub struct RepeatedPhrase;
 
-static META: RuleMeta = RuleMeta {
-    id: "repeated-phrase",
-    category: "accuracy/addition",
-    severity: Severity::Minor,
-    summary: "A phrase repeated in one sentence, a doubled word, or a garble such as „nach Meta von Meta“.",
-    flags: "In one sentence: the same phrase of three or more words twice within a few words, when \
-            it carries at least two content words; a name repeated around „von“ (Meta von Meta); \
-            a content word written twice in a row. Legitimate German doubles such as „die die“ or \
-            „das das“ are left alone.",
-    why: "Repetition is a typical decoding failure of machine translation and makes the sentence \
-          unreadable or changes who did what.",
-    example: "Wang, der sich nach Meta von Meta anschloss.",
-    instead: "Wang, der sich Meta anschloss.",
-    positives: &[
-        "Wang, der sich nach Meta von Meta anschloss.",
-        "Die neue Strategie des Konzerns, die neue Strategie des Konzerns, überzeugt.",
-        "Der Konzern hat hat neue Pläne.",
-    ],
-    negatives: &[
-        "Die Leute, die die Geschwindigkeit priorisieren.",
-        "Von Haus zu Haus, Schritt für Schritt.",
-        "Es geht um Geld, es geht um Macht.",
-        "Vielen vielen Dank, UN-Generalsekretär Butros Butros-Ghali.",
-        "Die meisten Fehler wurden gegen 15 Uhr und die meisten Fehler wurden gegen drei Uhr gemeldet.",
-    ],
-};
+    static META = {
+        id: "repeated-phrase",
+        category: "accuracy/addition",
+        severity: Severity::Minor,
+        positives: &[
+            "Wang, der sich nach Meta von Meta anschloss.",
+            "Die neue Strategie des Konzerns, die neue Strategie des Konzerns, überzeugt.",
+            "Der Konzern hat hat neue Pläne.",
+        ],
+        negatives: &[
+            "Die Leute, die die Geschwindigkeit priorisieren.",
+            "Von Haus zu Haus, Schritt für Schritt.",
+            "Es geht um Geld, es geht um Macht.",
+            "Vielen vielen Dank, UN-Generalsekretär Butros Butros-Ghali.",
+            "Die meisten Fehler wurden gegen 15 Uhr und die meisten Fehler wurden gegen drei Uhr gemeldet.",
+        ],
+    };
+}
 
 /// Doubled for emphasis in ordinary German.
 const INTENSIFIERS: &[&str] = &[

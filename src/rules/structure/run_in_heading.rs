@@ -3,35 +3,47 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::segment::SegmentMode;
 
-/// See [`META`].
-pub struct RunInHeading;
+declare_rule! {
+    /// A short verbless line between two sentences of a paragraph: a heading run into the text.
+    ///
+    /// ## What it flags
+    /// In paragraph mode, the words between a sentence end and a line break (a whole line, or the
+    /// tail of one) when they are at most six words with no punctuation, contain no lower-case word
+    /// except articles, prepositions and conjunctions (no verb), and the next line starts with a
+    /// capital letter: a heading or caption that lost its blank line.
+    ///
+    /// ## Why
+    /// Machine-translation pipelines and copy-and-paste merge headings into paragraphs; the reader
+    /// meets a verbless fragment in mid-text.
+    ///
+    /// ## Example
+    /// ```text
+    /// … die aggressive Strategie von Meta. GPUs und Autonomie\nIn seinem Interview …
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Put the heading on a line of its own, separated by blank lines, or delete it.
+    /// ```
+    pub struct RunInHeading;
 
-static META: RuleMeta = RuleMeta {
-    id: "run-in-heading",
-    category: "fluency/grammar",
-    severity: Severity::Minor,
-    summary:
-        "A short verbless line between two sentences of a paragraph: a heading run into the text.",
-    flags: "In paragraph mode, the words between a sentence end and a line break (a whole line, \
-            or the tail of one) when they are at most six words with no punctuation, contain no \
-            lower-case word except articles, prepositions and conjunctions (no verb), and the next \
-            line starts with a capital letter: a heading or caption that lost its blank line.",
-    why: "Machine-translation pipelines and copy-and-paste merge headings into paragraphs; the \
-          reader meets a verbless fragment in mid-text.",
-    example: "… die aggressive Strategie von Meta. GPUs und Autonomie\\nIn seinem Interview …",
-    instead: "Put the heading on a line of its own, separated by blank lines, or delete it.",
-    positives: &[
-        "Das zeigt die Strategie von Meta.\nGPUS und Autonomie\nIn seinem Interview sagte er mehr.",
-    ],
-    negatives: &[
-        "Mark Zuckerberg, CEO von\nMeta, bot einen Einblick.",
-        "Das zeigt die Strategie.\nEr sagte es im Interview\nund lachte dabei.",
-        "Titel ohne Punkt\n\nDer Text beginnt hier.",
-    ],
-};
+    static META = {
+        id: "run-in-heading",
+        category: "fluency/grammar",
+        severity: Severity::Minor,
+        positives: &[
+            "Das zeigt die Strategie von Meta.\nGPUS und Autonomie\nIn seinem Interview sagte er mehr.",
+        ],
+        negatives: &[
+            "Mark Zuckerberg, CEO von\nMeta, bot einen Einblick.",
+            "Das zeigt die Strategie.\nEr sagte es im Interview\nund lachte dabei.",
+            "Titel ohne Punkt\n\nDer Text beginnt hier.",
+        ],
+    };
+}
 
 const ALLOWED_LOWER: &[&str] = &[
     "und", "oder", "der", "die", "das", "des", "im", "in", "für", "von", "vom", "mit", "am", "als",

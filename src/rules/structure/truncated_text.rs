@@ -2,37 +2,48 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::abbrev::is_abbreviation;
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct TruncatedText;
+declare_rule! {
+    /// Text cut off mid-word (Der Konfl.) or mid-sentence.
+    ///
+    /// ## What it flags
+    /// The last sentence of a paragraph or line when it ends in a fragment of a word that occurs in
+    /// full elsewhere in the document (Konfl. where Konflikt appears), or when it stops without a
+    /// full stop after an article, preposition or conjunction (… sagte, dass die).
+    ///
+    /// ## Why
+    /// Machine-translation pipelines cut texts at length limits; the reader is left with half a
+    /// word, and the rest of the article is missing.
+    ///
+    /// ## Example
+    /// ```text
+    /// Chen nannte den Konflikt eine Ablenkung. Der Konfl.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Restore the rest of the text from the source.
+    /// ```
+    pub struct TruncatedText;
 
-static META: RuleMeta = RuleMeta {
-    id: "truncated-text",
-    category: "accuracy/omission",
-    severity: Severity::Major,
-    summary: "Text cut off mid-word (Der Konfl.) or mid-sentence.",
-    flags: "The last sentence of a paragraph or line when it ends in a fragment of a word that \
-            occurs in full elsewhere in the document (Konfl. where Konflikt appears), or when it \
-            stops without a full stop after an article, preposition or conjunction \
-            (… sagte, dass die).",
-    why:
-        "Machine-translation pipelines cut texts at length limits; the reader is left with half a \
-          word, and the rest of the article is missing.",
-    example: "Chen nannte den Konflikt eine Ablenkung. Der Konfl.",
-    instead: "Restore the rest of the text from the source.",
-    positives: &[
-        "Chen nannte den Konflikt eine Ablenkung. Der Konfl.",
-        "Der Vorstand erklärte am Montag nach langer Sitzung, dass die",
-    ],
-    negatives: &[
-        "Chen nannte den Konflikt eine Ablenkung. Der Konflikt bleibt.",
-        "Er kam am 3. Okt. an. Am Okt. lag es nicht.",
-        "Neue Regeln für Banken",
-    ],
-};
+    static META = {
+        id: "truncated-text",
+        category: "accuracy/omission",
+        severity: Severity::Major,
+        positives: &[
+            "Chen nannte den Konflikt eine Ablenkung. Der Konfl.",
+            "Der Vorstand erklärte am Montag nach langer Sitzung, dass die",
+        ],
+        negatives: &[
+            "Chen nannte den Konflikt eine Ablenkung. Der Konflikt bleibt.",
+            "Er kam am 3. Okt. an. Am Okt. lag es nicht.",
+            "Neue Regeln für Banken",
+        ],
+    };
+}
 
 /// The word before a final dot is a cut-off piece of a longer word of the same paragraph,
 /// and occurs nowhere in the document as a word of its own.

@@ -2,34 +2,46 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 
-/// See [`META`].
-pub struct DashSpacing;
+declare_rule! {
+    /// A hyphen used as a dash and glued to the words (vor Ort-zwei Anlagen, Clustern-die).
+    ///
+    /// ## What it flags
+    /// A hyphen with no space on either side whose right-hand word cannot continue a compound: an
+    /// article, pronoun, auxiliary, conjunction or number word (Ort-zwei, Clustern-die, sind-sind).
+    /// German compounds (Start-up, US-amerikanisch) stay silent.
+    ///
+    /// ## Why
+    /// Machine translation turns the English em dash into a hyphen and drops its spaces; the reader
+    /// sees a nonsense compound.
+    ///
+    /// ## Example
+    /// ```text
+    /// Der Zugang zu riesigen GPU-Clustern-die spezialisierten Chips-ist entscheidend.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Der Zugang zu riesigen GPU-Clustern – die spezialisierten Chips – ist entscheidend.
+    /// ```
+    pub struct DashSpacing;
 
-static META: RuleMeta = RuleMeta {
-    id: "dash-spacing",
-    category: "fluency/punctuation",
-    severity: Severity::Minor,
-    summary: "A hyphen used as a dash and glued to the words (vor Ort-zwei Anlagen, Clustern-die).",
-    flags:
-        "A hyphen with no space on either side whose right-hand word cannot continue a compound: \
-            an article, pronoun, auxiliary, conjunction or number word (Ort-zwei, Clustern-die, \
-            sind-sind). German compounds (Start-up, US-amerikanisch) stay silent.",
-    why: "Machine translation turns the English em dash into a hyphen and drops its spaces; the \
-          reader sees a nonsense compound.",
-    example: "Der Zugang zu riesigen GPU-Clustern-die spezialisierten Chips-ist entscheidend.",
-    instead: "Der Zugang zu riesigen GPU-Clustern – die spezialisierten Chips – ist entscheidend.",
-    positives: &[
-        "Es baut eine Stromerzeugung vor Ort-zwei Anlagen.",
-        "Der Zugang zu Clustern-die Chips sind teuer.",
-    ],
-    negatives: &[
-        "Das Start-up ist US-amerikanisch.",
-        "Die Know-how-Frage bleibt.",
-        "Er kam – wie immer – zu spät.",
-    ],
-};
+    static META = {
+        id: "dash-spacing",
+        category: "fluency/punctuation",
+        severity: Severity::Minor,
+        positives: &[
+            "Es baut eine Stromerzeugung vor Ort-zwei Anlagen.",
+            "Der Zugang zu Clustern-die Chips sind teuer.",
+        ],
+        negatives: &[
+            "Das Start-up ist US-amerikanisch.",
+            "Die Know-how-Frage bleibt.",
+            "Er kam – wie immer – zu spät.",
+        ],
+    };
+}
 
 const NOT_COMPOUND: &[&str] = &[
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "sind",

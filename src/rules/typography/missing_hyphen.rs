@@ -4,41 +4,52 @@
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::rules::structure::is_function_word;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct MissingHyphen;
+declare_rule! {
+    /// A compound with a name, number or product code written apart (Llama 4-Modell, H100 GPUs).
+    ///
+    /// ## What it flags
+    /// A name followed by a number that is already hyphenated to a noun (Windows 11-Nutzer: the
+    /// hyphen must run through, Windows-11-Nutzer), and a product code such as H100 or A320 before
+    /// a head noun such as GPUs, Chips, Modell or Server (H100-GPUs).
+    ///
+    /// ## Why
+    /// German joins every part of such a compound with hyphens (Durchkopplung); written apart, the
+    /// phrase reads as English.
+    ///
+    /// ## Example
+    /// ```text
+    /// Meta kaufte 10.000 H100 GPUs für sein Llama 4-Modell.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Meta kaufte 10.000 H100-GPUs für sein Llama-4-Modell.
+    /// ```
+    pub struct MissingHyphen;
 
-static META: RuleMeta = RuleMeta {
-    id: "missing-hyphen",
-    category: "fluency/spelling",
-    severity: Severity::Minor,
-    summary:
-        "A compound with a name, number or product code written apart (Llama 4-Modell, H100 GPUs).",
-    flags:
-        "A name followed by a number that is already hyphenated to a noun (Windows 11-Nutzer: the \
-            hyphen must run through, Windows-11-Nutzer), and a product code such as H100 or A320 \
-            before a head noun such as GPUs, Chips, Modell or Server (H100-GPUs).",
-    why: "German joins every part of such a compound with hyphens (Durchkopplung); written apart, \
-          the phrase reads as English.",
-    example: "Meta kaufte 10.000 H100 GPUs für sein Llama 4-Modell.",
-    instead: "Meta kaufte 10.000 H100-GPUs für sein Llama-4-Modell.",
-    positives: &[
-        "Es baut zwei 200 MW Erdgasanlagen.",
-        "Meta kaufte 10.000 H100 GPUs.",
-        "Das Llama 4-Modell kam später.",
-        "Viele Windows 11-Nutzer klagen.",
-    ],
-    negatives: &[
-        "Meta kaufte 10.000 H100-GPUs.",
-        "Das Llama-4-Modell kam später.",
-        "Er mietet eine 3-Zimmer-Wohnung.",
-        "Der Windpark hat 200 MW Leistung.",
-        "Mit dem A320 flogen 150 Menschen.",
-        "Auf dieser Strecke fahren 2.200-Tonnen-Züge.",
-    ],
-};
+    static META = {
+        id: "missing-hyphen",
+        category: "fluency/spelling",
+        severity: Severity::Minor,
+        positives: &[
+            "Es baut zwei 200 MW Erdgasanlagen.",
+            "Meta kaufte 10.000 H100 GPUs.",
+            "Das Llama 4-Modell kam später.",
+            "Viele Windows 11-Nutzer klagen.",
+        ],
+        negatives: &[
+            "Meta kaufte 10.000 H100-GPUs.",
+            "Das Llama-4-Modell kam später.",
+            "Er mietet eine 3-Zimmer-Wohnung.",
+            "Der Windpark hat 200 MW Leistung.",
+            "Mit dem A320 flogen 150 Menschen.",
+            "Auf dieser Strecke fahren 2.200-Tonnen-Züge.",
+        ],
+    };
+}
 
 /// Units that form compounds with a number (200-MW-Anlage).
 const UNITS: &[&str] = &[

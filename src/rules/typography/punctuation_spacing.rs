@@ -2,28 +2,50 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct PunctuationSpacing;
+declare_rule! {
+    /// A space before , . ; : ! ? or no space after a sentence mark (erfasst.Ein).
+    ///
+    /// ## What it flags
+    /// Whitespace between a word and the comma, full stop, semicolon, colon, question or
+    /// exclamation mark after it; and a full stop, comma, colon or semicolon glued to the next word
+    /// (Wort,Wort, erfasst.Ein). Numbers (4,4), abbreviations (z.B.), domains, smileys and ellipses
+    /// (…) stay silent.
+    ///
+    /// ## Why
+    /// Machine translation and copy-and-paste break the spacing around punctuation; each case is
+    /// small, and all of them make a page look unedited.
+    ///
+    /// ## Example
+    /// ```text
+    /// Das Unternehmen wächst ,und die Kosten steigen.Die Aktie fällt .
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Das Unternehmen wächst, und die Kosten steigen. Die Aktie fällt.
+    /// ```
+    pub struct PunctuationSpacing;
 
-static META: RuleMeta = RuleMeta {
-    id: "punctuation-spacing",
-    category: "fluency/punctuation",
-    severity: Severity::Minor,
-    summary: "A space before , . ; : ! ? or no space after a sentence mark (erfasst.Ein).",
-    flags: "Whitespace between a word and the comma, full stop, semicolon, colon, question or \
-            exclamation mark after it; and a full stop, comma, colon or semicolon glued to the next \
-            word (Wort,Wort, erfasst.Ein). Numbers (4,4), abbreviations (z.B.), domains, smileys \
-            and ellipses (…) stay silent.",
-    why: "Machine translation and copy-and-paste break the spacing around punctuation; each case \
-          is small, and all of them make a page look unedited.",
-    example: "Das Unternehmen wächst ,und die Kosten steigen.Die Aktie fällt .",
-    instead: "Das Unternehmen wächst, und die Kosten steigen. Die Aktie fällt.",
-    positives: &["Das Unternehmen wächst , und die Kosten steigen.", "Die Kosten steigen.Die Aktie fällt.", "Er sagte:Nein."],
-    negatives: &["Das kostet 4,4 Millionen, z.B. hier.", "Er sagte ... nichts.", "Siehe example.com für mehr :-)", "Alle Patient:innen kamen."],
-};
+    static META = {
+        id: "punctuation-spacing",
+        category: "fluency/punctuation",
+        severity: Severity::Minor,
+        positives: &[
+            "Das Unternehmen wächst , und die Kosten steigen.",
+            "Die Kosten steigen.Die Aktie fällt.",
+            "Er sagte:Nein.",
+        ],
+        negatives: &[
+            "Das kostet 4,4 Millionen, z.B. hier.",
+            "Er sagte ... nichts.",
+            "Siehe example.com für mehr :-)",
+            "Alle Patient:innen kamen.",
+        ],
+    };
+}
 
 impl Rule for PunctuationSpacing {
     fn meta(&self) -> &'static RuleMeta {

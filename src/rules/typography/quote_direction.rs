@@ -3,33 +3,47 @@
 use super::{german_style, proper, scan, Role};
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, Context, Rule, RuleMeta};
 use crate::text::segment::SegmentMode;
 
-/// See [`META`].
-pub struct QuoteDirection;
+declare_rule! {
+    /// A quotation mark the wrong way round: ” opening a quote, or English marks in a text quoting
+    /// „German style“.
+    ///
+    /// ## What it flags
+    /// A ” that opens a quotation (wrong in every style), and, in a document that quotes German
+    /// style with „, any English ” or an opening “, and straight quotes when „…“ dominates (a
+    /// mixture). A document that consistently uses English or straight quotes is its house style
+    /// and is not flagged; `[style] quotes` in mtcheck.toml or `--quotes` fixes the house style
+    /// instead of judging it from the text.
+    ///
+    /// ## Why
+    /// Machine translation copies the English marks; mixed marks are the most visible sign of an
+    /// unedited translation.
+    ///
+    /// ## Example
+    /// ```text
+    /// Der erste mit dem Namen ”Prometheus” soll 2026 starten.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Der erste mit dem Namen „Prometheus“ soll 2026 starten.
+    /// ```
+    pub struct QuoteDirection;
 
-static META: RuleMeta = RuleMeta {
-    id: "quote-direction",
-    category: "fluency/punctuation",
-    severity: Severity::Minor,
-    summary: "A quotation mark the wrong way round: ” opening a quote, or English marks in a text quoting „German style“.",
-    flags: "A ” that opens a quotation (wrong in every style), and, in a document that quotes \
-            German style with „, any English ” or an opening “, and straight quotes when „…“ \
-            dominates (a mixture). A document that consistently uses English or straight quotes \
-            is its house style and is not flagged; `[style] quotes` in mtcheck.toml or \
-            `--quotes` fixes the house style instead of judging it from the text.",
-    why: "Machine translation copies the English marks; mixed marks are the most visible sign of \
-          an unedited translation.",
-    example: "Der erste mit dem Namen ”Prometheus” soll 2026 starten.",
-    instead: "Der erste mit dem Namen „Prometheus“ soll 2026 starten.",
-    positives: &[
-        "Der erste Cluster mit dem Namen ”Prometheus” soll starten.",
-        "Er sagte: „Ja.“ Dann: ”Nein.“",
-        "Er sagte: „Ja.“ Sie sagte: „Nein.“ Dann rief er \"Vielleicht\".",
-    ],
-    negatives: &["Er sagte: „Ja.“", "He said “yes” and left.", "Er sagte \"Ja\"."],
-};
+    static META = {
+        id: "quote-direction",
+        category: "fluency/punctuation",
+        severity: Severity::Minor,
+        positives: &[
+            "Der erste Cluster mit dem Namen ”Prometheus” soll starten.",
+            "Er sagte: „Ja.“ Dann: ”Nein.“",
+            "Er sagte: „Ja.“ Sie sagte: „Nein.“ Dann rief er \"Vielleicht\".",
+        ],
+        negatives: &["Er sagte: „Ja.“", "He said “yes” and left.", "Er sagte \"Ja\"."],
+    };
+}
 
 impl Rule for QuoteDirection {
     fn meta(&self) -> &'static RuleMeta {

@@ -3,27 +3,44 @@
 use super::{german_style, glued_after, glued_before, proper, scan, Role};
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct QuoteSpacing;
+declare_rule! {
+    /// A quotation mark glued to the word outside it, or separated from the quoted word by a space.
+    ///
+    /// ## What it flags
+    /// An opening mark glued to the word or sentence mark before it (verwenden.”Historisch), a
+    /// closing mark glued to the word after it (tun.”Diese), a space after an opening mark („ Ich)
+    /// and a space before a closing mark.
+    ///
+    /// ## Why
+    /// Machine translation loses the spaces around quotes; the text then reads as one garbled word,
+    /// and search and hyphenation break.
+    ///
+    /// ## Example
+    /// ```text
+    /// Die Freiheit, sie zu verwenden.”Historisch gesehen sagen die Leute:”Okay
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Die Freiheit, sie zu verwenden. „Historisch gesehen sagen die Leute: „Okay
+    /// ```
+    pub struct QuoteSpacing;
 
-static META: RuleMeta = RuleMeta {
-    id: "quote-spacing",
-    category: "fluency/punctuation",
-    severity: Severity::Minor,
-    summary: "A quotation mark glued to the word outside it, or separated from the quoted word by a space.",
-    flags: "An opening mark glued to the word or sentence mark before it (verwenden.”Historisch), \
-            a closing mark glued to the word after it (tun.”Diese), a space after an opening mark \
-            („ Ich) and a space before a closing mark.",
-    why: "Machine translation loses the spaces around quotes; the text then reads as one garbled \
-          word, and search and hyphenation break.",
-    example: "Die Freiheit, sie zu verwenden.”Historisch gesehen sagen die Leute:”Okay",
-    instead: "Die Freiheit, sie zu verwenden. „Historisch gesehen sagen die Leute: „Okay",
-    positives: &["Er sagte:„Ja“, und ging.", "„Wir haben das Kapital.“Diese Investition hilft.", "Er sagte: „ Ich will.“"],
-    negatives: &["Er sagte: „Ja“, und ging.", "Der „Zelt“-Stil ist neu.", "(„Ja“)"],
-};
+    static META = {
+        id: "quote-spacing",
+        category: "fluency/punctuation",
+        severity: Severity::Minor,
+        positives: &[
+            "Er sagte:„Ja“, und ging.",
+            "„Wir haben das Kapital.“Diese Investition hilft.",
+            "Er sagte: „ Ich will.“",
+        ],
+        negatives: &["Er sagte: „Ja“, und ging.", "Der „Zelt“-Stil ist neu.", "(„Ja“)"],
+    };
+}
 
 impl Rule for QuoteSpacing {
     fn meta(&self) -> &'static RuleMeta {

@@ -2,34 +2,45 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 
-/// See [`META`].
-pub struct SuspendedHyphen;
+declare_rule! {
+    /// A suspended hyphen glued to the conjunction after it (Kauf-oder Wilderungsstrategie).
+    ///
+    /// ## What it flags
+    /// A word, a hyphen and und, oder, bzw., sowie or noch with no space after the hyphen: the
+    /// elided compound (Ergänzungsstrich) needs a space before the conjunction.
+    ///
+    /// ## Why
+    /// „Kauf-oder“ reads as one strange word; „Kauf- oder“ shows the reader that „-strategie“
+    /// belongs to both parts.
+    ///
+    /// ## Example
+    /// ```text
+    /// eine „Kauf-oder Abwerbestrategie“
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// eine „Kauf- oder Abwerbestrategie“
+    /// ```
+    pub struct SuspendedHyphen;
 
-static META: RuleMeta = RuleMeta {
-    id: "suspended-hyphen",
-    category: "fluency/punctuation",
-    severity: Severity::Minor,
-    summary:
-        "A suspended hyphen glued to the conjunction after it (Kauf-oder Wilderungsstrategie).",
-    flags:
-        "A word, a hyphen and und, oder, bzw., sowie or noch with no space after the hyphen: the \
-            elided compound (Ergänzungsstrich) needs a space before the conjunction.",
-    why: "„Kauf-oder“ reads as one strange word; „Kauf- oder“ shows the reader that „-strategie“ \
-          belongs to both parts.",
-    example: "eine „Kauf-oder Abwerbestrategie“",
-    instead: "eine „Kauf- oder Abwerbestrategie“",
-    positives: &[
-        "Sie verfolgt eine Kauf-oder Abwerbestrategie.",
-        "Die Ein-und Ausfuhren stiegen.",
-    ],
-    negatives: &[
-        "Sie verfolgt eine Kauf- oder Abwerbestrategie.",
-        "Das Entweder-oder ist falsch.",
-        "Ein Hin-und-her.",
-    ],
-};
+    static META = {
+        id: "suspended-hyphen",
+        category: "fluency/punctuation",
+        severity: Severity::Minor,
+        positives: &[
+            "Sie verfolgt eine Kauf-oder Abwerbestrategie.",
+            "Die Ein-und Ausfuhren stiegen.",
+        ],
+        negatives: &[
+            "Sie verfolgt eine Kauf- oder Abwerbestrategie.",
+            "Das Entweder-oder ist falsch.",
+            "Ein Hin-und-her.",
+        ],
+    };
+}
 
 impl Rule for SuspendedHyphen {
     fn meta(&self) -> &'static RuleMeta {

@@ -3,32 +3,45 @@
 use super::scan;
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, Context, Rule, RuleMeta};
 
-/// See [`META`].
-pub struct UnclosedQuote;
+declare_rule! {
+    /// An opening quotation mark with no closing mark in its paragraph.
+    ///
+    /// ## What it flags
+    /// An opening „ (or “, ”, ") that is followed by another opening mark or the end of the
+    /// paragraph before any closing mark. Nested quotes in German use ‚…‘, so a second „ inside an
+    /// open quotation means the first was never closed. With `--segments lines` only the second
+    /// case counts, since a quotation may run over several one-sentence lines.
+    ///
+    /// ## Why
+    /// The reader cannot tell where the quoted words end, so a statement may be attributed to the
+    /// wrong person.
+    ///
+    /// ## Example
+    /// ```text
+    /// Er sagte: „Kommen Sie zurück, wenn Sie 10.000 GPUs haben. Diese Anekdote zeigt viel.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Er sagte: „Kommen Sie zurück, wenn Sie 10.000 GPUs haben.“ Diese Anekdote zeigt viel.
+    /// ```
+    pub struct UnclosedQuote;
 
-static META: RuleMeta = RuleMeta {
-    id: "unclosed-quote",
-    category: "fluency/punctuation",
-    severity: Severity::Minor,
-    summary: "An opening quotation mark with no closing mark in its paragraph.",
-    flags:
-        "An opening „ (or “, ”, \") that is followed by another opening mark or the end of the \
-            paragraph before any closing mark. Nested quotes in German use ‚…‘, so a second „ \
-            inside an open quotation means the first was never closed. With `--segments lines` \
-            only the second case counts, since a quotation may run over several one-sentence lines.",
-    why: "The reader cannot tell where the quoted words end, so a statement may be attributed to \
-          the wrong person.",
-    example: "Er sagte: „Kommen Sie zurück, wenn Sie 10.000 GPUs haben. Diese Anekdote zeigt viel.",
-    instead:
-        "Er sagte: „Kommen Sie zurück, wenn Sie 10.000 GPUs haben.“ Diese Anekdote zeigt viel.",
-    positives: &["Er sagte: „Kommen Sie zurück, wenn Sie Geld haben. Diese Anekdote zeigt viel."],
-    negatives: &[
-        "Er sagte: „Kommen Sie zurück.“ Das zeigt viel.",
-        "Sie sagte: „Er rief ‚Hilfe‘ und lief.“",
-    ],
-};
+    static META = {
+        id: "unclosed-quote",
+        category: "fluency/punctuation",
+        severity: Severity::Minor,
+        positives: &[
+            "Er sagte: „Kommen Sie zurück, wenn Sie Geld haben. Diese Anekdote zeigt viel.",
+        ],
+        negatives: &[
+            "Er sagte: „Kommen Sie zurück.“ Das zeigt viel.",
+            "Sie sagte: „Er rief ‚Hilfe‘ und lief.“",
+        ],
+    };
+}
 
 impl Rule for UnclosedQuote {
     fn meta(&self) -> &'static RuleMeta {

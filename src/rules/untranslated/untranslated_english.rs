@@ -5,37 +5,50 @@ use crate::finding::Severity;
 use std::sync::LazyLock;
 
 use crate::lexicon::words::{NormMemo, NormSet, WordFreq};
-use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
-/// See [`META`].
-pub struct UntranslatedEnglish;
+declare_rule! {
+    /// English words left untranslated in German text (according to the report).
+    ///
+    /// ## What it flags
+    /// A run of at least three words in a sentence, at least two of them English and not German by
+    /// the frequency lexicon (the, according, report …), and the rest English function words. Runs
+    /// in quotation marks (quoted titles and statements), runs written all in capitals-first words
+    /// (names, titles: Meta Superintelligence Labs), URLs and code are left alone; so are
+    /// anglicisms German has adopted (Team, Start-up, online).
+    ///
+    /// ## Why
+    /// Machine translation passes through text it could not translate; a German reader may not
+    /// understand it, and it shows the article was not edited.
+    ///
+    /// ## Example
+    /// ```text
+    /// Das Unternehmen hat according to the report mehr Forscher eingestellt.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Das Unternehmen hat laut dem Bericht mehr Forscher eingestellt.
+    /// ```
+    pub struct UntranslatedEnglish;
 
-static META: RuleMeta = RuleMeta {
-    id: "untranslated-english",
-    category: "accuracy/untranslated",
-    severity: Severity::Major,
-    summary: "English words left untranslated in German text (according to the report).",
-    flags: "A run of at least three words in a sentence, at least two of them English and not \
-            German by the frequency lexicon (the, according, report …), and the rest English \
-            function words. Runs in quotation marks (quoted titles and statements), runs written \
-            all in capitals-first words (names, titles: Meta Superintelligence Labs), URLs and code \
-            are left alone; so are anglicisms German has adopted (Team, Start-up, online).",
-    why: "Machine translation passes through text it could not translate; a German reader may not \
-          understand it, and it shows the article was not edited.",
-    example: "Das Unternehmen hat according to the report mehr Forscher eingestellt.",
-    instead: "Das Unternehmen hat laut dem Bericht mehr Forscher eingestellt.",
-    positives: &[
-        "Das Unternehmen hat according to the report mehr Forscher eingestellt.",
-        "Meta plant neue Rechenzentren. The company did not comment on the plans.",
-    ],
-    negatives: &[
-        "Das Team des Start-ups arbeitet online.",
-        "Er gründete die Meta Superintelligence Labs.",
-        "Der Film „The Social Network“ lief gestern.",
-        "Sie sagte: „We are hiring.“",
-    ],
-};
+    static META = {
+        id: "untranslated-english",
+        category: "accuracy/untranslated",
+        severity: Severity::Major,
+        positives: &[
+            "Das Unternehmen hat according to the report mehr Forscher eingestellt.",
+            "Meta plant neue Rechenzentren. The company did not comment on the plans.",
+        ],
+        negatives: &[
+            "Das Team des Start-ups arbeitet online.",
+            "Er gründete die Meta Superintelligence Labs.",
+            "Der Film „The Social Network“ lief gestern.",
+            "Sie sagte: „We are hiring.“",
+        ],
+    };
+}
 
 /// English function words that German does not share (unlike in, an, was, will).
 const MARKERS: &[&str] = &[
