@@ -212,6 +212,17 @@ impl Rule for NameVariant {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let lex = WordFreq::builtin();
         let names = &cx.lex.names;
+        // a German word form or a compound of German words is no misspelt name
+        let morph = crate::morph::Morph::global();
+        let mut german_memo: FastMap<String, bool> = FastMap::default();
+        let mut german = |w: &str| match german_memo.get(w) {
+            Some(&known) => known,
+            None => {
+                let known = morph.is_german(w, false);
+                german_memo.insert(w.to_string(), known);
+                known
+            }
+        };
         // the look-ups run once per distinct normalised form, after the cheap shape test
         let mut rare_memo = NormMemo::new(&doc.tokens);
         let like: Vec<bool> = (0..doc.tokens.len())
@@ -234,6 +245,10 @@ impl Rule for NameVariant {
             let Some(people) = names.without_middle.get_token(&doc.tokens, t) else {
                 continue;
             };
+            // „Kim Un-guk“: the name goes on, it is another person's
+            if t + 2 < doc.tokens.len() && !doc.tok(t + 2).space_before && doc.text(t + 2) == "-" {
+                continue;
+            }
             let Some(&(_, _, idx)) = people
                 .iter()
                 .find(|(first, last, _)| first == doc.text(t) && last == doc.text(t + 1))
@@ -302,17 +317,47 @@ impl Rule for NameVariant {
                     let after = pos + 1 < words.len()
                         && t + 1 < doc.tokens.len()
                         && doc.text(t + 1) == words[pos + 1];
-                    (words.len() == 1 && w.chars().count() >= 8) || before || after
+                    before || after
                 })
             };
-            let known = verdict.parts.iter().find(|p| confirmed(p));
+            // a long one-word name (PlayStation) is matched by its spelling alone: evidence
+            // enough for a look, not for a failed gate, and none at all when the word is
+            // German (Telegraf for Telegram, Bundeswahl for Bundeswehr, Gründersöhne)
+            let by_spelling = |p: &str| {
+                w.chars().count() >= 8
+                    && names
+                        .part_index
+                        .owners(p)
+                        .iter()
+                        .any(|&(idx, _)| names.list[idx].words.len() == 1)
+            };
+            let known = verdict
+                .parts
+                .iter()
+                .find(|p| confirmed(p))
+                .map(|p| (p, Severity::Major))
+                .or_else(|| {
+                    verdict
+                        .parts
+                        .iter()
+                        .find(|p| by_spelling(p))
+                        .filter(|_| !german(w))
+                        .map(|p| (p, Severity::Minor))
+                });
             let tok = doc.tok(t);
-            if let Some(fix) = known {
+            if let Some((fix, severity)) = known {
                 let msg = format!("{} looks like a misspelling of the name {}.", q(w), q(fix));
-                cx.report(&META, tok.start, tok.end, msg, Some(fix.to_string()));
+                cx.report_as(
+                    &META,
+                    severity,
+                    tok.start,
+                    tok.end,
+                    msg,
+                    Some(fix.to_string()),
+                );
                 continue;
             }
-            if let Some(fix) = verdict.in_doc {
+            if let Some(fix) = verdict.in_doc.filter(|_| !german(w)) {
                 let msg = format!(
                     "{} looks like a misspelling of {}, which the text uses elsewhere.",
                     q(w),
