@@ -9,8 +9,8 @@
 use std::io::{self, Write};
 
 use super::{round2, FileError};
-use crate::checker::{FileReport, LocatedFinding};
 use crate::finding::Severity;
+use crate::located::{FileReport, LocatedFinding};
 
 /// The columns of a finding row, in order; scripts read them by header.
 pub const COLUMNS: [&str; 14] = [

@@ -14,8 +14,8 @@ use std::io::{self, Write};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
 
 use super::{round2, Batch};
-use crate::checker::{FileReport, LocatedFinding};
 use crate::finding::Severity;
+use crate::located::{FileReport, LocatedFinding};
 
 const SEVERITIES: [Severity; 3] = [Severity::Critical, Severity::Major, Severity::Minor];
 

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{round2, FileError};
-use crate::checker::{FileReport, LocatedFinding};
+use crate::located::{FileReport, LocatedFinding};
 
 #[derive(Serialize)]
 struct File<'a> {

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use crate::checker::FileReport;
+use crate::located::FileReport;
 
 /// Writes every finding of a file as one JSON object per line.
 pub fn write_file(file: &FileReport, out: &mut dyn Write) -> io::Result<()> {

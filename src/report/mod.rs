@@ -9,8 +9,8 @@ pub mod text;
 
 use std::io::{self, Write};
 
-use crate::checker::FileReport;
 use crate::finding::Severity;
+use crate::located::FileReport;
 
 /// The publication gate.
 #[derive(Debug, Clone, Copy, PartialEq)]

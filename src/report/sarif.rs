@@ -6,8 +6,8 @@ use std::io::{self, Write};
 use serde_json::{json, Map, Value};
 
 use super::Batch;
-use crate::checker::LocatedFinding;
 use crate::finding::Severity;
+use crate::located::LocatedFinding;
 use crate::rules::{RuleMeta, REGISTRY};
 
 /// The SARIF level of a severity: critical and major are errors, minor a warning.

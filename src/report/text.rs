@@ -6,8 +6,8 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 
 use super::FileSummary;
-use crate::checker::FileReport;
 use crate::finding::Severity;
+use crate::located::FileReport;
 
 fn sev_style(s: Severity) -> Style {
     match s {
