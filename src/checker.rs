@@ -13,6 +13,45 @@ use crate::rules::typography::QuoteStyle;
 use crate::rules::{Context, Rule, REGISTRY};
 use crate::text::segment::SegmentMode;
 
+/// Everything about a [`Checker`] that a configuration file and the command line can change,
+/// applied in one go with [`Checker::with_settings`].
+#[derive(Debug, Clone)]
+pub struct CheckerSettings {
+    /// Check only these rule ids (empty: every rule).
+    pub select: Vec<String>,
+    /// Switch these rule ids off.
+    pub ignore: Vec<String>,
+    /// Rule id -> the severity its findings get (unknown ids are ignored; check ids with
+    /// [`crate::rules::by_id`] first).
+    pub severity: Vec<(String, Severity)>,
+    /// Words never flagged ([`Checker::allow_words`]).
+    pub allow: Vec<String>,
+    /// The house style of quotation marks.
+    pub quote_style: QuoteStyle,
+    /// The terminology glossary checked by `glossary-term` (`None`: empty).
+    pub glossary: Option<Arc<crate::lexicon::glossary::Glossary>>,
+    /// Keep each file's text in its [`FileReport`] ([`Checker::keep_text`]).
+    pub keep_text: bool,
+    /// Fill in each finding's sentence ([`Checker::keep_sentences`]).
+    pub keep_sentences: bool,
+}
+
+impl Default for CheckerSettings {
+    /// What [`Checker::new`] does: every rule, default severities, sentences kept.
+    fn default() -> Self {
+        CheckerSettings {
+            select: Vec::new(),
+            ignore: Vec::new(),
+            severity: Vec::new(),
+            allow: Vec::new(),
+            quote_style: QuoteStyle::Auto,
+            glossary: None,
+            keep_text: false,
+            keep_sentences: true,
+        }
+    }
+}
+
 /// Checks documents with a set of rules and dictionaries. Cheap to share across threads.
 #[derive(Clone)]
 pub struct Checker {
@@ -39,6 +78,35 @@ impl Checker {
             keep_text: false,
             sentences: true,
         }
+    }
+
+    /// A checker configured by `settings`.
+    pub fn with_settings(lex: Arc<Lexicons>, settings: CheckerSettings) -> Self {
+        let mut checker = Checker::new(lex);
+        let CheckerSettings {
+            select,
+            ignore,
+            severity,
+            allow,
+            quote_style,
+            glossary,
+            keep_text,
+            keep_sentences,
+        } = settings;
+        checker.retain_rules(|id| {
+            (select.is_empty() || select.iter().any(|s| s == id)) && !ignore.iter().any(|s| s == id)
+        });
+        for (id, s) in &severity {
+            checker.set_severity(id, *s);
+        }
+        checker.allow_words(allow);
+        checker.set_quote_style(quote_style);
+        if let Some(g) = glossary {
+            checker.set_glossary(g);
+        }
+        checker.keep_text(keep_text);
+        checker.keep_sentences(keep_sentences);
+        checker
     }
 
     /// Keeps only the rules for which `keep(id)` is true.
@@ -217,6 +285,26 @@ mod tests {
         let idiom = r.findings.iter().find(|f| f.rule == "literal-idiom");
         assert_eq!(idiom.map(|f| f.severity), Some(Severity::Critical));
         assert_eq!(r.findings.len() + 1, base.findings.len());
+    }
+
+    #[test]
+    fn settings_select_ignore_and_regrade() {
+        let lex = Lexicons::builtin().expect("built-in dictionaries load");
+        let settings = CheckerSettings {
+            select: vec!["literal-idiom".into(), "entity-spelling".into()],
+            ignore: vec!["entity-spelling".into()],
+            severity: vec![("literal-idiom".into(), Severity::Critical)],
+            keep_text: true,
+            ..CheckerSettings::default()
+        };
+        let c = Checker::with_settings(lex, settings);
+        let r = c.check_text("a", MT.into(), Format::Text, SegmentMode::Paragraphs);
+        assert_eq!(r.text.as_deref(), Some(MT));
+        assert!(!r.findings.is_empty());
+        for f in &r.findings {
+            assert_eq!((f.rule, f.severity), ("literal-idiom", Severity::Critical));
+        }
+        assert!(!r.findings[0].sentence.is_empty());
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! assert!(findings.iter().any(|f| f.rule == "mangled-entity"));
 //! ```
 
+pub mod app;
 pub mod checker;
 pub mod config;
 pub mod document;
@@ -21,7 +22,7 @@ pub mod rules;
 pub mod text;
 pub mod timing;
 
-pub use checker::{check_str, Checker};
+pub use checker::{check_str, Checker, CheckerSettings};
 pub use document::Document;
 pub use error::{DictError, InputError};
 pub use finding::{Finding, Severity};
