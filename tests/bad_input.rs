@@ -270,7 +270,12 @@ fn run_bounded(args: &[&str], stdin: fs::File) -> (Option<i32>, String) {
         std::thread::sleep(Duration::from_millis(50));
     };
     let mut stderr = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
     (status.and_then(|s| s.code()), stderr)
 }
 

@@ -287,3 +287,118 @@ pub fn write(
 pub fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Checker, Format, Lexicons, SegmentMode};
+
+    /// Records what a report is given.
+    #[derive(Default)]
+    struct Probe {
+        holds: bool,
+        seen: Vec<(String, bool)>,
+    }
+
+    impl Report for Probe {
+        fn file(&mut self, file: &FileReport, passed: bool, out: &mut dyn Write) -> io::Result<()> {
+            self.seen.push((file.path.clone(), passed));
+            writeln!(out, "file {} {passed}", file.path)
+        }
+
+        fn holds_files(&self) -> bool {
+            self.holds
+        }
+
+        fn finish(&mut self, end: End<'_>, out: &mut dyn Write) -> io::Result<()> {
+            let held: Vec<&str> = end.batch.files.iter().map(|f| f.path.as_str()).collect();
+            let errors: Vec<&str> = end.batch.errors.iter().map(|e| e.path.as_str()).collect();
+            writeln!(
+                out,
+                "end {} {} {:?} {:?}",
+                end.summaries.len(),
+                end.passed(),
+                held,
+                errors
+            )
+        }
+    }
+
+    fn reports() -> Vec<FileReport> {
+        let checker = Checker::new(Lexicons::builtin().expect("built-in dictionaries load"));
+        let check = |path: &str, text: &str| {
+            checker.check_text(path, text.into(), Format::Text, SegmentMode::Paragraphs)
+        };
+        vec![
+            check("a", "Der Stadtrat hat getagt.\n"),
+            check("b", "Das Unternehmen nutzt seine tiefen Taschen.\n"),
+        ]
+    }
+
+    const GATE: Gate = Gate {
+        fail_on: Some(Severity::Major),
+        max_score: None,
+    };
+
+    #[test]
+    fn a_report_gets_each_file_with_its_verdict_then_the_end() {
+        for holds in [false, true] {
+            let mut out = Vec::new();
+            let probe = Probe {
+                holds,
+                ..Probe::default()
+            };
+            let mut w = ReportWriter::with_report(Box::new(probe), GATE, &mut out);
+            let mut verdicts = Vec::new();
+            for f in reports() {
+                verdicts.push(w.file(f).expect("written"));
+            }
+            w.error(FileError {
+                path: "c".into(),
+                message: "unreadable".into(),
+            });
+            assert_eq!(w.summaries().len(), 2);
+            w.finish().expect("finished");
+            assert_eq!(verdicts, [true, false]);
+            let held = if holds { r#"["a", "b"]"# } else { "[]" };
+            let expected = format!("file a true\nfile b false\nend 2 false {held} [\"c\"]\n");
+            assert_eq!(String::from_utf8_lossy(&out), expected);
+        }
+    }
+
+    #[test]
+    fn write_and_the_writer_give_the_same_bytes_in_every_format() {
+        let opts = ReportOptions::default();
+        let formats = [
+            OutputFormat::Text,
+            OutputFormat::Jsonl,
+            OutputFormat::Json,
+            OutputFormat::Csv,
+            OutputFormat::Html,
+            OutputFormat::Sarif,
+        ];
+        for format in formats {
+            let batch = Batch {
+                files: reports(),
+                errors: vec![FileError {
+                    path: "c".into(),
+                    message: "unreadable".into(),
+                }],
+                gate: GATE,
+            };
+            let mut whole = Vec::new();
+            write(&batch, format, &opts, &mut whole).expect("written");
+            let mut streamed = Vec::new();
+            let mut w = ReportWriter::new(format, opts, GATE, false, &mut streamed);
+            for f in batch.files {
+                w.file(f).expect("written");
+            }
+            for e in batch.errors {
+                w.error(e);
+            }
+            w.finish().expect("finished");
+            assert!(!whole.is_empty(), "{format:?}");
+            assert_eq!(whole, streamed, "{format:?}");
+        }
+    }
+}
