@@ -69,7 +69,7 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
         ProgressBar::hidden()
     };
     let found = AtomicUsize::new(0);
-    let check_one = |(path, inp): &(String, Input)| -> Result<FileReport, FileError> {
+    let work = |(path, inp): &(String, Input)| -> Result<FileReport, FileError> {
         let done = Tick { bar: &bar };
         let report = check_one(settings, path, inp, stdin_bytes.as_deref())?;
         let n = found.fetch_add(report.findings.len(), Ordering::Relaxed) + report.findings.len();
@@ -89,7 +89,7 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
         None => None,
     };
     let mut all_pass = true;
-    pipeline::ordered(&inputs, pool.as_ref(), check_one, |result| {
+    pipeline::ordered(&inputs, pool.as_ref(), work, |result| {
         match result {
             Ok(report) => all_pass &= writer.file(report)?,
             Err(e) => {
