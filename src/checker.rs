@@ -3,18 +3,54 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use serde::Serialize;
-
 use crate::document::Document;
 use crate::error::{DictError, InputError};
 use crate::finding::{Finding, Severity};
 use crate::input::{self, Format, ReadOptions};
 use crate::lexicon::Lexicons;
+use crate::located::{Checked, FileReport};
 use crate::rules::typography::QuoteStyle;
 use crate::rules::{Context, Rule, REGISTRY};
-use crate::text::lines::Cursor;
 use crate::text::segment::SegmentMode;
-use crate::text::LineIndex;
+
+/// Everything about a [`Checker`] that a configuration file and the command line can change,
+/// applied in one go with [`Checker::with_settings`].
+#[derive(Debug, Clone)]
+pub struct CheckerSettings {
+    /// Check only these rule ids (empty: every rule).
+    pub select: Vec<String>,
+    /// Switch these rule ids off.
+    pub ignore: Vec<String>,
+    /// Rule id -> the severity its findings get (unknown ids are ignored; check ids with
+    /// [`crate::rules::by_id`] first).
+    pub severity: Vec<(String, Severity)>,
+    /// Words never flagged ([`Checker::allow_words`]).
+    pub allow: Vec<String>,
+    /// The house style of quotation marks.
+    pub quote_style: QuoteStyle,
+    /// The terminology glossary checked by `glossary-term` (`None`: empty).
+    pub glossary: Option<Arc<crate::lexicon::glossary::Glossary>>,
+    /// Keep each file's text in its [`FileReport`] ([`Checker::keep_text`]).
+    pub keep_text: bool,
+    /// Fill in each finding's sentence ([`Checker::keep_sentences`]).
+    pub keep_sentences: bool,
+}
+
+impl Default for CheckerSettings {
+    /// What [`Checker::new`] does: every rule, default severities, sentences kept.
+    fn default() -> Self {
+        CheckerSettings {
+            select: Vec::new(),
+            ignore: Vec::new(),
+            severity: Vec::new(),
+            allow: Vec::new(),
+            quote_style: QuoteStyle::Auto,
+            glossary: None,
+            keep_text: false,
+            keep_sentences: true,
+        }
+    }
+}
 
 /// Checks documents with a set of rules and dictionaries. Cheap to share across threads.
 #[derive(Clone)]
@@ -27,13 +63,6 @@ pub struct Checker {
     keep_text: bool,
     sentences: bool,
     glossary: Arc<crate::lexicon::glossary::Glossary>,
-}
-
-/// A finding with the view range it was reported on (for suppression and sentences).
-struct Checked {
-    finding: Finding,
-    view_start: usize,
-    view_end: usize,
 }
 
 impl Checker {
@@ -49,6 +78,35 @@ impl Checker {
             keep_text: false,
             sentences: true,
         }
+    }
+
+    /// A checker configured by `settings`.
+    pub fn with_settings(lex: Arc<Lexicons>, settings: CheckerSettings) -> Self {
+        let mut checker = Checker::new(lex);
+        let CheckerSettings {
+            select,
+            ignore,
+            severity,
+            allow,
+            quote_style,
+            glossary,
+            keep_text,
+            keep_sentences,
+        } = settings;
+        checker.retain_rules(|id| {
+            (select.is_empty() || select.iter().any(|s| s == id)) && !ignore.iter().any(|s| s == id)
+        });
+        for (id, s) in &severity {
+            checker.set_severity(id, *s);
+        }
+        checker.allow_words(allow);
+        checker.set_quote_style(quote_style);
+        if let Some(g) = glossary {
+            checker.set_glossary(g);
+        }
+        checker.keep_text(keep_text);
+        checker.keep_sentences(keep_sentences);
+        checker
     }
 
     /// Keeps only the rules for which `keep(id)` is true.
@@ -85,7 +143,7 @@ impl Checker {
         self.keep_text = keep;
     }
 
-    /// Fills in [`LocatedFinding::sentence`] (the default); reports that do not show it
+    /// Fills in [`crate::LocatedFinding::sentence`] (the default); reports that do not show it
     /// save the time.
     pub fn keep_sentences(&mut self, keep: bool) {
         self.sentences = keep;
@@ -204,138 +262,6 @@ pub fn check_str(text: &str) -> Result<Vec<Finding>, DictError> {
     Ok(checker.check_document(&doc))
 }
 
-/// A finding with its file, line and column: the JSONL contract, field order included.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct LocatedFinding {
-    /// The file as given by the user (`-` for standard input).
-    pub path: String,
-    /// 1-based line of the start.
-    pub line: usize,
-    /// 1-based column of the start, in Unicode scalar values.
-    pub column: usize,
-    /// 1-based line of the end.
-    pub end_line: usize,
-    /// 1-based column of the end (exclusive), in Unicode scalar values.
-    pub end_column: usize,
-    /// Start byte in the file.
-    pub start: usize,
-    /// End byte in the file (exclusive).
-    pub end: usize,
-    /// Rule id.
-    pub rule: &'static str,
-    /// MQM category.
-    pub category: &'static str,
-    /// Severity.
-    pub severity: Severity,
-    /// The flagged bytes of the file.
-    pub text: String,
-    /// The proposed replacement.
-    pub suggestion: Option<String>,
-    /// One sentence.
-    pub message: String,
-    /// The English source segment aligned with the finding (null without a source).
-    pub source_text: Option<String>,
-    /// The sentence around the finding, as prose (markup removed, white space folded).
-    /// Not part of the JSONL contract; the CSV report shows it. Empty when the checker was
-    /// told not to keep sentences ([`Checker::keep_sentences`]).
-    #[serde(skip)]
-    pub sentence: String,
-}
-
-/// The result of checking one file.
-#[derive(Debug, Clone)]
-pub struct FileReport {
-    /// The file as given by the user.
-    pub path: String,
-    /// Words checked.
-    pub words: usize,
-    /// Findings, sorted.
-    pub findings: Vec<LocatedFinding>,
-    /// The lines of the file that findings point into: (line number, text), for excerpts.
-    pub lines: Vec<(usize, String)>,
-    /// Findings silenced by `<!-- mtcheck-ignore … -->` comments.
-    pub suppressed: usize,
-    /// The file was checked against an English source.
-    pub has_source: bool,
-    /// The whole file as given (decoded), kept only when the checker was asked to
-    /// ([`Checker::keep_text`]); finding offsets point into it.
-    pub text: Option<Arc<str>>,
-}
-
-impl FileReport {
-    fn new(path: &str, doc: &Document, findings: Vec<Checked>, sentences: bool) -> Self {
-        let idx = LineIndex::new(&doc.original);
-        let text = &doc.original;
-        // findings are sorted by start, so their lines never go back
-        let (mut starts, mut ends) = (Cursor::new(&idx, text), Cursor::new(&idx, text));
-        let mut lines: Vec<(usize, String)> = Vec::new();
-        let located = findings
-            .into_iter()
-            .map(|c| {
-                let sentence = if sentences {
-                    doc.sentence_text(c.view_start, c.view_end)
-                } else {
-                    String::new()
-                };
-                let f = c.finding;
-                let (line, column) = starts.position(f.start);
-                let (end_line, end_column) = ends.position(f.end);
-                if lines.last().is_none_or(|(l, _)| *l != line) {
-                    let ls = text[..f.start].rfind('\n').map_or(0, |i| i + 1);
-                    let le = text[f.start..]
-                        .find('\n')
-                        .map_or(text.len(), |i| f.start + i);
-                    lines.push((line, text[ls..le].trim_end_matches('\r').to_string()));
-                }
-                LocatedFinding {
-                    path: path.to_string(),
-                    line,
-                    column,
-                    end_line,
-                    end_column,
-                    start: f.start,
-                    end: f.end,
-                    rule: f.rule,
-                    category: f.category,
-                    severity: f.severity,
-                    text: text[f.start..f.end].to_string(),
-                    suggestion: f.suggestion,
-                    message: f.message,
-                    source_text: doc.source_at(c.view_start).map(|s| s.text.clone()),
-                    sentence,
-                }
-            })
-            .collect();
-        FileReport {
-            path: path.to_string(),
-            words: doc.word_count(),
-            findings: located,
-            lines,
-            suppressed: 0,
-            has_source: doc.has_source(),
-            text: None,
-        }
-    }
-
-    /// MQM penalty points: minor 1, major 5, critical 10.
-    pub fn penalty(&self) -> u32 {
-        self.findings.iter().map(|f| f.severity.penalty()).sum()
-    }
-
-    /// Penalty points per 1,000 words.
-    pub fn score(&self) -> f64 {
-        if self.words == 0 {
-            return f64::from(self.penalty()) * 1000.0;
-        }
-        f64::from(self.penalty()) * 1000.0 / self.words as f64
-    }
-
-    /// Number of findings of a severity.
-    pub fn count(&self, s: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == s).count()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,6 +285,26 @@ mod tests {
         let idiom = r.findings.iter().find(|f| f.rule == "literal-idiom");
         assert_eq!(idiom.map(|f| f.severity), Some(Severity::Critical));
         assert_eq!(r.findings.len() + 1, base.findings.len());
+    }
+
+    #[test]
+    fn settings_select_ignore_and_regrade() {
+        let lex = Lexicons::builtin().expect("built-in dictionaries load");
+        let settings = CheckerSettings {
+            select: vec!["literal-idiom".into(), "entity-spelling".into()],
+            ignore: vec!["entity-spelling".into()],
+            severity: vec![("literal-idiom".into(), Severity::Critical)],
+            keep_text: true,
+            ..CheckerSettings::default()
+        };
+        let c = Checker::with_settings(lex, settings);
+        let r = c.check_text("a", MT.into(), Format::Text, SegmentMode::Paragraphs);
+        assert_eq!(r.text.as_deref(), Some(MT));
+        assert!(!r.findings.is_empty());
+        for f in &r.findings {
+            assert_eq!((f.rule, f.severity), ("literal-idiom", Severity::Critical));
+        }
+        assert!(!r.findings[0].sentence.is_empty());
     }
 
     #[test]

@@ -1,12 +1,15 @@
-//! The command line, declared with clap; nothing else.
+//! The command line, declared with clap; nothing else. The value enums are the library's own
+//! (`clap::ValueEnum` is derived on them with the `cli` feature), so there is one enum per
+//! choice and no conversion by hand.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
+use mtcheck::app::{CheckFlags, ColorChoice};
 use mtcheck::config::FailOn;
 use mtcheck::report::OutputFormat;
-use mtcheck::QuoteStyle;
+use mtcheck::{Format, QuoteStyle, SegmentMode};
 
 /// Finds what machine translation broke in German text, and gates publication.
 #[derive(Debug, Parser)]
@@ -61,26 +64,6 @@ pub enum DictAction {
     },
 }
 
-/// Where segments end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Segments {
-    /// Blank lines separate paragraphs; a single newline is a soft wrap.
-    Paragraphs,
-    /// Every line is an independent segment (one sentence per line).
-    Lines,
-}
-
-/// When to colour the text report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Color {
-    /// Only on a terminal.
-    Auto,
-    /// Always.
-    Always,
-    /// Never.
-    Never,
-}
-
 /// Options of `mtcheck check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -101,14 +84,14 @@ pub struct CheckArgs {
     #[arg(long)]
     pub summary: bool,
     /// Colour in the text report.
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    pub color: Color,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     /// Write the report to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// How the text is cut into independent segments.
-    #[arg(long, value_enum, default_value_t = Segments::Paragraphs)]
-    pub segments: Segments,
+    #[arg(long, value_enum, default_value_t = SegmentMode::Paragraphs)]
+    pub segments: SegmentMode,
     /// The lowest severity that fails the gate (exit code 1) [default: major].
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
@@ -145,7 +128,7 @@ pub struct CheckArgs {
     pub source: Option<PathBuf>,
     /// The input format [default: from the extension; text].
     #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format_in: Option<InputFormat>,
+    pub format_in: Option<Format>,
     /// The header names of the source and target columns of TSV/CSV files.
     #[arg(
         long,
@@ -156,25 +139,32 @@ pub struct CheckArgs {
     pub columns: Vec<String>,
 }
 
-/// Input formats for `--format-in`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormat {
-    /// Plain text.
-    Text,
-    /// Markdown.
-    Markdown,
-    /// HTML.
-    Html,
-    /// JSON Lines with `source` and `target`.
-    Jsonl,
-    /// Tab-separated source and target columns.
-    Tsv,
-    /// Comma-separated source and target columns.
-    Csv,
-    /// XLIFF 1.2 or 2.0.
-    Xliff,
-    /// TMX.
-    Tmx,
+impl From<CheckArgs> for CheckFlags {
+    fn from(a: CheckArgs) -> Self {
+        CheckFlags {
+            paths: a.paths,
+            format: a.format,
+            excel: a.excel,
+            csv_delimiter: a.csv_delimiter,
+            summary: a.summary,
+            color: a.color,
+            output: a.output,
+            segments: a.segments,
+            fail_on: a.fail_on,
+            max_score: a.max_score,
+            threads: a.threads,
+            dicts: a.dicts,
+            glossary: a.glossary,
+            select: a.select,
+            ignore: a.ignore,
+            quotes: a.quotes,
+            config: a.config,
+            no_config: a.no_config,
+            source: a.source,
+            format_in: a.format_in,
+            columns: a.columns,
+        }
+    }
 }
 
 /// A CSV separator: one ASCII punctuation or space character, or `tab`.

@@ -1,6 +1,6 @@
 //! `mtcheck.toml`: a newsroom's house rules (rules switched off or re-graded, quotation
 //! style, allowed words, extra dictionaries, the gate). Unknown keys are errors naming the key
-//! and its line. The layering defaults < file < flags happens in `main.rs`.
+//! and its line. The layering defaults < file < flags happens in [`crate::app`].
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -29,7 +29,8 @@ pub struct ConfigError {
 }
 
 /// The lowest severity that fails the gate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
     /// Critical findings only.

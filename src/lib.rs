@@ -7,6 +7,7 @@
 //! assert!(findings.iter().any(|f| f.rule == "mangled-entity"));
 //! ```
 
+pub mod app;
 pub mod checker;
 pub mod config;
 pub mod document;
@@ -14,6 +15,7 @@ pub mod error;
 pub mod finding;
 pub mod input;
 pub mod lexicon;
+pub mod located;
 pub mod morph;
 pub mod pipeline;
 pub mod report;
@@ -21,11 +23,12 @@ pub mod rules;
 pub mod text;
 pub mod timing;
 
-pub use checker::{check_str, Checker, FileReport, LocatedFinding};
+pub use checker::{check_str, Checker, CheckerSettings};
 pub use document::Document;
 pub use error::{DictError, InputError};
 pub use finding::{Finding, Severity};
 pub use input::Format;
 pub use lexicon::Lexicons;
+pub use located::{FileReport, LocatedFinding};
 pub use rules::typography::QuoteStyle;
 pub use text::segment::SegmentMode;

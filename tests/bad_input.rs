@@ -241,3 +241,58 @@ fn empty_standard_input() {
         "-: empty file (nothing to check)\n"
     );
 }
+
+/// Runs `mtcheck check --format jsonl ARGS` with standard input from `stdin`, killed after
+/// a minute; returns the exit code (`None`: killed) and standard error.
+#[cfg(unix)]
+fn run_bounded(args: &[&str], stdin: fs::File) -> (Option<i32>, String) {
+    use std::io::Read;
+    use std::process::{Command as Process, Stdio};
+    use std::time::{Duration, Instant};
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("mtcheck"))
+        .args(["check", "--format", "jsonl"])
+        .args(args)
+        .stdin(Stdio::from(stdin))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    (status.and_then(|s| s.code()), stderr)
+}
+
+/// An endless input (a device, a pipe that never closes) is refused once it passes the
+/// 16 MiB limit, as a named file and as standard input; it used to be read whole before
+/// the limit was checked, that is until memory ran out.
+#[cfg(unix)]
+#[test]
+fn endless_input_is_refused_at_the_limit() {
+    let too_large = "file too large (17 MB; mtcheck checks files of up to 16 MB)";
+    let (_dir, good) = setup();
+    let empty = fs::File::open("/dev/null").unwrap();
+    let (code, stderr) = run_bounded(&["/dev/zero", &good], empty);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_eq!(stderr, format!("/dev/zero: {too_large}\n"));
+    let zeros = fs::File::open("/dev/zero").unwrap();
+    let (code, stderr) = run_bounded(&["-"], zeros);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_eq!(stderr, format!("-: {too_large}\n"));
+}

@@ -3,7 +3,7 @@
 //! German targets (units separated by blank lines) whose offsets point into the file, and the
 //! list of units that gives every segment its English source.
 
-use quick_xml::events::Event;
+use quick_xml::events::{BytesEnd, BytesStart, Event};
 use quick_xml::Reader;
 
 use crate::document::{Document, Unit};
@@ -556,16 +556,7 @@ pub fn xml(
     let text = &original[bom..];
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(false);
-    let mut u = Units::default();
-    // where text goes: None, Some(true) = target, Some(false) = source
-    let mut side: Option<bool> = None;
-    let mut depth_in_side = 0usize;
-    let mut code = 0usize;
-    let mut skip_seg_source = 0usize;
-    let mut source = String::new();
-    let mut has_target = false;
-    let mut tuv_lang: Option<bool> = None;
-    let mut scratch = ViewBuilder::new();
+    let mut walk = XmlWalk::new(kind, bom);
     loop {
         let pos = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
         let ev = reader
@@ -574,106 +565,158 @@ pub fn xml(
         let after = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
         match ev {
             Event::Eof => break,
-            Event::Start(e) => {
-                let name = e.local_name();
-                let name = std::str::from_utf8(name.as_ref()).unwrap_or("");
-                if side.is_some() {
-                    depth_in_side += 1;
-                    if CODE.contains(&name) {
-                        code += 1;
-                    }
-                    continue;
-                }
-                match (kind, name) {
-                    (Xml::Xliff, "seg-source" | "alt-trans") => skip_seg_source += 1,
-                    (Xml::Xliff, "source") if skip_seg_source == 0 => {
-                        side = Some(false);
-                        source.clear();
-                    }
-                    (Xml::Xliff, "target") if skip_seg_source == 0 => {
-                        side = Some(true);
-                        u.begin(bom + after);
-                        has_target = true;
-                    }
-                    (Xml::Tmx, "tuv") => {
-                        let lang = e.attributes().flatten().find_map(|a| {
-                            let key = a.key.local_name();
-                            (key.as_ref() == b"lang")
-                                .then(|| String::from_utf8_lossy(&a.value).to_lowercase())
-                        });
-                        tuv_lang = lang.map(|l| l.starts_with("de"));
-                        if tuv_lang.is_none() {
-                            tuv_lang = Some(!source.is_empty());
-                        }
-                    }
-                    (Xml::Tmx, "seg") => match tuv_lang {
-                        Some(true) => {
-                            side = Some(true);
-                            u.begin(bom + after);
-                            has_target = true;
-                        }
-                        Some(false) => {
-                            side = Some(false);
-                            source.clear();
-                        }
-                        None => {}
-                    },
-                    _ => {}
-                }
-            }
-            Event::End(e) => {
-                let name = e.local_name();
-                let name = std::str::from_utf8(name.as_ref()).unwrap_or("");
-                if side.is_some() {
-                    if depth_in_side == 0 {
-                        side = None;
-                    } else {
-                        depth_in_side -= 1;
-                        if CODE.contains(&name) {
-                            code = code.saturating_sub(1);
-                        }
-                    }
-                    continue;
-                }
-                match (kind, name) {
-                    (Xml::Xliff, "seg-source" | "alt-trans") => {
-                        skip_seg_source = skip_seg_source.saturating_sub(1)
-                    }
-                    (Xml::Xliff, "trans-unit" | "segment") | (Xml::Tmx, "tu") => {
-                        if has_target {
-                            u.end(std::mem::take(&mut source));
-                        }
-                        has_target = false;
-                        source.clear();
-                    }
-                    _ => {}
-                }
-            }
-            Event::Text(_) | Event::CData(_) if side.is_some() && code == 0 => {
-                let raw = &text[pos.min(text.len())..after.min(text.len())];
-                let (raw, at) = match raw.strip_prefix("<![CDATA[") {
-                    Some(inner) => (inner.strip_suffix("]]>").unwrap_or(inner), pos + 9),
-                    None => (raw, pos),
-                };
-                if side == Some(true) {
-                    if at != pos {
-                        u.view.verbatim(raw, bom + at);
-                    } else {
-                        push_escaped(&mut u.view, raw, bom + at);
-                    }
-                } else if at != pos {
-                    source.push_str(raw);
-                } else {
-                    source.push_str(&push_escaped(&mut scratch, raw, 0));
-                }
+            Event::Start(e) => walk.start(&e, after),
+            Event::End(e) => walk.end(&e),
+            Event::Text(_) | Event::CData(_) if walk.side.is_some() && walk.code == 0 => {
+                walk.text(&text[pos.min(text.len())..after.min(text.len())], pos);
             }
             _ => {}
         }
     }
-    if u.open.is_some() {
+    if walk.units.open.is_some() {
         return Err(malformed(line_of(text, text.len()), "unit without an end"));
     }
-    Ok(u.finish(original, bom, mode))
+    Ok(walk.units.finish(original, bom, mode))
+}
+
+/// Where a walk through an XLIFF or TMX file stands: the units so far, and which side's
+/// text (if any) the reader is in.
+struct XmlWalk {
+    kind: Xml,
+    bom: usize,
+    units: Units,
+    /// Where text goes: `None` nowhere, `Some(true)` the target, `Some(false)` the source.
+    side: Option<bool>,
+    /// Elements open inside the current side.
+    depth_in_side: usize,
+    /// Inline code elements open inside the current side (their text is skipped).
+    code: usize,
+    /// `seg-source` and `alt-trans` elements open (their sources and targets are skipped).
+    skip_seg_source: usize,
+    /// The current unit's source text.
+    source: String,
+    /// The current unit has a target.
+    has_target: bool,
+    /// The current TMX `tuv` is German (`Some(true)`) or the source (`Some(false)`).
+    tuv_lang: Option<bool>,
+    /// A view builder for unescaping source text (its offsets are not used).
+    scratch: ViewBuilder,
+}
+
+impl XmlWalk {
+    fn new(kind: Xml, bom: usize) -> Self {
+        XmlWalk {
+            kind,
+            bom,
+            units: Units::default(),
+            side: None,
+            depth_in_side: 0,
+            code: 0,
+            skip_seg_source: 0,
+            source: String::new(),
+            has_target: false,
+            tuv_lang: None,
+            scratch: ViewBuilder::new(),
+        }
+    }
+
+    /// The target's text starts at `after` (a byte offset into the text after the BOM).
+    fn begin_target(&mut self, after: usize) {
+        self.side = Some(true);
+        self.units.begin(self.bom + after);
+        self.has_target = true;
+    }
+
+    fn begin_source(&mut self) {
+        self.side = Some(false);
+        self.source.clear();
+    }
+
+    /// An element opens; its content starts at `after`.
+    fn start(&mut self, e: &BytesStart<'_>, after: usize) {
+        let name = e.local_name();
+        let name = std::str::from_utf8(name.as_ref()).unwrap_or("");
+        if self.side.is_some() {
+            self.depth_in_side += 1;
+            if CODE.contains(&name) {
+                self.code += 1;
+            }
+            return;
+        }
+        match (self.kind, name) {
+            (Xml::Xliff, "seg-source" | "alt-trans") => self.skip_seg_source += 1,
+            (Xml::Xliff, "source") if self.skip_seg_source == 0 => self.begin_source(),
+            (Xml::Xliff, "target") if self.skip_seg_source == 0 => self.begin_target(after),
+            (Xml::Tmx, "tuv") => {
+                let lang = e.attributes().flatten().find_map(|a| {
+                    let key = a.key.local_name();
+                    (key.as_ref() == b"lang")
+                        .then(|| String::from_utf8_lossy(&a.value).to_lowercase())
+                });
+                self.tuv_lang = lang.map(|l| l.starts_with("de"));
+                if self.tuv_lang.is_none() {
+                    self.tuv_lang = Some(!self.source.is_empty());
+                }
+            }
+            (Xml::Tmx, "seg") => match self.tuv_lang {
+                Some(true) => self.begin_target(after),
+                Some(false) => self.begin_source(),
+                None => {}
+            },
+            _ => {}
+        }
+    }
+
+    /// An element closes.
+    fn end(&mut self, e: &BytesEnd<'_>) {
+        let name = e.local_name();
+        let name = std::str::from_utf8(name.as_ref()).unwrap_or("");
+        if self.side.is_some() {
+            if self.depth_in_side == 0 {
+                self.side = None;
+            } else {
+                self.depth_in_side -= 1;
+                if CODE.contains(&name) {
+                    self.code = self.code.saturating_sub(1);
+                }
+            }
+            return;
+        }
+        match (self.kind, name) {
+            (Xml::Xliff, "seg-source" | "alt-trans") => {
+                self.skip_seg_source = self.skip_seg_source.saturating_sub(1)
+            }
+            (Xml::Xliff, "trans-unit" | "segment") | (Xml::Tmx, "tu") => {
+                if self.has_target {
+                    self.units.end(std::mem::take(&mut self.source));
+                }
+                self.has_target = false;
+                self.source.clear();
+            }
+            _ => {}
+        }
+    }
+
+    /// Text (escaped, or a CDATA section) at `pos` inside a side.
+    fn text(&mut self, raw: &str, pos: usize) {
+        let (raw, at) = match raw.strip_prefix("<![CDATA[") {
+            Some(inner) => (inner.strip_suffix("]]>").unwrap_or(inner), pos + 9),
+            None => (raw, pos),
+        };
+        let bom = self.bom;
+        if self.side == Some(true) {
+            if at != pos {
+                self.units.view.verbatim(raw, bom + at);
+            } else {
+                push_escaped(&mut self.units.view, raw, bom + at);
+            }
+        } else if at != pos {
+            self.source.push_str(raw);
+        } else {
+            self.source
+                .push_str(&push_escaped(&mut self.scratch, raw, 0));
+        }
+    }
 }
 
 #[cfg(test)]

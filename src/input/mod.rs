@@ -16,6 +16,7 @@ use crate::text::segment::SegmentMode;
 
 /// The formats mtcheck reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// Plain UTF-8 text.
     Text,

@@ -8,9 +8,9 @@
 
 use std::io::{self, Write};
 
-use super::{round2, FileError};
-use crate::checker::{FileReport, LocatedFinding};
+use super::{round2, End, FileError, Report};
 use crate::finding::Severity;
+use crate::located::{FileReport, LocatedFinding};
 
 /// The columns of a finding row, in order; scripts read them by header.
 pub const COLUMNS: [&str; 14] = [
@@ -66,6 +66,45 @@ impl Default for CsvOptions {
             excel: false,
             summary: false,
         }
+    }
+}
+
+/// The CSV report: the header before the first file (or the end of an empty batch).
+#[derive(Debug, Clone, Copy)]
+pub struct CsvReport {
+    opts: CsvOptions,
+    bilingual: bool,
+    started: bool,
+}
+
+impl CsvReport {
+    /// A CSV report in the dialect of `opts`; `bilingual` adds the `source` column.
+    pub fn new(opts: CsvOptions, bilingual: bool) -> Self {
+        CsvReport {
+            opts,
+            bilingual,
+            started: false,
+        }
+    }
+
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            write_header(&self.opts, self.bilingual, out)?;
+        }
+        Ok(())
+    }
+}
+
+impl Report for CsvReport {
+    fn file(&mut self, file: &FileReport, passed: bool, out: &mut dyn Write) -> io::Result<()> {
+        self.start(out)?;
+        write_file(file, passed, &self.opts, self.bilingual, out)
+    }
+
+    fn finish(&mut self, end: End<'_>, out: &mut dyn Write) -> io::Result<()> {
+        self.start(out)?;
+        write_end(&end.batch.errors, &self.opts, self.bilingual, out)
     }
 }
 

@@ -13,9 +13,9 @@ use std::io::{self, Write};
 
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
 
-use super::{round2, Batch};
-use crate::checker::{FileReport, LocatedFinding};
+use super::{round2, Batch, End, Report};
 use crate::finding::Severity;
+use crate::located::{FileReport, LocatedFinding};
 
 const SEVERITIES: [Severity; 3] = [Severity::Critical, Severity::Major, Severity::Minor];
 
@@ -232,6 +232,24 @@ const SCRIPT: &str = r#"
   if (params.has('selftest')) { selftest(); }
 })();
 "#;
+
+/// The HTML page: written whole at the end, from the held files.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HtmlReport;
+
+impl Report for HtmlReport {
+    fn file(&mut self, _file: &FileReport, _passed: bool, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn holds_files(&self) -> bool {
+        true
+    }
+
+    fn finish(&mut self, end: End<'_>, out: &mut dyn Write) -> io::Result<()> {
+        write(end.batch, out)
+    }
+}
 
 /// Writes the batch as one self-contained HTML page.
 pub fn write(batch: &Batch, out: &mut dyn Write) -> io::Result<()> {

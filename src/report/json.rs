@@ -7,8 +7,27 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{round2, FileError};
-use crate::checker::{FileReport, LocatedFinding};
+use super::{round2, End, FileError, Report};
+use crate::located::{FileReport, LocatedFinding};
+
+/// The JSON report, written file by file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JsonReport {
+    /// Some file entry has been written.
+    started: bool,
+}
+
+impl Report for JsonReport {
+    fn file(&mut self, file: &FileReport, passed: bool, out: &mut dyn Write) -> io::Result<()> {
+        write_file(file, passed, !self.started, out)?;
+        self.started = true;
+        Ok(())
+    }
+
+    fn finish(&mut self, end: End<'_>, out: &mut dyn Write) -> io::Result<()> {
+        write_end(self.started, &end.batch.errors, end.passed(), out)
+    }
+}
 
 #[derive(Serialize)]
 struct File<'a> {

@@ -2,7 +2,22 @@
 
 use std::io::{self, Write};
 
-use crate::checker::FileReport;
+use super::{End, Report};
+use crate::located::FileReport;
+
+/// The JSON Lines report.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JsonlReport;
+
+impl Report for JsonlReport {
+    fn file(&mut self, file: &FileReport, _passed: bool, out: &mut dyn Write) -> io::Result<()> {
+        write_file(file, out)
+    }
+
+    fn finish(&mut self, _end: End<'_>, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
 
 /// Writes every finding of a file as one JSON object per line.
 pub fn write_file(file: &FileReport, out: &mut dyn Write) -> io::Result<()> {

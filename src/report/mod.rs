@@ -1,4 +1,5 @@
-//! Reports: one module per output format, all fed the same [`Batch`].
+//! Reports: one module per output format, each implementing [`Report`]; [`ReportWriter`]
+//! feeds a report the checked files in order, with their verdicts and summaries.
 
 pub mod csv;
 pub mod html;
@@ -9,8 +10,8 @@ pub mod text;
 
 use std::io::{self, Write};
 
-use crate::checker::FileReport;
 use crate::finding::Severity;
+use crate::located::FileReport;
 
 /// The publication gate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -53,7 +54,8 @@ pub struct Batch {
 }
 
 /// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum OutputFormat {
     /// For people at a terminal.
     Text,
@@ -109,16 +111,82 @@ pub struct FileSummary {
     pub passed: bool,
 }
 
+/// One output format, fed each checked file in input order and then the end of the batch.
+/// Each format implements it in its own module; [`OutputFormat::report`] picks one.
+pub trait Report {
+    /// Writes what the format shows of one checked file as soon as it is checked
+    /// (`passed`: the file's verdict). Formats that show the batch as a whole write nothing
+    /// here and say so with [`Report::holds_files`].
+    fn file(&mut self, file: &FileReport, passed: bool, out: &mut dyn Write) -> io::Result<()>;
+
+    /// The format needs every checked file at the end: [`ReportWriter`] keeps them and
+    /// hands them over in [`End::batch`].
+    fn holds_files(&self) -> bool {
+        false
+    }
+
+    /// Writes the end of the report: verdicts, totals, unreadable files (or, for formats
+    /// that hold the files, everything).
+    fn finish(&mut self, end: End<'_>, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// What the end of a report is given.
+#[derive(Debug)]
+pub struct End<'a> {
+    /// A summary of every checked file, in order.
+    pub summaries: &'a [FileSummary],
+    /// The unreadable files and the gate, and the checked files (always when the format
+    /// holds them; a streamed format may get none).
+    pub batch: &'a Batch,
+}
+
+impl End<'_> {
+    /// Every checked file passed the gate.
+    pub fn passed(&self) -> bool {
+        self.summaries.iter().all(|f| f.passed)
+    }
+}
+
+impl OutputFormat {
+    /// The report of this format; `bilingual` says whether files may carry an English
+    /// source, which adds the CSV `source` column.
+    pub fn report(self, opts: &ReportOptions, bilingual: bool) -> Box<dyn Report> {
+        match self {
+            OutputFormat::Text => Box::new(text::TextReport { color: opts.color }),
+            OutputFormat::Jsonl => Box::new(jsonl::JsonlReport),
+            OutputFormat::Json => Box::new(json::JsonReport::default()),
+            OutputFormat::Csv => Box::new(csv::CsvReport::new(opts.csv, bilingual)),
+            OutputFormat::Html => Box::new(html::HtmlReport),
+            OutputFormat::Sarif => Box::new(sarif::SarifReport),
+        }
+    }
+}
+
+impl FileSummary {
+    /// The summary of a checked file under `gate`.
+    pub fn new(file: &FileReport, gate: &Gate) -> Self {
+        FileSummary {
+            path: file.path.clone(),
+            words: file.words,
+            findings: file.findings.len(),
+            critical: file.count(Severity::Critical),
+            major: file.count(Severity::Major),
+            minor: file.count(Severity::Minor),
+            suppressed: file.suppressed,
+            score: round2(file.score()),
+            passed: gate.passes(file),
+        }
+    }
+}
+
 /// Writes a report file by file, in the order the files are given: findings go out as soon
-/// as their file is checked, so memory does not grow with the batch. HTML and SARIF put a
-/// summary or the rules before the findings and hold the batch until [`ReportWriter::finish`].
+/// as their file is checked, so memory does not grow with the batch. Formats that put a
+/// summary or the rules before the findings (HTML, SARIF) hold the batch until
+/// [`ReportWriter::finish`].
 pub struct ReportWriter<'w> {
-    format: OutputFormat,
-    opts: ReportOptions,
+    report: Box<dyn Report>,
     gate: Gate,
-    bilingual: bool,
     out: &'w mut dyn Write,
-    started: bool,
     files: Vec<FileSummary>,
     errors: Vec<FileError>,
     held: Vec<FileReport>,
@@ -134,34 +202,26 @@ impl<'w> ReportWriter<'w> {
         bilingual: bool,
         out: &'w mut dyn Write,
     ) -> Self {
+        Self::with_report(format.report(&opts, bilingual), gate, out)
+    }
+
+    /// A writer of any [`Report`] to `out`.
+    pub fn with_report(report: Box<dyn Report>, gate: Gate, out: &'w mut dyn Write) -> Self {
         ReportWriter {
-            format,
-            opts,
+            report,
             gate,
-            bilingual,
             out,
-            started: false,
             files: Vec::new(),
             errors: Vec::new(),
             held: Vec::new(),
         }
     }
 
-    fn start(&mut self) -> io::Result<()> {
-        if !self.started {
-            self.started = true;
-            if self.format == OutputFormat::Csv {
-                csv::write_header(&self.opts.csv, self.bilingual, self.out)?;
-            }
-        }
-        Ok(())
-    }
-
     /// Writes (or, for HTML and SARIF, keeps) a checked file; returns whether it passed the
     /// gate.
     pub fn file(&mut self, file: FileReport) -> io::Result<bool> {
         let passed = self.write_file(&file)?;
-        if matches!(self.format, OutputFormat::Html | OutputFormat::Sarif) {
+        if self.report.holds_files() {
             self.held.push(file);
         }
         Ok(passed)
@@ -169,28 +229,10 @@ impl<'w> ReportWriter<'w> {
 
     /// Writes a file's findings in a streamed format and records its summary.
     fn write_file(&mut self, file: &FileReport) -> io::Result<bool> {
-        self.start()?;
-        let passed = self.gate.passes(file);
-        match self.format {
-            OutputFormat::Text => text::write_file(file, self.opts.color, self.out)?,
-            OutputFormat::Jsonl => jsonl::write_file(file, self.out)?,
-            OutputFormat::Json => json::write_file(file, passed, self.files.is_empty(), self.out)?,
-            OutputFormat::Csv => {
-                csv::write_file(file, passed, &self.opts.csv, self.bilingual, self.out)?;
-            }
-            OutputFormat::Html | OutputFormat::Sarif => {}
-        }
-        self.files.push(FileSummary {
-            path: file.path.clone(),
-            words: file.words,
-            findings: file.findings.len(),
-            critical: file.count(Severity::Critical),
-            major: file.count(Severity::Major),
-            minor: file.count(Severity::Minor),
-            suppressed: file.suppressed,
-            score: round2(file.score()),
-            passed,
-        });
+        let summary = FileSummary::new(file, &self.gate);
+        let passed = summary.passed;
+        self.report.file(file, passed, self.out)?;
+        self.files.push(summary);
         Ok(passed)
     }
 
@@ -206,32 +248,16 @@ impl<'w> ReportWriter<'w> {
 
     /// Writes the end of the report: verdicts, totals, unreadable files.
     pub fn finish(mut self) -> io::Result<()> {
-        self.start()?;
-        let passed = self.files.iter().all(|f| f.passed);
-        match self.format {
-            OutputFormat::Text => {
-                text::write_end(&self.files, self.errors.len(), self.opts.color, self.out)
-            }
-            OutputFormat::Jsonl => Ok(()),
-            OutputFormat::Json => {
-                json::write_end(!self.files.is_empty(), &self.errors, passed, self.out)
-            }
-            OutputFormat::Csv => {
-                csv::write_end(&self.errors, &self.opts.csv, self.bilingual, self.out)
-            }
-            OutputFormat::Html | OutputFormat::Sarif => {
-                let batch = Batch {
-                    files: std::mem::take(&mut self.held),
-                    errors: std::mem::take(&mut self.errors),
-                    gate: self.gate,
-                };
-                if self.format == OutputFormat::Html {
-                    html::write(&batch, self.out)
-                } else {
-                    sarif::write(&batch, self.out)
-                }
-            }
-        }
+        let batch = Batch {
+            files: std::mem::take(&mut self.held),
+            errors: std::mem::take(&mut self.errors),
+            gate: self.gate,
+        };
+        let end = End {
+            summaries: &self.files,
+            batch: &batch,
+        };
+        self.report.finish(end, self.out)
     }
 }
 
@@ -242,24 +268,137 @@ pub fn write(
     opts: &ReportOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match format {
-        // the batch is at hand: nothing to hold
-        OutputFormat::Html => return html::write(batch, out),
-        OutputFormat::Sarif => return sarif::write(batch, out),
-        _ => {}
-    }
     let bilingual = batch.files.iter().any(|f| f.has_source);
-    let mut w = ReportWriter::new(format, *opts, batch.gate, bilingual, out);
+    let mut report = format.report(opts, bilingual);
+    let mut summaries = Vec::with_capacity(batch.files.len());
     for f in &batch.files {
-        w.write_file(f)?;
+        let summary = FileSummary::new(f, &batch.gate);
+        report.file(f, summary.passed, out)?;
+        summaries.push(summary);
     }
-    for e in &batch.errors {
-        w.error(e.clone());
-    }
-    w.finish()
+    let end = End {
+        summaries: &summaries,
+        batch,
+    };
+    report.finish(end, out)
 }
 
 /// Rounds a score for display and JSON.
 pub fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Checker, Format, Lexicons, SegmentMode};
+
+    /// Records what a report is given.
+    #[derive(Default)]
+    struct Probe {
+        holds: bool,
+        seen: Vec<(String, bool)>,
+    }
+
+    impl Report for Probe {
+        fn file(&mut self, file: &FileReport, passed: bool, out: &mut dyn Write) -> io::Result<()> {
+            self.seen.push((file.path.clone(), passed));
+            writeln!(out, "file {} {passed}", file.path)
+        }
+
+        fn holds_files(&self) -> bool {
+            self.holds
+        }
+
+        fn finish(&mut self, end: End<'_>, out: &mut dyn Write) -> io::Result<()> {
+            let held: Vec<&str> = end.batch.files.iter().map(|f| f.path.as_str()).collect();
+            let errors: Vec<&str> = end.batch.errors.iter().map(|e| e.path.as_str()).collect();
+            writeln!(
+                out,
+                "end {} {} {:?} {:?}",
+                end.summaries.len(),
+                end.passed(),
+                held,
+                errors
+            )
+        }
+    }
+
+    fn reports() -> Vec<FileReport> {
+        let checker = Checker::new(Lexicons::builtin().expect("built-in dictionaries load"));
+        let check = |path: &str, text: &str| {
+            checker.check_text(path, text.into(), Format::Text, SegmentMode::Paragraphs)
+        };
+        vec![
+            check("a", "Der Stadtrat hat getagt.\n"),
+            check("b", "Das Unternehmen nutzt seine tiefen Taschen.\n"),
+        ]
+    }
+
+    const GATE: Gate = Gate {
+        fail_on: Some(Severity::Major),
+        max_score: None,
+    };
+
+    #[test]
+    fn a_report_gets_each_file_with_its_verdict_then_the_end() {
+        for holds in [false, true] {
+            let mut out = Vec::new();
+            let probe = Probe {
+                holds,
+                ..Probe::default()
+            };
+            let mut w = ReportWriter::with_report(Box::new(probe), GATE, &mut out);
+            let mut verdicts = Vec::new();
+            for f in reports() {
+                verdicts.push(w.file(f).expect("written"));
+            }
+            w.error(FileError {
+                path: "c".into(),
+                message: "unreadable".into(),
+            });
+            assert_eq!(w.summaries().len(), 2);
+            w.finish().expect("finished");
+            assert_eq!(verdicts, [true, false]);
+            let held = if holds { r#"["a", "b"]"# } else { "[]" };
+            let expected = format!("file a true\nfile b false\nend 2 false {held} [\"c\"]\n");
+            assert_eq!(String::from_utf8_lossy(&out), expected);
+        }
+    }
+
+    #[test]
+    fn write_and_the_writer_give_the_same_bytes_in_every_format() {
+        let opts = ReportOptions::default();
+        let formats = [
+            OutputFormat::Text,
+            OutputFormat::Jsonl,
+            OutputFormat::Json,
+            OutputFormat::Csv,
+            OutputFormat::Html,
+            OutputFormat::Sarif,
+        ];
+        for format in formats {
+            let batch = Batch {
+                files: reports(),
+                errors: vec![FileError {
+                    path: "c".into(),
+                    message: "unreadable".into(),
+                }],
+                gate: GATE,
+            };
+            let mut whole = Vec::new();
+            write(&batch, format, &opts, &mut whole).expect("written");
+            let mut streamed = Vec::new();
+            let mut w = ReportWriter::new(format, opts, GATE, false, &mut streamed);
+            for f in batch.files {
+                w.file(f).expect("written");
+            }
+            for e in batch.errors {
+                w.error(e);
+            }
+            w.finish().expect("finished");
+            assert!(!whole.is_empty(), "{format:?}");
+            assert_eq!(whole, streamed, "{format:?}");
+        }
+    }
 }

@@ -5,9 +5,9 @@ use std::io::{self, Write};
 
 use serde_json::{json, Map, Value};
 
-use super::Batch;
-use crate::checker::LocatedFinding;
+use super::{Batch, End, Report};
 use crate::finding::Severity;
+use crate::located::{FileReport, LocatedFinding};
 use crate::rules::{RuleMeta, REGISTRY};
 
 /// The SARIF level of a severity: critical and major are errors, minor a warning.
@@ -117,6 +117,24 @@ fn result(f: &LocatedFinding, rule_index: Option<usize>) -> Value {
         json!({ "severity": f.severity.as_str(), "category": f.category }),
     );
     Value::Object(r)
+}
+
+/// The SARIF log: written whole at the end, from the held files.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SarifReport;
+
+impl Report for SarifReport {
+    fn file(&mut self, _file: &FileReport, _passed: bool, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn holds_files(&self) -> bool {
+        true
+    }
+
+    fn finish(&mut self, end: End<'_>, out: &mut dyn Write) -> io::Result<()> {
+        write(end.batch, out)
+    }
 }
 
 /// Writes the batch as one SARIF 2.1.0 log with one run.

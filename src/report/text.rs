@@ -5,9 +5,9 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use super::FileSummary;
-use crate::checker::FileReport;
+use super::{End, FileSummary, Report};
 use crate::finding::Severity;
+use crate::located::FileReport;
 
 fn sev_style(s: Severity) -> Style {
     match s {
@@ -38,6 +38,23 @@ fn styles() -> (Style, Style, Style, Style) {
         Style::new().fg_color(Some(AnsiColor::Green.into())).bold(),
         Style::new().fg_color(Some(AnsiColor::Red.into())).bold(),
     )
+}
+
+/// The human report.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextReport {
+    /// Colour (ANSI escapes).
+    pub color: bool,
+}
+
+impl Report for TextReport {
+    fn file(&mut self, file: &FileReport, _passed: bool, out: &mut dyn Write) -> io::Result<()> {
+        write_file(file, self.color, out)
+    }
+
+    fn finish(&mut self, end: End<'_>, out: &mut dyn Write) -> io::Result<()> {
+        write_end(end.summaries, end.batch.errors.len(), self.color, out)
+    }
 }
 
 /// Writes the findings of one file: each with its line, a marker under the flagged text,

@@ -9,6 +9,7 @@ use super::token::{TokenKind, Tokens};
 
 /// How a text is cut into independent segments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum SegmentMode {
     /// Blank lines separate segments; a single newline is a soft wrap.
     #[default]

@@ -20,7 +20,8 @@ use crate::text::segment::{Segment, SegmentMode};
 use crate::text::TokenKind;
 
 /// The house style of double quotation marks, set in `mtcheck.toml` (`[style] quotes`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteStyle {
     /// Judged from the text: German „…“ where the text uses „, English marks are accepted in a

@@ -1,0 +1,156 @@
+//! Located findings: a finding with its file, line, column and text, and the result of
+//! checking one file. The checker produces them and every report reads them; this module
+//! sits below both, so reports never depend on the checker.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::finding::{Finding, Severity};
+use crate::text::lines::Cursor;
+use crate::text::LineIndex;
+
+/// A finding with the view range it was reported on (for suppression and sentences).
+pub(crate) struct Checked {
+    /// The finding, with offsets into the original text.
+    pub finding: Finding,
+    /// Start of the range in the view the rule reported.
+    pub view_start: usize,
+    /// End of that range.
+    pub view_end: usize,
+}
+
+/// A finding with its file, line and column: the JSONL contract, field order included.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LocatedFinding {
+    /// The file as given by the user (`-` for standard input).
+    pub path: String,
+    /// 1-based line of the start.
+    pub line: usize,
+    /// 1-based column of the start, in Unicode scalar values.
+    pub column: usize,
+    /// 1-based line of the end.
+    pub end_line: usize,
+    /// 1-based column of the end (exclusive), in Unicode scalar values.
+    pub end_column: usize,
+    /// Start byte in the file.
+    pub start: usize,
+    /// End byte in the file (exclusive).
+    pub end: usize,
+    /// Rule id.
+    pub rule: &'static str,
+    /// MQM category.
+    pub category: &'static str,
+    /// Severity.
+    pub severity: Severity,
+    /// The flagged bytes of the file.
+    pub text: String,
+    /// The proposed replacement.
+    pub suggestion: Option<String>,
+    /// One sentence.
+    pub message: String,
+    /// The English source segment aligned with the finding (null without a source).
+    pub source_text: Option<String>,
+    /// The sentence around the finding, as prose (markup removed, white space folded).
+    /// Not part of the JSONL contract; the CSV report shows it. Empty when the checker was
+    /// told not to keep sentences ([`crate::Checker::keep_sentences`]).
+    #[serde(skip)]
+    pub sentence: String,
+}
+
+/// The result of checking one file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The file as given by the user.
+    pub path: String,
+    /// Words checked.
+    pub words: usize,
+    /// Findings, sorted.
+    pub findings: Vec<LocatedFinding>,
+    /// The lines of the file that findings point into: (line number, text), for excerpts.
+    pub lines: Vec<(usize, String)>,
+    /// Findings silenced by `<!-- mtcheck-ignore … -->` comments.
+    pub suppressed: usize,
+    /// The file was checked against an English source.
+    pub has_source: bool,
+    /// The whole file as given (decoded), kept only when the checker was asked to
+    /// ([`crate::Checker::keep_text`]); finding offsets point into it.
+    pub text: Option<Arc<str>>,
+}
+
+impl FileReport {
+    /// Locates `findings` (sorted by start) in `doc`: lines, columns, excerpt lines and,
+    /// with `sentences`, the sentence around each finding.
+    pub(crate) fn new(path: &str, doc: &Document, findings: Vec<Checked>, sentences: bool) -> Self {
+        let idx = LineIndex::new(&doc.original);
+        let text = &doc.original;
+        // findings are sorted by start, so their lines never go back
+        let (mut starts, mut ends) = (Cursor::new(&idx, text), Cursor::new(&idx, text));
+        let mut lines: Vec<(usize, String)> = Vec::new();
+        let located = findings
+            .into_iter()
+            .map(|c| {
+                let sentence = if sentences {
+                    doc.sentence_text(c.view_start, c.view_end)
+                } else {
+                    String::new()
+                };
+                let f = c.finding;
+                let (line, column) = starts.position(f.start);
+                let (end_line, end_column) = ends.position(f.end);
+                if lines.last().is_none_or(|(l, _)| *l != line) {
+                    let ls = text[..f.start].rfind('\n').map_or(0, |i| i + 1);
+                    let le = text[f.start..]
+                        .find('\n')
+                        .map_or(text.len(), |i| f.start + i);
+                    lines.push((line, text[ls..le].trim_end_matches('\r').to_string()));
+                }
+                LocatedFinding {
+                    path: path.to_string(),
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    start: f.start,
+                    end: f.end,
+                    rule: f.rule,
+                    category: f.category,
+                    severity: f.severity,
+                    text: text[f.start..f.end].to_string(),
+                    suggestion: f.suggestion,
+                    message: f.message,
+                    source_text: doc.source_at(c.view_start).map(|s| s.text.clone()),
+                    sentence,
+                }
+            })
+            .collect();
+        FileReport {
+            path: path.to_string(),
+            words: doc.word_count(),
+            findings: located,
+            lines,
+            suppressed: 0,
+            has_source: doc.has_source(),
+            text: None,
+        }
+    }
+
+    /// MQM penalty points: minor 1, major 5, critical 10.
+    pub fn penalty(&self) -> u32 {
+        self.findings.iter().map(|f| f.severity.penalty()).sum()
+    }
+
+    /// Penalty points per 1,000 words.
+    pub fn score(&self) -> f64 {
+        if self.words == 0 {
+            return f64::from(self.penalty()) * 1000.0;
+        }
+        f64::from(self.penalty()) * 1000.0 / self.words as f64
+    }
+
+    /// Number of findings of a severity.
+    pub fn count(&self, s: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == s).count()
+    }
+}
