@@ -37,6 +37,9 @@ declare_rule! {
             "Die Strecke ist 800 Kilometer lang.",
             "Ein 55-Zoll-Fernseher kostet 500 Pfund.",
             "Das Schiff lag 12 Seemeilen vor der Küste.",
+            "Die Brücke hatte eine Spannweite von 449 Fuß (137 m).",
+            "Arbeiter bauten das 8,2 Meter (27 Fuß) hohe Denkmal ab.",
+            "Er kam auf 10.541 Yards an Pässen und 108 Touchdowns.",
         ],
     };
 }
@@ -98,6 +101,94 @@ fn german_number(x: f64) -> String {
     }
 }
 
+/// Token `t` is a group of three digits after a space that continues the number before it
+/// („10 000“).
+fn spaced_group(doc: &Document, t: usize) -> bool {
+    t > 0
+        && doc.tok(t).kind == TokenKind::Number
+        && doc.tok(t - 1).kind == TokenKind::Number
+        && doc.tok(t).space_before
+        && !doc.tok(t).newline_before
+        && doc.text(t).len() == 3
+        && doc.text(t).bytes().all(|b| b.is_ascii_digit())
+        && doc.text(t - 1).len() <= 3
+        && doc.text(t - 1).bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Metric units: one of them next to the measure means the text already gives the metric
+/// value („449 Fuß (137 m)“, „8,2 Meter (27 Fuß)“).
+const METRIC: &[&str] = &[
+    "m",
+    "km",
+    "cm",
+    "mm",
+    "meter",
+    "metern",
+    "metres",
+    "kilometer",
+    "kilometern",
+    "zentimeter",
+    "zentimetern",
+    "millimeter",
+    "liter",
+    "litern",
+    "gramm",
+    "kilogramm",
+    "kg",
+    "g",
+    "l",
+    "celsius",
+    "quadratmeter",
+    "quadratkilometer",
+    "km/h",
+    "kmh",
+    "°c",
+];
+
+/// Words within this many tokens of the measure count as next to it.
+const NEAR: usize = 8;
+
+/// A metric value stands within [`NEAR`] tokens of the measure `first..=last`, in its sentence.
+fn metric_nearby(doc: &Document, first: usize, last: usize) -> bool {
+    let Some(sent) = doc
+        .sentences
+        .iter()
+        .find(|s| (s.tok_start..s.tok_end).contains(&first))
+    else {
+        return false;
+    };
+    let from = first.saturating_sub(NEAR).max(sent.tok_start);
+    let to = (last + NEAR + 1).min(sent.tok_end);
+    (from..to).filter(|&i| i < first || i > last).any(|i| {
+        METRIC.contains(&doc.norm(i))
+            || (doc.tok(i).kind == TokenKind::Number && doc.text(i).ends_with(|c: char| c == 'm'))
+    })
+}
+
+/// Yards are the measure of the field in American football and golf: there the reader expects
+/// them. The cue is a word of the sport in the same sentence.
+fn sport(doc: &Document, t: usize) -> bool {
+    let Some(sent) = doc
+        .sentences
+        .iter()
+        .find(|s| (s.tok_start..s.tok_end).contains(&t))
+    else {
+        return false;
+    };
+    (sent.tok_start..sent.tok_end).any(|i| {
+        let w = doc.norm(i);
+        w.starts_with("touchdown")
+            || w.starts_with("quarterback")
+            || w.starts_with("field")
+            || w.starts_with("golf")
+            || w.starts_with("pass")
+            || w.starts_with("pässe")
+            || w.starts_with("lauf")
+            || w == "nfl"
+            || w == "fairway"
+    })
+}
+
 impl Rule for ImperialUnit {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -109,7 +200,16 @@ impl Rule for ImperialUnit {
             if doc.tok(t).kind != TokenKind::Number {
                 continue;
             }
-            let Some(value) = parse_german(doc.text(t)) else {
+            // „10 000 Meilen“: the number is the digits before the space too
+            if t + 1 < n && spaced_group(doc, t + 1) {
+                continue;
+            }
+            let mut first = t;
+            while spaced_group(doc, first) {
+                first -= 1;
+            }
+            let digits: String = (first..=t).map(|i| doc.text(i)).collect();
+            let Some(value) = parse_german(&digits) else {
                 continue;
             };
             let mut u = t + 1;
@@ -135,7 +235,10 @@ impl Rule for ImperialUnit {
             } else {
                 continue;
             };
-            let (s, e) = (doc.tok(t).start, doc.tok(end).end);
+            if metric_nearby(doc, first, end) || (unit.starts_with("yard") && sport(doc, t)) {
+                continue;
+            }
+            let (s, e) = (doc.tok(first).start, doc.tok(end).end);
             cx.report(
                 &META,
                 s,
@@ -165,6 +268,10 @@ mod tests {
         assert_eq!(
             run(&ImperialUnit, "90 Grad Fahrenheit"),
             vec![("90 Grad Fahrenheit".into(), Some("32 Grad Celsius".into()))]
+        );
+        assert_eq!(
+            run(&ImperialUnit, "Sie flogen 10 000 Meilen weit."),
+            vec![("10 000 Meilen".into(), Some("16.093 Kilometer".into()))]
         );
         assert_eq!(german_number(371_612.0), "371.612");
         assert_eq!(german_number(1.5), "1,5");

@@ -43,6 +43,8 @@ declare_rule! {
             "Er las die Zeitung, „Die Zeit“ und mehr.",
             "Wir danken Ihnen, Sie waren großartig.",
             "Äpfel, Birnen und Pflaumen.",
+            "Zusammenfassung bei Groppe, Die Macht der Bildung, S. 236.",
+            "Ich habe Laufen, Das Museum der Unschuld und mehr gelesen.",
         ],
     };
 }
@@ -128,7 +130,10 @@ impl Rule for CapitalizedAfterComma {
                 if !WORDS.contains(&w) {
                     continue;
                 }
-                // a capitalised title or name after the article: „…, Die Zeit, …“ without quotes
+                // an article before a capitalised word opens a title or a name in a list or a
+                // citation („Groppe, Die Macht der Bildung“, „Laufen, Das Museum der
+                // Unschuld“, „heißt es, Die Rechte stehe …“); machine translation's slip is the
+                // article before a lower-case adjective („Strukturen, Die traditionelle …“)
                 let next_cap = t + 1 < sent.tok_end
                     && doc.is_word(t + 1)
                     && doc
@@ -136,14 +141,9 @@ impl Rule for CapitalizedAfterComma {
                         .chars()
                         .next()
                         .is_some_and(char::is_uppercase)
-                    && matches!(w, "Der" | "Die" | "Das");
+                    && matches!(w, "Der" | "Die" | "Das" | "Ein" | "Eine");
                 if next_cap {
-                    let after = t + 2;
-                    let ends_title = after >= sent.tok_end
-                        || matches!(doc.text(after), "," | "." | ")" | "“" | "”");
-                    if ends_title {
-                        continue;
-                    }
+                    continue;
                 }
                 cx.report(
                     &META,

@@ -37,6 +37,9 @@ declare_rule! {
             "Das kostet ca. zehn Euro, z. B. hier.",
             "Er kaufte ein iPhone. iPhones sind teuer.",
             "Es kam am 3. oktober an.",
+            "Sie wurde von Warner Bros. im Tausch mit Olivia de Havilland ausgeliehen.",
+            "Die Preise sind in Euro inkl. MwSt. angegeben, wie es üblich ist.",
+            "Das war christliche Indoktrination. huggythebear gestern, 11:13 Uhr Danke!",
         ],
     };
 }
@@ -86,6 +89,17 @@ impl Rule for LowercaseSentenceStart {
             if !first_lower
                 || chars.any(|c| c.is_uppercase() || !c.is_alphabetic())
                 || w.chars().count() < 2
+            {
+                continue;
+            }
+            // both sides must be German words: the word before the full stop (else the stop
+            // may end an abbreviation: Warner Bros., inkl. MwSt., Roxb.) and the word after
+            // it (else it is a user name, a credit or a code: huggythebear, dpa)
+            let morph = crate::morph::Morph::global();
+            let before = doc.text(dot - 1);
+            if !morph.is_german(before, false)
+                || before.chars().skip(1).any(char::is_uppercase)
+                || !morph.is_known(w)
             {
                 continue;
             }

@@ -43,6 +43,8 @@ declare_rule! {
             "Er sagte ... nichts.",
             "Siehe example.com für mehr :-)",
             "Alle Patient:innen kamen.",
+            "Katalog : Sonstiges & Neues",
+            "Rudolf Seitz (* 15. Juni 1842 in München ; † 18. Juni 1910 ebenda) war Maler.",
         ],
     };
 }
@@ -68,7 +70,11 @@ impl Rule for PunctuationSpacing {
                 let smiley = next.is_some_and(|x| {
                     !x.space_before && matches!(&doc.view[x.start..x.end], "-" | ")" | "(" | "D")
                 });
-                if !smiley {
+                // „Katalog : Sonstiges“, „München ; † 1910“: a colon or semicolon spaced on
+                // both sides separates the fields of a list or a record (the layout of lists,
+                // catalogues and encyclopaedia entries), it is not a slip inside a sentence
+                let separator = matches!(p, ":" | ";") && next.is_none_or(|x| x.space_before);
+                if !smiley && !separator {
                     let (s, e) = (doc.tok(t - 1).end, doc.tok(t).start);
                     cx.report(
                         &META,
