@@ -6,7 +6,9 @@
 pub mod abbrev;
 pub mod lines;
 pub mod offsets;
+pub mod scope;
 pub mod segment;
+pub mod zones;
 pub mod token;
 
 pub use lines::LineIndex;
