@@ -31,7 +31,13 @@ fn first_char(doc: &Document, t: usize) -> Option<char> {
 
 /// Token `t` is a word starting with a capital letter.
 fn is_capitalised(doc: &Document, t: usize) -> bool {
-    doc.is_word(t) && first_char(doc, t).is_some_and(char::is_uppercase)
+    if !doc.is_word(t) {
+        return false;
+    }
+    match doc.view.as_bytes()[doc.tok(t).start] {
+        b if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => first_char(doc, t).is_some_and(char::is_uppercase),
+    }
 }
 
 /// Token `t` is the punctuation mark `s`.

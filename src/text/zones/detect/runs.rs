@@ -4,24 +4,32 @@
 use std::collections::HashMap;
 
 use crate::document::Document;
-use crate::lexicon::words::WordFreq;
+use crate::lexicon::words::{NormMemo, WordFreq};
+use crate::text::segment::SENTENCE_STARTERS;
 use crate::text::TokenKind;
 
 use super::super::{Certainty, Zone, ZoneKind};
 use super::{is_capitalised, is_punct};
 
-/// Lower-case English words that join the capitalised words of a title (House of Cards,
+/// A lower-case English word that joins the capitalised words of a title (House of Cards,
 /// Made in Germany, Save the Children).
-const CONNECTORS: &[&str] = &[
-    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
-];
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an" | "and" | "at" | "by" | "for" | "from" | "in" | "of" | "on" | "or" | "the"
+            | "to" | "with"
+    )
+}
 
-/// English function words that German does not share: one of them in a run of capitalised
-/// words, lower case or capitalised (Game Of Thrones), makes the run English. `in`, `an`, `a`
-/// are German too.
-const ENGLISH_ONLY: &[&str] = &[
-    "and", "at", "by", "for", "from", "of", "on", "or", "the", "to", "with",
-];
+/// An English function word that German does not share (lower case): one of them in a run of
+/// capitalised words, lower case or capitalised (Game Of Thrones), makes the run English.
+/// `in`, `an`, `a` are German too.
+fn is_english_only(w: &str) -> bool {
+    matches!(
+        w,
+        "and" | "at" | "by" | "for" | "from" | "of" | "on" | "or" | "the" | "to" | "with"
+    )
+}
 
 /// A token of a title run: a capitalised word, a connector, or `&`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,23 +40,68 @@ enum Part {
 
 fn part(doc: &Document, t: usize) -> Option<Part> {
     if is_capitalised(doc, t) {
-        Some(Part::Cap)
-    } else if (doc.is_word(t) && CONNECTORS.contains(&doc.text(t))) || is_punct(doc, t, "&") {
-        Some(Part::Connector)
-    } else {
-        None
+        return Some(Part::Cap);
     }
+    let text = doc.text(t);
+    // every connector is a short ASCII word
+    let connector = text.len() <= 4
+        && ((doc.is_word(t) && is_connector(text)) || is_punct(doc, t, "&"));
+    connector.then_some(Part::Connector)
 }
 
-/// A capitalised word that is German and not English (by the frequency lexicon): it is not
-/// part of an English title at the edge of a run (Kampagne Save the Children).
-fn german_not_english(lex: &WordFreq, norm: &str) -> bool {
-    lex.de_zipf(norm).is_some() && lex.english_margin(norm).is_none_or(|m| m < 0.0)
+/// What the frequency lexicon says about a word.
+#[derive(Debug, Clone, Copy)]
+struct English {
+    /// At least as frequent in English as in German.
+    english: bool,
+    /// English and not German ([`WordFreq::is_english_not_german`]).
+    only: bool,
+}
+
+/// The lexicon, asked once per distinct word of the document.
+struct Lexicon<'d> {
+    doc: &'d Document,
+    lex: &'static WordFreq,
+    english: NormMemo<'d, English>,
+    german: NormMemo<'d, bool>,
+}
+
+impl Lexicon<'_> {
+    /// Token `t` is an English word: one look-up for a word English does not know (most
+    /// German words and names), two or three for the others.
+    fn english(&mut self, t: usize) -> English {
+        let lex = self.lex;
+        self.english.get(t, |norm| {
+
+            let english = lex
+                .en_zipf(norm)
+                .is_some_and(|en| en >= lex.de_zipf(norm).unwrap_or(lex.de_floor()));
+            English {
+                english,
+                only: english && lex.is_english_not_german(norm),
+            }
+        })
+    }
+
+    /// Token `t` is German and more frequent in German than in English: at the edge of a
+    /// run it is not part of an English title (Kampagne Save the Children).
+    fn german(&mut self, t: usize) -> bool {
+        let lex = self.lex;
+        self.german.get(t, |norm| {
+            lex.de_zipf(norm).is_some()
+                && lex.english_margin(norm).is_none_or(|m| m < 0.0)
+        })
+    }
 }
 
 /// English Title-Case runs in the author's sentences, and quotations whose content is one.
 pub(super) fn titles(doc: &Document, out: &mut Vec<Zone>) {
-    let lex = WordFreq::builtin();
+    let mut lex = Lexicon {
+        doc,
+        lex: WordFreq::builtin(),
+        english: NormMemo::new(&doc.tokens),
+        german: NormMemo::new(&doc.tokens),
+    };
     for sent in &doc.sentences {
         let mut t = sent.tok_start;
         while t < sent.tok_end {
@@ -60,37 +113,65 @@ pub(super) fn titles(doc: &Document, out: &mut Vec<Zone>) {
             while u < sent.tok_end && doc.tok(u).space_before && part(doc, u).is_some() {
                 u += 1;
             }
-            if let Some((s, e)) = english_run(doc, lex, t, u) {
+            // a capitalised sentence opener (Die, Im, Nach) is German
+            let from = if t == sent.tok_start && SENTENCE_STARTERS.contains(&doc.text(t)) {
+                t + 1
+            } else {
+                t
+            };
+            if let Some((s, e)) = english_run(&mut lex, from, u) {
                 let z = Zone::new(doc.tok(s).start, doc.tok(e - 1).end, ZoneKind::Title, Certainty::Inferred);
                 out.push(z);
             }
             t = u;
         }
     }
-    quoted_titles(doc, lex, out);
+    quoted_titles(&mut lex, out);
 }
 
 /// The English title inside the run of tokens `from..to` (capitalised words and
-/// connectors), if the run holds one.
-fn english_run(doc: &Document, lex: &WordFreq, from: usize, to: usize) -> Option<(usize, usize)> {
+/// connectors), if the run holds one. The lexicon is asked only about runs of two or more
+/// capitalised words that have an English function word or are all ASCII.
+fn english_run(lex: &mut Lexicon<'_>, from: usize, to: usize) -> Option<(usize, usize)> {
+    let doc = lex.doc;
+    let is_cap = |t: usize| part(doc, t) == Some(Part::Cap);
+    if (from..to).filter(|&t| is_cap(t)).nth(1).is_none() {
+        return None;
+    }
+    let marker = |t: usize| is_english_only(doc.norm(t)) || doc.text(t) == "&";
+    if !(from..to).any(marker) {
+        if !(from..to).all(|t| doc.text(t).is_ascii()) {
+            return None;
+        }
+        // all English: every capitalised word is English (most German runs fail at the
+        // first word), and one is not German
+        let (s, e) = trim(from, to, |t| !is_cap(t));
+        let all_english = (s..e).all(|t| !is_cap(t) || lex.english(t).english)
+            && (s..e).any(|t| is_cap(t) && lex.english(t).only);
+        return all_english.then_some((s, e));
+    }
+    // an English function word: German words at the edges are not part of the title
+    let (mut s, mut e) = trim(from, to, |t| !is_cap(t));
+    while s < e && (!is_cap(s) || lex.german(s)) {
+        s += 1;
+    }
+    while e > s && (!is_cap(e - 1) || lex.german(e - 1)) {
+        e -= 1;
+    }
+    let caps = (s..e).filter(|&t| is_cap(t)).count();
+    (caps >= 2 && (s..e).any(marker)).then_some((s, e))
+}
+
+/// `from..to` without the tokens at either edge for which `edge` holds.
+fn trim(from: usize, to: usize, edge: impl Fn(usize) -> bool) -> (usize, usize) {
     let (mut s, mut e) = (from, to);
-    // trim connectors and German words at the edges
-    let edge = |t: usize| part(doc, t) != Some(Part::Cap) || german_not_english(lex, doc.norm(t));
     while s < e && edge(s) {
         s += 1;
     }
     while e > s && edge(e - 1) {
         e -= 1;
     }
-    let caps = (s..e).filter(|&t| part(doc, t) == Some(Part::Cap)).count();
-    if caps < 2 {
-        return None;
-    }
-    let marker = (s..e).any(|t| ENGLISH_ONLY.contains(&doc.norm(t)) || doc.text(t) == "&");
-    let all_english = (s..e).all(|t| {
-        part(doc, t) == Some(Part::Connector) || lex.english_margin(doc.norm(t)).is_some_and(|m| m >= 0.0)
-    }) && (s..e).any(|t| lex.is_english_not_german(doc.norm(t)));
-    (marker || all_english).then_some((s, e))
+    (s, e)
 }
 
 /// The most words of a quoted title.
@@ -98,7 +179,8 @@ const MAX_TITLE_WORDS: usize = 10;
 
 /// Quotations whose content is two or more words, all capitalised or connectors (Slide to
 /// Unlock, The Gilded Age).
-fn quoted_titles(doc: &Document, lex: &WordFreq, out: &mut Vec<Zone>) {
+fn quoted_titles(lex: &mut Lexicon<'_>, out: &mut Vec<Zone>) {
+    let doc = lex.doc;
     let quotes: Vec<(usize, usize)> = out
         .iter()
         .filter(|z| z.kind == ZoneKind::Quotation && z.certainty == Certainty::Marked)
@@ -114,9 +196,9 @@ fn quoted_titles(doc: &Document, lex: &WordFreq, out: &mut Vec<Zone>) {
         let title_case = (a..b).all(|t| part(doc, t).is_some())
             && part(doc, a) == Some(Part::Cap)
             && (a..b).filter(|&t| part(doc, t) == Some(Part::Cap)).count() >= 2;
-        let english = title_case && english_run(doc, lex, a, b).is_some();
+        let english = title_case && english_run(lex, a, b).is_some();
         let german_title_case = title_case
-            && (a..b).all(|t| part(doc, t) == Some(Part::Cap) || !CONNECTORS.contains(&doc.norm(t)));
+            && (a..b).all(|t| part(doc, t) == Some(Part::Cap) || !is_connector(doc.norm(t)));
         if english || german_title_case {
             out.push(Zone::new(toks[a].start, toks[b - 1].end, ZoneKind::Title, Certainty::Inferred));
         }
