@@ -329,7 +329,7 @@ impl Zones {
     }
 }
 
-/// The zones of `doc`, one per line (`kind certainty start..end «text»`), for debugging and
+/// The zones of `doc`, one per line (`kind certainty start..end` and a tab before the text), for debugging and
 /// for a future `mtcheck zones` command.
 pub fn describe(doc: &Document) -> String {
     let mut out = String::new();
@@ -340,7 +340,7 @@ pub fn describe(doc: &Document) -> String {
             .join(" ");
         let _ = writeln!(
             out,
-            "{:<11} {:<10} {}..{} «{}»",
+            "{:<11} {:<10} {}..{}\t{}",
             z.kind.name(),
             z.certainty.name(),
             z.start,

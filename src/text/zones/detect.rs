@@ -126,6 +126,19 @@ const CREDIT_LABELS: &[&str] = &[
 /// over before the text goes on without a full stop, as it does in scraped news.
 const MAX_CREDIT_WORDS: usize = 4;
 
+/// A German preposition, conjunction or sentence adverb: capitalised after a credit, it
+/// opens the next sentence (Quelle: dpa-AFX Trotz Christi Himmelfahrt …).
+fn is_function_word(norm: &str) -> bool {
+    matches!(
+        norm,
+        "trotz" | "zudem" | "und" | "aber" | "doch" | "auch" | "nach" | "vor" | "mit" | "bei"
+            | "seit" | "wegen" | "während" | "laut" | "als" | "wie" | "wenn" | "nun" | "jetzt"
+            | "heute" | "gestern" | "am" | "im" | "in" | "an" | "auf" | "für" | "bis" | "zwei"
+            | "drei" | "ein" | "eine" | "einer" | "der" | "die" | "das" | "so" | "da" | "dort"
+            | "hier" | "schon" | "noch" | "immer" | "erst" | "bereits" | "damit" | "dabei"
+    )
+}
+
 /// Credit lines (`Quelle: dpa-AFX`, `Foto: KPA`) and `Abstract …:` lines, at a sentence start.
 fn citations(doc: &Document, out: &mut Vec<Zone>) {
     for sent in &doc.sentences {
@@ -161,8 +174,16 @@ fn citations(doc: &Document, out: &mut Vec<Zone>) {
             if doc.is_word(u) {
                 let lower = first_char(doc, u).is_some_and(char::is_lowercase);
                 let glued_on = u + 1 < sent.tok_end && !doc.tok(u + 1).space_before;
+                // a capitalised word before a lower-case one, or before a pronoun, opens
+                // the next sentence (Foto: Peter Steffen Zudem war …)
+                let next_opens = u + 1 < sent.tok_end
+                    && doc.is_word(u + 1)
+                    && (first_char(doc, u + 1).is_some_and(char::is_lowercase)
+                        || matches!(doc.text(u + 1), "Sie" | "Er" | "Es" | "Wir" | "Ich"));
                 if crate::text::segment::SENTENCE_STARTERS.contains(&text)
+                    || is_function_word(doc.norm(u))
                     || (lower && text.chars().count() > 3 && !glued_on)
+                    || (!lower && next_opens && words > 0)
                 {
                     break;
                 }
@@ -232,9 +253,10 @@ fn social(doc: &Document, out: &mut Vec<Zone>) {
             {
                 end += 1;
             }
-            // the post is the sentence the dash stands in (or the one before, if the dash
-            // opens its own sentence)
-            let from = if dash == sent.tok_start && si > 0 {
+            // the post is the sentence the dash stands in (or the one before, if only the
+            // dash or a picture link stands before it in its sentence)
+            let only_links = (sent.tok_start..dash).all(|u| doc.tok(u).kind == TokenKind::Opaque);
+            let from = if only_links && si > 0 {
                 doc.sentences[si - 1].tok_start
             } else {
                 sent.tok_start
@@ -288,6 +310,7 @@ fn headings(doc: &Document, out: &mut Vec<Zone>) {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         if one_line
             && starts_upper
+            && !personal(doc, seg.tok_start, seg.tok_end)
             && (1..=MAX_HEADLINE_WORDS).contains(&words)
             && !ends_sentence(doc.text(last))
         {
@@ -302,6 +325,18 @@ fn headings(doc: &Document, out: &mut Vec<Zone>) {
             run_in_headings(doc, seg.tok_start, seg.tok_end, out);
         }
     }
+}
+
+/// The tokens `from..to` hold a first- or second-person pronoun: a chat message or a
+/// sentence that lost its full stop, not a headline (headlines speak in the third person).
+fn personal(doc: &Document, from: usize, to: usize) -> bool {
+    (from..to).any(|t| {
+        matches!(
+            doc.norm(t),
+            "ich" | "mir" | "mich" | "du" | "dir" | "dich" | "wir" | "uns" | "euch" | "ihr"
+                | "mein" | "meine" | "dein" | "deine" | "unser" | "unsere" | "euer" | "eure"
+        )
+    })
 }
 
 /// Whole lines of a multi-line paragraph that are headings run into the text.
