@@ -130,7 +130,10 @@ impl Document {
     /// Index of the document holding segment `i` (`None` for a separator line).
     pub fn document_of_segment(&self, i: usize) -> Option<usize> {
         let k = self.documents.partition_point(|d| d.seg_end <= i);
-        self.documents.get(k).filter(|d| d.seg_start <= i).map(|_| k)
+        self.documents
+            .get(k)
+            .filter(|d| d.seg_start <= i)
+            .map(|_| k)
     }
 
     /// Index of the document holding view byte `at`.

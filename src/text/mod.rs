@@ -8,8 +8,8 @@ pub mod lines;
 pub mod offsets;
 pub mod scope;
 pub mod segment;
-pub mod zones;
 pub mod token;
+pub mod zones;
 
 pub use lines::LineIndex;
 pub use offsets::OffsetMap;

@@ -119,7 +119,7 @@ mod tests {
         let sep = sep.map(DocSeparator::parse);
         documents(view, &segs, mode, sep.as_ref())
             .iter()
-            .map(|d| view[d.start..d.end].replace('\n', "|"))
+            .map(|d| view[d.start..d.end].trim_end().replace('\n', "|"))
             .collect()
     }
 
@@ -129,7 +129,13 @@ mod tests {
     fn lines_mode_without_separator_makes_every_line_a_document() {
         assert_eq!(
             docs(TEXT, SegmentMode::Lines, None),
-            ["Artikel eins.", "Zweiter Satz.", "Artikel zwei.", "---", "Artikel drei."]
+            [
+                "Artikel eins.",
+                "Zweiter Satz.",
+                "Artikel zwei.",
+                "---",
+                "Artikel drei."
+            ]
         );
     }
 
@@ -142,11 +148,17 @@ mod tests {
     fn blank_lines_separate_documents() {
         assert_eq!(
             docs(TEXT, SegmentMode::Lines, Some("blank-line")),
-            ["Artikel eins.|Zweiter Satz.", "Artikel zwei.|---|Artikel drei."]
+            [
+                "Artikel eins.|Zweiter Satz.",
+                "Artikel zwei.|---|Artikel drei."
+            ]
         );
         assert_eq!(
             docs(TEXT, SegmentMode::Paragraphs, Some("blank-line")),
-            ["Artikel eins.|Zweiter Satz.", "Artikel zwei.|---|Artikel drei."]
+            [
+                "Artikel eins.|Zweiter Satz.",
+                "Artikel zwei.|---|Artikel drei."
+            ]
         );
     }
 
@@ -154,8 +166,30 @@ mod tests {
     fn a_marker_line_separates_documents_and_belongs_to_none() {
         assert_eq!(
             docs(TEXT, SegmentMode::Lines, Some("---")),
-            ["Artikel eins.|Zweiter Satz.||Artikel zwei.", "Artikel drei."]
+            [
+                "Artikel eins.|Zweiter Satz.||Artikel zwei.",
+                "Artikel drei."
+            ]
         );
+    }
+
+    #[test]
+    fn a_document_knows_its_documents() {
+        use crate::document::Document;
+        let d = Document::plain(TEXT.to_string(), 0, SegmentMode::Lines);
+        assert_eq!(d.documents().len(), 5);
+        assert_eq!(d.document_of_segment(1), Some(1));
+        let d = d.with_separator(&DocSeparator::BlankLine);
+        assert_eq!(d.documents().len(), 2);
+        assert_eq!(d.document_of_segment(1), Some(0));
+        assert_eq!(d.document_of_segment(2), Some(1));
+        let drei = TEXT.find("drei").unwrap();
+        assert_eq!(d.document_at(drei), Some(1));
+        let d = Document::plain(TEXT.to_string(), 0, SegmentMode::Lines)
+            .with_separator(&DocSeparator::parse("---"));
+        // the separator line belongs to no document
+        assert_eq!(d.document_of_segment(3), None);
+        assert_eq!(d.document_of_segment(4), Some(1));
     }
 
     #[test]

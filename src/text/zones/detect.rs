@@ -58,7 +58,10 @@ fn opaque(doc: &Document, out: &mut Vec<Zone>) {
             TokenKind::Opaque if text.contains('@') && !text.contains('/') => ZoneKind::Email,
             TokenKind::Opaque => ZoneKind::Url,
             TokenKind::Punct
-                if text == "@" && t + 1 < n && !doc.tok(t + 1).space_before && doc.is_word(t + 1) =>
+                if text == "@"
+                    && t + 1 < n
+                    && !doc.tok(t + 1).space_before
+                    && doc.is_word(t + 1) =>
             {
                 out.push(Zone::new(
                     tok.start,
@@ -131,11 +134,53 @@ const MAX_CREDIT_WORDS: usize = 4;
 fn is_function_word(norm: &str) -> bool {
     matches!(
         norm,
-        "trotz" | "zudem" | "und" | "aber" | "doch" | "auch" | "nach" | "vor" | "mit" | "bei"
-            | "seit" | "wegen" | "während" | "laut" | "als" | "wie" | "wenn" | "nun" | "jetzt"
-            | "heute" | "gestern" | "am" | "im" | "in" | "an" | "auf" | "für" | "bis" | "zwei"
-            | "drei" | "ein" | "eine" | "einer" | "der" | "die" | "das" | "so" | "da" | "dort"
-            | "hier" | "schon" | "noch" | "immer" | "erst" | "bereits" | "damit" | "dabei"
+        "trotz"
+            | "zudem"
+            | "und"
+            | "aber"
+            | "doch"
+            | "auch"
+            | "nach"
+            | "vor"
+            | "mit"
+            | "bei"
+            | "seit"
+            | "wegen"
+            | "während"
+            | "laut"
+            | "als"
+            | "wie"
+            | "wenn"
+            | "nun"
+            | "jetzt"
+            | "heute"
+            | "gestern"
+            | "am"
+            | "im"
+            | "in"
+            | "an"
+            | "auf"
+            | "für"
+            | "bis"
+            | "zwei"
+            | "drei"
+            | "ein"
+            | "eine"
+            | "einer"
+            | "der"
+            | "die"
+            | "das"
+            | "so"
+            | "da"
+            | "dort"
+            | "hier"
+            | "schon"
+            | "noch"
+            | "immer"
+            | "erst"
+            | "bereits"
+            | "damit"
+            | "dabei"
     )
 }
 
@@ -207,10 +252,41 @@ fn citations(doc: &Document, out: &mut Vec<Zone>) {
 
 /// Month names (German and English) that may follow a tweet signature's handle.
 const MONTHS: &[&str] = &[
-    "jan", "januar", "january", "feb", "februar", "february", "mär", "märz", "mar", "march",
-    "apr", "april", "mai", "may", "jun", "juni", "june", "jul", "juli", "july", "aug", "august",
-    "sep", "sept", "september", "okt", "oktober", "oct", "october", "nov", "november", "dez",
-    "dezember", "dec", "december",
+    "jan",
+    "januar",
+    "january",
+    "feb",
+    "februar",
+    "february",
+    "mär",
+    "märz",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "mai",
+    "may",
+    "jun",
+    "juni",
+    "june",
+    "jul",
+    "juli",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "okt",
+    "oktober",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dez",
+    "dezember",
+    "dec",
+    "december",
 ];
 
 /// Embedded posts: `pic.twitter.com/…` links, and the signature `— Name (@handle) Date` with
@@ -224,7 +300,12 @@ fn social(doc: &Document, out: &mut Vec<Zone>) {
             }
             let text = doc.text(t);
             if text.contains("pic.twitter.com") || text.contains("twitter.com/") {
-                out.push(Zone::new(tok.start, tok.end, ZoneKind::Social, Certainty::Marked));
+                out.push(Zone::new(
+                    tok.start,
+                    tok.end,
+                    ZoneKind::Social,
+                    Certainty::Marked,
+                ));
                 continue;
             }
             let signed = text.starts_with('@')
@@ -279,7 +360,10 @@ fn ends_sentence(s: &str) -> bool {
 
 /// Closing quotation marks and brackets that may stand after the final mark.
 fn is_closer(s: &str) -> bool {
-    matches!(s, "“" | "”" | "\"" | "«" | "»" | "‘" | "’" | "'" | ")" | "]" | "‹" | "›")
+    matches!(
+        s,
+        "“" | "”" | "\"" | "«" | "»" | "‘" | "’" | "'" | ")" | "]" | "‹" | "›"
+    )
 }
 
 /// The most words of a headline.
@@ -306,8 +390,8 @@ fn headings(doc: &Document, out: &mut Vec<Zone>) {
             .count();
         let one_line = doc.mode == SegmentMode::Lines
             || !(seg.tok_start + 1..seg.tok_end).any(|t| doc.tok(t).newline_before);
-        let starts_upper = first_char(doc, seg.tok_start)
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let starts_upper =
+            first_char(doc, seg.tok_start).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         if one_line
             && starts_upper
             && !personal(doc, seg.tok_start, seg.tok_end)
@@ -333,8 +417,24 @@ fn personal(doc: &Document, from: usize, to: usize) -> bool {
     (from..to).any(|t| {
         matches!(
             doc.norm(t),
-            "ich" | "mir" | "mich" | "du" | "dir" | "dich" | "wir" | "uns" | "euch" | "ihr"
-                | "mein" | "meine" | "dein" | "deine" | "unser" | "unsere" | "euer" | "eure"
+            "ich"
+                | "mir"
+                | "mich"
+                | "du"
+                | "dir"
+                | "dich"
+                | "wir"
+                | "uns"
+                | "euch"
+                | "ihr"
+                | "mein"
+                | "meine"
+                | "dein"
+                | "deine"
+                | "unser"
+                | "unsere"
+                | "euer"
+                | "eure"
         )
     })
 }

@@ -53,7 +53,11 @@ fn every_house_style() {
         let d = doc(text);
         let q: Vec<&Zone> = d.zones.of(ZoneKind::Quotation).collect();
         assert_eq!(q.len(), 1, "{text}");
-        assert_eq!(&d.view[q[0].content.0..q[0].content.1], "eine Katastrophe", "{text}");
+        assert_eq!(
+            &d.view[q[0].content.0..q[0].content.1],
+            "eine Katastrophe",
+            "{text}"
+        );
         assert_eq!(q[0].certainty, Certainty::Marked, "{text}");
         let und = d.view.find("und").unwrap();
         assert!(d.zones.is_running_text(und, und + 3), "{text}");
@@ -119,19 +123,30 @@ fn stripped_quotation_after_a_speech_verb() {
         "Das Problem: Bob hat nur selten Zugang zum Internet.",
         "Er sagte es so, und dann: Ruhe.",
     ] {
-        assert_eq!(zones(&doc(text), ZoneKind::Quotation), Vec::<&str>::new(), "{text}");
+        assert_eq!(
+            zones(&doc(text), ZoneKind::Quotation),
+            Vec::<&str>::new(),
+            "{text}"
+        );
     }
 }
 
 #[test]
 fn english_title_case_runs() {
     let d = doc(
-        "Die Organisation Save the Children warnt, das Department of Justice ermittelt, \
+        "Die Organisation Save the Children warnt, die Vermessungsbehörde Ordnance Survey of \
+         Ireland misst, das Department of Justice ermittelt, \
          und „House of Cards“ läuft bei der New York Times als Titel.",
     );
     assert_eq!(
         zones(&d, ZoneKind::Title),
-        ["Save the Children", "Department of Justice", "House of Cards", "New York Times"]
+        [
+            "Save the Children",
+            "Ordnance Survey of Ireland",
+            "Department of Justice",
+            "House of Cards",
+            "New York Times"
+        ]
     );
 }
 
@@ -144,7 +159,11 @@ fn german_capitalised_words_are_not_titles() {
         "Die Europäische Zentralbank will die Nothilfe nicht erhöhen.",
         "Er kam am Freitag Abend in Hamburg an.",
     ] {
-        assert_eq!(zones(&doc(text), ZoneKind::Title), Vec::<&str>::new(), "{text}");
+        assert_eq!(
+            zones(&doc(text), ZoneKind::Title),
+            Vec::<&str>::new(),
+            "{text}"
+        );
     }
 }
 
@@ -176,7 +195,11 @@ fn tweets_and_credits() {
     );
     assert_eq!(
         zones(&d, ZoneKind::Citation),
-        ["Quelle: dpa-AFX", "Foto: Peter Steffen", "Abstract PNAS: We show that mice sleep."]
+        [
+            "Quelle: dpa-AFX",
+            "Foto: Peter Steffen",
+            "Abstract PNAS: We show that mice sleep."
+        ]
     );
 }
 
@@ -206,7 +229,9 @@ fn headings() {
         zones(&d, ZoneKind::Heading),
         ["Wegen Omikron: Johnson will Auffrischimpfung vorantreiben"]
     );
-    let d = doc("Das zeigt die Strategie von Meta.\nGPUs und Autonomie\nIn seinem Interview sagte er mehr.");
+    let d = doc(
+        "Das zeigt die Strategie von Meta.\nGPUs und Autonomie\nIn seinem Interview sagte er mehr.",
+    );
     assert_eq!(zones(&d, ZoneKind::Heading), ["GPUs und Autonomie"]);
     let d = doc("Mark Zuckerberg, CEO von\nMeta, bot einen Einblick.");
     assert!(zones(&d, ZoneKind::Heading).is_empty());
@@ -220,8 +245,14 @@ fn range_queries() {
     let e = d.view.find('e').unwrap();
     assert!(d.zones.in_quote(b, c + 1));
     assert!(!d.zones.in_quote(b, e + 1));
-    assert_eq!(d.zones.covering(c, c + 1), ZoneSet::QUOTATION | ZoneSet::PARENTHESIS);
-    assert_eq!(d.zones.touching(b, c + 1), ZoneSet::QUOTATION | ZoneSet::PARENTHESIS);
+    assert_eq!(
+        d.zones.covering(c, c + 1),
+        ZoneSet::QUOTATION | ZoneSet::PARENTHESIS
+    );
+    assert_eq!(
+        d.zones.touching(b, c + 1),
+        ZoneSet::QUOTATION | ZoneSet::PARENTHESIS
+    );
     assert_eq!(d.zones.at(e), ZoneSet::empty());
     assert_eq!(d.zones.at(0), ZoneSet::empty());
     assert!(d.zones.touches(0, b, ZoneSet::QUOTATION));
@@ -238,18 +269,24 @@ fn a_rule_asks_the_zone() {
         "Das Unternehmen hat according to the report mehr Forscher. \
          Er twitterte: „We are hiring.“ Sie arbeitet für Save the Children.",
     );
-    let english_runs = ["according to the report", "We are hiring", "Save the Children"];
+    let english_runs = [
+        "according to the report",
+        "We are hiring",
+        "Save the Children",
+    ];
     let flagged: Vec<&str> = english_runs
         .iter()
         .copied()
         .filter(|run| {
             let s = d.view.find(run).unwrap();
-            !d.zones.touches(s, s + run.len(), ZoneSet::FOREIGN_VOICE | ZoneSet::OPAQUE)
+            !d.zones
+                .touches(s, s + run.len(), ZoneSet::FOREIGN_VOICE | ZoneSet::OPAQUE)
         })
         .collect();
     assert_eq!(flagged, ["according to the report"]);
     // mixed-address: count formal/informal address in the author's voice only
-    let d = lines("Jerry: Hast du Zeit?\nIch: Nein.\nJerry: Kommst du mit?\nBitte melden Sie sich.");
+    let d =
+        lines("Jerry: Hast du Zeit?\nIch: Nein.\nJerry: Kommst du mit?\nBitte melden Sie sich.");
     let du_in_voice = d
         .tokens
         .list

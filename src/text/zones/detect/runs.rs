@@ -16,8 +16,19 @@ use super::{is_capitalised, is_punct};
 fn is_connector(w: &str) -> bool {
     matches!(
         w,
-        "a" | "an" | "and" | "at" | "by" | "for" | "from" | "in" | "of" | "on" | "or" | "the"
-            | "to" | "with"
+        "a" | "an"
+            | "and"
+            | "at"
+            | "by"
+            | "for"
+            | "from"
+            | "in"
+            | "of"
+            | "on"
+            | "or"
+            | "the"
+            | "to"
+            | "with"
     )
 }
 
@@ -44,8 +55,8 @@ fn part(doc: &Document, t: usize) -> Option<Part> {
     }
     let text = doc.text(t);
     // every connector is a short ASCII word
-    let connector = text.len() <= 4
-        && ((doc.is_word(t) && is_connector(text)) || is_punct(doc, t, "&"));
+    let connector =
+        text.len() <= 4 && ((doc.is_word(t) && is_connector(text)) || is_punct(doc, t, "&"));
     connector.then_some(Part::Connector)
 }
 
@@ -72,7 +83,6 @@ impl Lexicon<'_> {
     fn english(&mut self, t: usize) -> English {
         let lex = self.lex;
         self.english.get(t, |norm| {
-
             let english = lex
                 .en_zipf(norm)
                 .is_some_and(|en| en >= lex.de_zipf(norm).unwrap_or(lex.de_floor()));
@@ -88,8 +98,7 @@ impl Lexicon<'_> {
     fn german(&mut self, t: usize) -> bool {
         let lex = self.lex;
         self.german.get(t, |norm| {
-            lex.de_zipf(norm).is_some()
-                && lex.english_margin(norm).is_none_or(|m| m < 0.0)
+            lex.de_zipf(norm).is_some() && lex.english_margin(norm).is_none_or(|m| m < 0.0)
         })
     }
 }
@@ -120,7 +129,12 @@ pub(super) fn titles(doc: &Document, out: &mut Vec<Zone>) {
                 t
             };
             if let Some((s, e)) = english_run(&mut lex, from, u) {
-                let z = Zone::new(doc.tok(s).start, doc.tok(e - 1).end, ZoneKind::Title, Certainty::Inferred);
+                let z = Zone::new(
+                    doc.tok(s).start,
+                    doc.tok(e - 1).end,
+                    ZoneKind::Title,
+                    Certainty::Inferred,
+                );
                 out.push(z);
             }
             t = u;
@@ -151,11 +165,13 @@ fn english_run(lex: &mut Lexicon<'_>, from: usize, to: usize) -> Option<(usize, 
         return all_english.then_some((s, e));
     }
     // an English function word: German words at the edges are not part of the title
-    let (mut s, mut e) = trim(from, to, |t| !is_cap(t));
-    while s < e && (!is_cap(s) || lex.german(s)) {
+    // (or words with umlauts, which English titles do not have: Vermessungsbehörde Ordnance
+    // Survey of Ireland)
+    let (mut s, mut e) = trim(from, to, |t| !is_cap(t) || !doc.text(t).is_ascii());
+    while s < e && (!is_cap(s) || !doc.text(s).is_ascii() || lex.german(s)) {
         s += 1;
     }
-    while e > s && (!is_cap(e - 1) || lex.german(e - 1)) {
+    while e > s && (!is_cap(e - 1) || !doc.text(e - 1).is_ascii() || lex.german(e - 1)) {
         e -= 1;
     }
     let caps = (s..e).filter(|&t| is_cap(t)).count();
@@ -200,7 +216,12 @@ fn quoted_titles(lex: &mut Lexicon<'_>, out: &mut Vec<Zone>) {
         let german_title_case = title_case
             && (a..b).all(|t| part(doc, t) == Some(Part::Cap) || !is_connector(doc.norm(t)));
         if english || german_title_case {
-            out.push(Zone::new(toks[a].start, toks[b - 1].end, ZoneKind::Title, Certainty::Inferred));
+            out.push(Zone::new(
+                toks[a].start,
+                toks[b - 1].end,
+                ZoneKind::Title,
+                Certainty::Inferred,
+            ));
         }
     }
 }
@@ -231,7 +252,9 @@ fn labelled_lines(doc: &Document) -> Vec<Labelled> {
             continue;
         }
         if t > 0 {
-            line += doc.view[doc.tok(t - 1).end..doc.tok(t).start].matches('\n').count();
+            line += doc.view[doc.tok(t - 1).end..doc.tok(t).start]
+                .matches('\n')
+                .count();
         }
         let Some(colon) = (t + 1..n.min(t + MAX_LABEL_WORDS + 1))
             .take_while(|&c| !doc.tok(c).newline_before)
@@ -251,7 +274,10 @@ fn labelled_lines(doc: &Document) -> Vec<Labelled> {
             .take_while(|&u| u == colon + 1 || !doc.tok(u).newline_before)
             .last()
             .unwrap_or(colon + 1);
-        let label = (t..colon).map(|w| doc.norm(w)).collect::<Vec<_>>().join(" ");
+        let label = (t..colon)
+            .map(|w| doc.norm(w))
+            .collect::<Vec<_>>()
+            .join(" ");
         out.push(Labelled {
             line,
             label,
