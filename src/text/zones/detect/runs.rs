@@ -149,9 +149,8 @@ pub(super) fn titles(doc: &Document, out: &mut Vec<Zone>) {
 fn english_run(lex: &mut Lexicon<'_>, from: usize, to: usize) -> Option<(usize, usize)> {
     let doc = lex.doc;
     let is_cap = |t: usize| part(doc, t) == Some(Part::Cap);
-    if (from..to).filter(|&t| is_cap(t)).nth(1).is_none() {
-        return None;
-    }
+    // two capitalised words at least
+    (from..to).filter(|&t| is_cap(t)).nth(1)?;
     let marker = |t: usize| is_english_only(doc.norm(t)) || doc.text(t) == "&";
     if !(from..to).any(marker) {
         if !(from..to).all(|t| doc.text(t).is_ascii()) {
