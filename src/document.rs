@@ -2,8 +2,10 @@
 //! segments and sentences. Rules work on view offsets; findings are mapped back to the
 //! original bytes before they are reported.
 
+use crate::text::scope::{self, DocSeparator, DocUnit};
 use crate::text::segment::{self, Segment, SegmentMode, Sentence};
 use crate::text::token::{tokenize, Token, TokenKind, Tokens};
+use crate::text::zones::Zones;
 use crate::text::OffsetMap;
 
 /// A document ready to be checked.
@@ -27,6 +29,12 @@ pub struct Document {
     /// The English source of each segment, aligned with `segments` (empty or `None`: no
     /// source). Several segments share one source when a unit's target holds a blank line.
     pub sources: Vec<Option<SourceSeg>>,
+    /// What is not the author's running German: quotations, titles, URLs, dialogue lines,
+    /// headings … (see [`crate::text::zones`]).
+    pub zones: Zones,
+    /// The documents (articles) of the file, in order: the scope of consistency rules.
+    /// See [`crate::text::scope`] and [`Document::with_separator`].
+    documents: Vec<DocUnit>,
 }
 
 /// The English source of a translation unit.
@@ -88,7 +96,8 @@ impl Document {
         let tokens = tokenize(&view);
         let segments = segment::segments(&view, &tokens, mode);
         let sentences = segment::sentences(&view, &tokens, &segments);
-        Document {
+        let documents = scope::documents(&view, &segments, mode, None);
+        let mut doc = Document {
             original,
             view,
             map,
@@ -98,7 +107,39 @@ impl Document {
             mode,
             suppressions: Vec::new(),
             sources: Vec::new(),
-        }
+            zones: Zones::default(),
+            documents,
+        };
+        doc.zones = Zones::build(&doc);
+        doc
+    }
+
+    /// Cuts the file into documents at `sep` (blank lines, or a marker line) instead of the
+    /// mode's default (paragraphs mode: the whole file; lines mode: every line). A marker
+    /// cuts only between segments: in paragraphs mode it should be a paragraph of its own.
+    pub fn with_separator(mut self, sep: &DocSeparator) -> Self {
+        self.documents = scope::documents(&self.view, &self.segments, self.mode, Some(sep));
+        self
+    }
+
+    /// The documents (articles) of the file, in text order.
+    pub fn documents(&self) -> &[DocUnit] {
+        &self.documents
+    }
+
+    /// Index of the document holding segment `i` (`None` for a separator line).
+    pub fn document_of_segment(&self, i: usize) -> Option<usize> {
+        let k = self.documents.partition_point(|d| d.seg_end <= i);
+        self.documents
+            .get(k)
+            .filter(|d| d.seg_start <= i)
+            .map(|_| k)
+    }
+
+    /// Index of the document holding view byte `at`.
+    pub fn document_at(&self, at: usize) -> Option<usize> {
+        let k = self.documents.partition_point(|d| d.end <= at);
+        self.documents.get(k).filter(|d| d.start <= at).map(|_| k)
     }
 
     /// Attaches sources: every segment gets the source of the unit its first byte lies in.

@@ -6,8 +6,10 @@
 pub mod abbrev;
 pub mod lines;
 pub mod offsets;
+pub mod scope;
 pub mod segment;
 pub mod token;
+pub mod zones;
 
 pub use lines::LineIndex;
 pub use offsets::OffsetMap;

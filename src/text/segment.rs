@@ -96,7 +96,8 @@ fn is_closing(c: &str) -> bool {
     )
 }
 
-const SENTENCE_STARTERS: &[&str] = &[
+/// Words that start a German sentence more often than they follow an ordinal.
+pub(crate) const SENTENCE_STARTERS: &[&str] = &[
     "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Er", "Sie", "Es", "Wir",
     "Ich", "Ihr", "Im", "In", "Am", "An", "Auf", "Auch", "Doch", "Aber", "Dann", "Dies", "Diese",
     "Dieser", "Dieses", "Damit", "Daher", "Deshalb", "So", "Nach", "Vor", "Seit", "Bei", "Mit",
