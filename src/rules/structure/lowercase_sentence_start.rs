@@ -64,7 +64,7 @@ impl Rule for LowercaseSentenceStart {
             };
             if dot == prev.tok_start
                 || doc.tok(dot - 1).kind != TokenKind::Word
-                || doc.text(dot - 1).chars().count() < 4
+                || doc.text(dot - 1).chars().count() < 5
             {
                 continue;
             }
