@@ -14,6 +14,7 @@ pub mod error;
 pub mod finding;
 pub mod input;
 pub mod lexicon;
+pub mod matcher;
 pub mod pipeline;
 pub mod report;
 pub mod rules;

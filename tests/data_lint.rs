@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use mtcheck::lexicon::pattern::{parse_cues, Pattern};
+use mtcheck::matcher::pattern::{parse_cues, Pattern};
 use mtcheck::lexicon::BUILTIN;
 use unicode_normalization::is_nfc;
 

@@ -1,11 +1,8 @@
 //! The dictionaries: CSV tables embedded in the binary, extended by user files of the same
 //! schema, compiled once into phrase tables and hash maps shared by every thread.
 
-mod anchor;
 pub mod glossary;
-pub mod pattern;
 pub mod stats;
-pub mod table;
 pub mod words;
 
 use std::collections::HashMap;
@@ -18,8 +15,8 @@ use crate::document::Document;
 use crate::error::DictError;
 use crate::finding::Severity;
 use crate::text::token::{normalise, tokenize, TokenKind, Tokens};
-use pattern::{parse_cues, Affix, Alt, CaseRule, Elem, Pattern};
-pub use table::{Entry, Hit, PhraseTable};
+use crate::matcher::pattern::{parse_cues, Affix, Alt, CaseRule, Elem, Pattern};
+pub use crate::matcher::{Entry, Hit, PhraseTable};
 use words::{FastMap, FastSet, NormMap, NormSet};
 
 /// The built-in tables: (file name, contents).

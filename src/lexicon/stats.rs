@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::pattern::{parse_cues, CaseRule, Pattern};
+use crate::matcher::pattern::{parse_cues, CaseRule, Pattern};
 use super::words::WordFreq;
 use super::{compile_names, compile_phrases, dict_err, window, Lexicons, NameRow, PhraseRow};
 use super::{TableKind, BUILTIN};
