@@ -6,7 +6,8 @@ use crate::document::Document;
 use crate::error::DictError;
 use crate::lexicon::schema::{dict_err, Located, NameRow};
 use crate::lexicon::validate::{items, name_row_problems, parse_window};
-use crate::lexicon::words::{self, FastMap, FastSet, NormMap, NormSet};
+use crate::lexicon::words;
+use crate::text::token_map::{FastMap, FastSet, TokenMap, TokenSet};
 use crate::matcher::pattern::{parse_cues, Affix, Alt, CaseRule, Elem, Pattern};
 use crate::matcher::{Entry, PhraseTable};
 use crate::text::token::{normalise, tokenize, TokenKind, Tokens};
@@ -33,7 +34,7 @@ pub struct Names {
     pub variants: PhraseTable<usize>,
     /// Lower-case form of one-word names with distinctive casing -> index in `list`; looked
     /// up for every word of a text, by the hash tokens carry.
-    pub casing: NormMap<usize>,
+    pub casing: TokenMap<usize>,
     /// Every correct spelling of a one-word name.
     pub accepted: FastSet<String>,
     /// The capitalised words of every name (Zuckerberg, Srinivas), for spelling variants.
@@ -41,10 +42,10 @@ pub struct Names {
     /// People with a middle part, by (first word, last word): „Hyung Chung“ -> Hyung Won Chung.
     /// Keyed by the normalised first word (looked up for every word of a text, by the hash
     /// tokens carry), then (first word as written, last word, index in `list`).
-    pub without_middle: NormMap<Vec<(String, String, usize)>>,
+    pub without_middle: TokenMap<Vec<(String, String, usize)>>,
     /// For every known wrong spelling ([`Names::variants`]), the words one of which a match
     /// must contain; see [`Names::may_have_variants`].
-    variant_keys: Option<NormSet>,
+    variant_keys: Option<TokenSet>,
     /// Every word of every name (as written) -> the names that have it, in list order.
     by_word: FastMap<String, Vec<usize>>,
 }
@@ -84,7 +85,7 @@ impl Names {
 /// Of those, the element whose words are rarest in German is taken (by its most frequent
 /// word, with words missing from the frequency lexicon rarest of all): the fewer texts
 /// contain one, the more searches are skipped. Of „Markus Soeder“ it takes *soeder*.
-fn required_words<T>(table: &PhraseTable<T>) -> Option<NormSet> {
+fn required_words<T>(table: &PhraseTable<T>) -> Option<TokenSet> {
     let freq = words::WordFreq::builtin();
     // how common the most common of `words` is, in hundredths of a Zipf unit (0: not in the
     // lexicon); punctuation (`-` of „Klaus-Michael“), which the lexicon lacks, is commonest
@@ -99,7 +100,7 @@ fn required_words<T>(table: &PhraseTable<T>) -> Option<NormSet> {
             .max()
             .unwrap_or(0)
     };
-    let mut set = NormSet::default();
+    let mut set = TokenSet::default();
     for e in table.entries() {
         let words_of = |elem: &Elem| -> Option<Vec<String>> {
             let Elem::Tok {

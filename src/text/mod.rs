@@ -8,6 +8,7 @@ pub mod lines;
 pub mod offsets;
 pub mod segment;
 pub mod token;
+pub mod token_map;
 
 pub use lines::LineIndex;
 pub use offsets::OffsetMap;

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::lexicon::words::NormSet;
+use crate::text::token_map::TokenSet;
 use crate::rules::{q, Context, Rule, RuleMeta};
 use crate::text::token::normalise;
 
@@ -126,9 +126,9 @@ impl Rule for MissingReflexive {
 
 /// [`FORMS`] and [`REFLEXIVES`] by their normalised forms, looked up by the tokens' hashes:
 /// every token of a text is tested, most are neither.
-static FORM_SET: LazyLock<NormSet> =
-    LazyLock::new(|| NormSet::new(FORMS.iter().map(|f| normalise(f))));
-static REFLEXIVE_SET: LazyLock<NormSet> = LazyLock::new(|| NormSet::new(REFLEXIVES));
+static FORM_SET: LazyLock<TokenSet> =
+    LazyLock::new(|| TokenSet::new(FORMS.iter().map(|f| normalise(f))));
+static REFLEXIVE_SET: LazyLock<TokenSet> = LazyLock::new(|| TokenSet::new(REFLEXIVES));
 
 /// Token `i` is a finite form of an inherently reflexive verb, written as in [`FORMS`]. A
 /// token written so has the form's normalised form, so the cheap look-up by hash comes

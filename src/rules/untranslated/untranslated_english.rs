@@ -4,7 +4,8 @@ use crate::document::Document;
 use crate::finding::Severity;
 use std::sync::LazyLock;
 
-use crate::lexicon::words::{NormMemo, NormSet, WordFreq};
+use crate::lexicon::words::WordFreq;
+use crate::text::token_map::{TokenMemo, TokenSet};
 use crate::rules::{q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
@@ -54,8 +55,8 @@ const EN_FUNCTION: &[&str] = &[
 ];
 
 /// [`MARKERS`] and [`EN_FUNCTION`], looked up by the tokens' hashes.
-static MARKER_SET: LazyLock<NormSet> = LazyLock::new(|| NormSet::new(MARKERS));
-static FUNCTION_SET: LazyLock<NormSet> = LazyLock::new(|| NormSet::new(EN_FUNCTION));
+static MARKER_SET: LazyLock<TokenSet> = LazyLock::new(|| TokenSet::new(MARKERS));
+static FUNCTION_SET: LazyLock<TokenSet> = LazyLock::new(|| TokenSet::new(EN_FUNCTION));
 
 impl Rule for UntranslatedEnglish {
     fn meta(&self) -> &'static RuleMeta {
@@ -68,7 +69,7 @@ impl Rule for UntranslatedEnglish {
         // found when the first sentence with an English marker needs it
         let mut in_quote: Option<Vec<bool>> = None;
         // one look-up per distinct word, however often the text uses it
-        let mut english_memo = NormMemo::new(tokens);
+        let mut english_memo = TokenMemo::new(tokens);
         let mut run: Vec<usize> = Vec::new();
         let (markers, function_words) = (&*MARKER_SET, &*FUNCTION_SET);
         for sent in &doc.sentences {
