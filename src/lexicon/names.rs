@@ -7,10 +7,10 @@ use crate::error::DictError;
 use crate::lexicon::schema::{dict_err, Located, NameRow};
 use crate::lexicon::validate::{items, name_row_problems, parse_window};
 use crate::lexicon::words;
-use crate::text::token_map::{FastMap, FastSet, TokenMap, TokenSet};
 use crate::matcher::pattern::{parse_cues, Affix, Alt, CaseRule, Elem, Pattern};
 use crate::matcher::{Entry, PhraseTable};
 use crate::text::token::{normalise, tokenize, TokenKind, Tokens};
+use crate::text::token_map::{FastMap, FastSet, TokenMap, TokenSet};
 
 /// A name of `names.csv`.
 #[derive(Debug, Clone)]

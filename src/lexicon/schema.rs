@@ -188,7 +188,10 @@ pub fn unknown_file_name_message() -> String {
     let mut stems: Vec<&str> = vec![NAMES_FILE];
     stems.extend(phrase_tables().iter().map(|t| t.file.as_str()));
     let (last, rest) = stems.split_last().unwrap_or((&NAMES_FILE, &[]));
-    format!("the file name must start with {} or {last}", rest.join(", "))
+    format!(
+        "the file name must start with {} or {last}",
+        rest.join(", ")
+    )
 }
 
 /// A raw row of `names.csv`.
@@ -248,13 +251,16 @@ pub(crate) fn dict_err(path: &str, line: usize, message: impl Into<String>) -> D
     }
 }
 
+/// A CSV reader positioned after the header, the header, and the header's problems.
+pub(crate) type OpenCsv<'t> = (csv::Reader<&'t [u8]>, csv::StringRecord, Vec<DictError>);
+
 /// A CSV reader over `text` and its header row, with every problem of the header: unknown
 /// columns, then missing ones. `Err` when the header cannot be read at all.
 pub(crate) fn open_csv<'t>(
     path: &str,
     text: &'t str,
     kind: TableKind,
-) -> Result<(csv::Reader<&'t [u8]>, csv::StringRecord, Vec<DictError>), DictError> {
+) -> Result<OpenCsv<'t>, DictError> {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
         .from_reader(text.as_bytes());
@@ -335,10 +341,7 @@ mod tests {
         for (i, t) in tables.iter().enumerate() {
             let file = format!("{}.csv", t.file);
             assert!(BUILTIN.iter().any(|(n, _)| *n == file), "{file} missing");
-            assert_eq!(
-                TableKind::from_file_name(&file),
-                Some(TableKind::Phrase(i))
-            );
+            assert_eq!(TableKind::from_file_name(&file), Some(TableKind::Phrase(i)));
         }
     }
 

@@ -3,9 +3,9 @@
 //! here for callers of the old paths.
 
 use super::schema::phrase_tables;
+pub use super::validate::{validate_builtin, validate_dictionary, validate_text};
 use super::words::WordFreq;
 use super::Lexicons;
-pub use super::validate::{validate_builtin, validate_dictionary, validate_text};
 
 /// The table names `mtcheck dict stats` prints, in its order: `entities` (rows of
 /// `names*.csv`), the `stats` name of every phrase table of `data/phrase_tables.toml`
@@ -55,7 +55,14 @@ mod tests {
         let names: Vec<&str> = counts.iter().map(|(n, _)| *n).collect();
         assert_eq!(
             names,
-            ["entities", "calques", "false-friends", "anglicisms", "lexicon-de", "lexicon-en"]
+            [
+                "entities",
+                "calques",
+                "false-friends",
+                "anglicisms",
+                "lexicon-de",
+                "lexicon-en"
+            ]
         );
         assert_eq!(names, table_names());
         assert_eq!(counts[0].1, lex.names.list.len());

@@ -10,8 +10,8 @@ use serde::Deserialize;
 use unicode_normalization::is_nfc;
 
 use super::schema::{
-    dict_err, error_line, open_csv, record_line, unknown_file_name_message, EnglishColumn,
-    NameRow, PhraseRow, PhraseTableSpec, TableKind, BUILTIN,
+    dict_err, error_line, open_csv, record_line, unknown_file_name_message, EnglishColumn, NameRow,
+    PhraseRow, PhraseTableSpec, TableKind, BUILTIN,
 };
 use crate::error::DictError;
 use crate::finding::Severity;
@@ -130,7 +130,11 @@ pub fn name_row_problems(r: &NameRow) -> Vec<String> {
 }
 
 /// The house rules of one row (see [`Rules::House`]).
-fn house_problems(kind: TableKind, rec: &csv::StringRecord, headers: &csv::StringRecord) -> Vec<String> {
+fn house_problems(
+    kind: TableKind,
+    rec: &csv::StringRecord,
+    headers: &csv::StringRecord,
+) -> Vec<String> {
     let field = |name: &str| {
         headers
             .iter()
@@ -196,7 +200,10 @@ pub fn validate_with(path: &str, text: &str, kind: TableKind, rules: Rules) -> V
     if rules == Rules::House && !is_nfc(text) {
         errors.push(dict_err(path, 0, "the file is not in Unicode NFC"));
     }
-    if errors.iter().any(|e| e.message.starts_with("missing column")) {
+    if errors
+        .iter()
+        .any(|e| e.message.starts_with("missing column"))
+    {
         // every row would only repeat that its required field is empty
         return errors;
     }
@@ -332,7 +339,11 @@ mod tests {
         assert!(err.contains(":2: a single-word false-friend"), "{err}");
         // an idiom table does not ask for it
         let p = dir.path().join("idioms-newsroom.csv");
-        std::fs::write(&p, "pattern,english,suggestion\nAusbildung,training,Training\n").unwrap();
+        std::fs::write(
+            &p,
+            "pattern,english,suggestion\nAusbildung,training,Training\n",
+        )
+        .unwrap();
         assert!(validate_dictionary(&p).is_empty());
     }
 

@@ -5,8 +5,8 @@ use std::sync::OnceLock;
 
 use super::anchor::WordSet;
 use super::pattern::{Affix, Alt, CaseRule, Cue, CueSet, PatMatch, Pattern};
-use crate::lexicon::words::WordFreq;
 use crate::document::Document;
+use crate::lexicon::words::WordFreq;
 
 /// A pattern with its context conditions and the data a rule reports.
 #[derive(Debug, Clone)]

@@ -98,9 +98,8 @@ impl<V> TokenMap<V> {
                 let i = self.entries.len();
                 self.entries.push((hash, word.into(), value()));
                 let entries = &self.entries;
-                self.table.insert_unique(spread(hash), i as u32, |&j| {
-                    spread(entries[j as usize].0)
-                });
+                self.table
+                    .insert_unique(spread(hash), i as u32, |&j| spread(entries[j as usize].0));
                 i
             }
         };
@@ -368,7 +367,9 @@ mod tests {
         let mut forged = TokenMemo::new(&tokens);
         let hash = tokens.norm_hash(3);
         forged.seen.push((hash, 0, 99));
-        forged.table.insert_unique(spread(hash), 0, |_| spread(hash));
+        forged
+            .table
+            .insert_unique(spread(hash), 0, |_| spread(hash));
         assert_eq!(forged.get(3, |n| n.len()), 4);
         assert_eq!(forged.get(3, |_| 0), 4);
         assert_eq!(forged.get(0, |n| n.len()), 4);

@@ -6,8 +6,8 @@ use strsim::damerau_levenshtein;
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::lexicon::words::WordFreq;
-use crate::text::token_map::{FastMap, TokenMemo};
 use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::text::token_map::{FastMap, TokenMemo};
 use crate::text::TokenKind;
 
 /// See [`META`].

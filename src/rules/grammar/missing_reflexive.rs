@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::text::token_map::TokenSet;
 use crate::rules::{q, Context, Rule, RuleMeta};
 use crate::text::token::normalise;
+use crate::text::token_map::TokenSet;
 
 /// See [`META`].
 pub struct MissingReflexive;

@@ -32,7 +32,12 @@ fn leak(s: &str) -> &'static str {
 }
 
 fn leak_all(v: &[String]) -> &'static [&'static str] {
-    Box::leak(v.iter().map(|s| leak(s)).collect::<Vec<_>>().into_boxed_slice())
+    Box::leak(
+        v.iter()
+            .map(|s| leak(s))
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    )
 }
 
 impl TableDecl {
@@ -85,7 +90,12 @@ impl TableRule {
         DECLS
             .iter()
             .find(|d| d.meta.id == self.0)
-            .unwrap_or_else(|| panic!("no phrase table in data/phrase_tables.toml has rule `{}`", self.0))
+            .unwrap_or_else(|| {
+                panic!(
+                    "no phrase table in data/phrase_tables.toml has rule `{}`",
+                    self.0
+                )
+            })
     }
 }
 

@@ -5,8 +5,8 @@ use crate::finding::Severity;
 use std::sync::LazyLock;
 
 use crate::lexicon::words::WordFreq;
-use crate::text::token_map::{TokenMemo, TokenSet};
 use crate::rules::{q, Context, Rule, RuleMeta};
+use crate::text::token_map::{TokenMemo, TokenSet};
 use crate::text::TokenKind;
 
 /// See [`META`].
