@@ -5,8 +5,9 @@ use strsim::damerau_levenshtein;
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::lexicon::words::{FastMap, NormMemo, WordFreq};
+use crate::lexicon::words::WordFreq;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
+use crate::text::token_map::{FastMap, TokenMemo};
 use crate::text::TokenKind;
 
 declare_rule! {
@@ -224,7 +225,7 @@ impl Rule for NameVariant {
             }
         };
         // the look-ups run once per distinct normalised form, after the cheap shape test
-        let mut rare_memo = NormMemo::new(&doc.tokens);
+        let mut rare_memo = TokenMemo::new(&doc.tokens);
         let like: Vec<bool> = (0..doc.tokens.len())
             .map(|t| name_shaped(doc, t) && rare_memo.get(t, |n| rare(lex, n)))
             .collect();
