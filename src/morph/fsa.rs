@@ -12,11 +12,11 @@
 //! ```
 //!
 //! An arc is one flag byte, an explicit label byte when the flag's low five bits are zero
-//! (otherwise they index the label table), and, unless [`TARGET_NEXT`] is set, the
+//! (otherwise they index the label table), and, unless `TARGET_NEXT` is set, the
 //! destination node's offset as a little-endian base-128 varint (7 bits a byte, the high
-//! bit set on every byte but the last). With [`TARGET_NEXT`] the destination is the node
+//! bit set on every byte but the last). With `TARGET_NEXT` the destination is the node
 //! that starts right after the last arc of the current node. A node is its list of arcs, the
-//! last one marked [`LAST_ARC`]; with the NUMBERS flag a varint (the number of sequences
+//! last one marked `LAST_ARC`; with the NUMBERS flag a varint (the number of sequences
 //! below) precedes the arcs. Destination 0 means "no node" (a terminal arc). The root is the
 //! destination of the first arc of node 0.
 

@@ -10,8 +10,6 @@ pub mod entity;
 mod examples;
 pub mod grammar;
 pub mod locale;
-// Until phrase/ declares its rules with `declare_rule!`: their docs still say "See [`META`]".
-#[allow(rustdoc::private_intra_doc_links)]
 pub mod phrase;
 pub mod source;
 pub mod structure;
