@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use crate::lexicon::words::WordFreq;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::token_map::{TokenMemo, TokenSet};
+use crate::text::zones::ZoneSet;
 use crate::text::TokenKind;
 
 declare_rule! {
@@ -149,11 +150,22 @@ impl Rule for UntranslatedEnglish {
                     .map_or(first, |p| p + 1);
                 let run = &run[first..last];
                 let english = run.iter().filter(|&&i| english(i)).count();
-                if run.len() >= 3 && english >= 2 && !names_or_title(doc, sent.tok_start, run) {
-                    let (s, e) = (
-                        doc.tok(run[0]).start,
-                        doc.tok(*run.last().unwrap_or(&run[0])).end,
-                    );
+                let (s, e) = (
+                    doc.tok(run.first().copied().unwrap_or(t)).start,
+                    doc.tok(run.last().copied().unwrap_or(t)).end,
+                );
+                // quotations, titles, citations, dialogue, parentheses (the original title
+                // beside its German one), URLs and handles are not the author's German
+                let elsewhere = doc.zones.touches(
+                    s,
+                    e,
+                    ZoneSet::FOREIGN_VOICE | ZoneSet::OPAQUE | ZoneSet::PARENTHESIS,
+                );
+                if run.len() >= 3
+                    && english >= 2
+                    && !elsewhere
+                    && !names_or_title(doc, sent.tok_start, run)
+                {
                     cx.report(
                         &META,
                         s,
