@@ -230,6 +230,51 @@ pub(crate) fn source_has(source: &str, english: &str) -> bool {
         })
 }
 
+/// The match is part of a name or a title, not the author's choice of words: it lies in a
+/// title zone (PC Magazine Editor's Choice Award), or it starts mid-sentence with a capitalised
+/// word that German writes in lower case (der Gesetzgebende Körper, a historical body's name).
+fn names_a_title(doc: &Document, first: usize, s: usize, e: usize) -> bool {
+    if doc.zones.touches(s, e, crate::text::zones::ZoneSet::TITLE) {
+        return true;
+    }
+    // an English possessive after the match: an English name (PC Magazine Editor's Choice)
+    let rest = &doc.view[e..];
+    if ["'s ", "’s ", "‘s "].iter().any(|p| rest.starts_with(p)) {
+        return true;
+    }
+    let w = doc.text(first);
+    let sentence_start = first == 0
+        || (0..first)
+            .rev()
+            .find(|&i| !matches!(doc.text(i), "„" | "\"" | "“" | "‚" | "»" | "«" | "("))
+            .is_none_or(|i| matches!(doc.text(i), "." | "!" | "?" | ":"));
+    if sentence_start || !w.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let lower: String = w
+        .chars()
+        .take(1)
+        .flat_map(char::to_lowercase)
+        .chain(w.chars().skip(1))
+        .collect();
+    // capitalised before a capitalised word, yet an adjective or participle: only a name
+    // makes it so („den Gesetzgebenden Körper“); a noun is capitalised anyway
+    let next_capital = first + 1 < doc.tokens.len()
+        && doc.is_word(first + 1)
+        && doc.text(first + 1).starts_with(|c: char| c.is_uppercase());
+    next_capital
+        && crate::morph::Morph::global()
+            .analyze(&lower, false)
+            .iter()
+            .any(|r| {
+                use crate::morph::Pos;
+                matches!(
+                    r.tag.pos,
+                    Pos::Adjective | Pos::Participle1 | Pos::Participle2
+                )
+            })
+}
+
 /// Reports every match of `table`, with the message `message(flagged, info)`. With an English
 /// source, a match whose English expression is in the source is raised one severity level; with
 /// `WithSource::RequireEvidence` a match whose English word is missing from the source is dropped.
@@ -248,6 +293,9 @@ pub(crate) fn report_table(
             doc.tok(hit.m.mark_start).start,
             doc.tok(hit.m.mark_end - 1).end,
         );
+        if names_a_title(doc, hit.m.mark_start, s, e) {
+            continue;
+        }
         let evidence = match doc.source_at(s) {
             None => SourceEvidence::None,
             Some(src) if !info.english.is_empty() && source_has(&src.text, &info.english) => {
