@@ -11,13 +11,18 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
+use std::rc::Rc;
 
 use foldhash::fast::FixedState;
 
+use super::fsa::Cfsa2;
 use super::{Readings, Tag};
 
+/// The tags below a node of the automaton, in its order, with their parsed values.
+pub(super) type TagList = Rc<[(Rc<str>, Tag)]>;
+
 /// log2 of the slots of the readings cache.
-const READING_BITS: u32 = 12;
+const READING_BITS: u32 = 14;
 /// Slots of the readings cache.
 const READING_SLOTS: usize = 1 << READING_BITS;
 /// log2 of the slots of the `is_known` cache.
@@ -64,6 +69,8 @@ const EMPTY_KNOWN: KnownSlot = KnownSlot {
 thread_local! {
     static READINGS: RefCell<Vec<ReadingSlot>> = const { RefCell::new(Vec::new()) };
     static KNOWN: RefCell<Vec<KnownSlot>> = const { RefCell::new(Vec::new()) };
+    static TAG_LISTS: RefCell<HashMap<(usize, usize), TagList, FixedState>> =
+        RefCell::new(HashMap::with_hasher(FixedState::with_seed(0)));
     static TAGS: RefCell<HashMap<Box<str>, Option<Tag>, FixedState>> =
         RefCell::new(HashMap::with_hasher(FixedState::with_seed(0)));
 }
@@ -160,8 +167,10 @@ pub(super) fn get_known(dict: usize, form: &str) -> Option<bool> {
     KNOWN.with(|cell| {
         let slots = cell.try_borrow().ok()?;
         let s = slots.get(known_index(form))?;
-        (s.dict == dict && usize::from(s.len) == form.len() && &s.form[..form.len()] == form.as_bytes())
-            .then_some(s.known)
+        (s.dict == dict
+            && usize::from(s.len) == form.len()
+            && &s.form[..form.len()] == form.as_bytes())
+        .then_some(s.known)
     })
 }
 
@@ -198,4 +207,29 @@ pub(super) fn tag(text: &str) -> Option<Tag> {
         tags.insert(text.into(), tag);
         tag
     })
+}
+
+/// The tags below `node` (the node after an entry's encoded lemma and separator): every
+/// sequence below it that is UTF-8 and parses as a tag, listed once per node and thread.
+pub(super) fn tags_below(fsa: &Cfsa2<'_>, node: usize) -> TagList {
+    let key = (fsa.id(), node);
+    let cached = TAG_LISTS.with(|cell| cell.try_borrow().ok()?.get(&key).cloned());
+    if let Some(list) = cached {
+        return list;
+    }
+    let mut list = Vec::new();
+    fsa.for_each_suffix(node, &mut |text: &[u8]| {
+        if let Ok(text) = std::str::from_utf8(text) {
+            if let Some(tag) = tag(text) {
+                list.push((Rc::from(text), tag));
+            }
+        }
+    });
+    let list: TagList = list.into();
+    TAG_LISTS.with(|cell| {
+        if let Ok(mut lists) = cell.try_borrow_mut() {
+            lists.insert(key, list.clone());
+        }
+    });
+    list
 }

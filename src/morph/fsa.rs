@@ -161,7 +161,12 @@ impl<'a> Cfsa2<'a> {
 
     /// The destination stored in `arc`, which has no [`TARGET_NEXT`] flag.
     fn stored_target(&self, arc: usize) -> usize {
-        let at = arc + if self.flag(arc) & LABEL_INDEX_MASK == 0 { 2 } else { 1 };
+        let at = arc
+            + if self.flag(arc) & LABEL_INDEX_MASK == 0 {
+                2
+            } else {
+                1
+            };
         read_vint(self.arcs, at)
     }
 
@@ -260,6 +265,64 @@ impl<'a> Cfsa2<'a> {
             };
             if next != 0 {
                 self.visit(next, buf, len + 1, f, skipped);
+            }
+            if flag & LAST_ARC != 0 {
+                return;
+            }
+            arc = self.skip_arc(arc);
+        }
+    }
+}
+
+impl Cfsa2<'_> {
+    /// Calls `f` with every path from `node` that ends in an arc labelled `sep` (not counting
+    /// the first `skip` bytes of a path), without the `sep`, and the node after that arc;
+    /// paths are not followed past such an arc. The order is that of
+    /// [`Cfsa2::for_each_suffix`]: the sequences below the node `f` is given are exactly those
+    /// that it would list after the path and `sep`. Paths longer than [`MAX_SEQUENCE`] are
+    /// skipped.
+    pub fn for_each_split(
+        &self,
+        node: usize,
+        sep: u8,
+        skip: usize,
+        f: &mut impl FnMut(&[u8], usize),
+    ) {
+        let mut buf = [0u8; MAX_SEQUENCE];
+        if node != 0 {
+            self.visit_split(node, sep, skip, &mut buf, 0, f);
+        }
+    }
+
+    fn visit_split(
+        &self,
+        node: usize,
+        sep: u8,
+        skip: usize,
+        buf: &mut [u8; MAX_SEQUENCE],
+        len: usize,
+        f: &mut impl FnMut(&[u8], usize),
+    ) {
+        if len == MAX_SEQUENCE {
+            return;
+        }
+        let mut arc = self.first_arc(node);
+        let mut end = None;
+        loop {
+            let flag = self.flag(arc);
+            let label = self.label(arc);
+            let next = if flag & TARGET_NEXT != 0 {
+                *end.get_or_insert_with(|| self.node_end(arc))
+            } else {
+                self.stored_target(arc)
+            };
+            if label == sep && len >= skip {
+                if next != 0 {
+                    f(&buf[..len], next);
+                }
+            } else if next != 0 {
+                buf[len] = label;
+                self.visit_split(next, sep, skip, buf, len + 1, f);
             }
             if flag & LAST_ARC != 0 {
                 return;

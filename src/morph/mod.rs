@@ -229,23 +229,25 @@ impl Morph {
         };
         let mut count = 0;
         let mut lemma = [0u8; 2 * fsa::MAX_SEQUENCE];
-        self.fsa.for_each_suffix(sep.node, &mut |entry: &[u8]| {
-            let Some((lemma_len, tag_text)) = decode_entry(bytes, entry, &mut lemma) else {
+        // each `K suffix _` (the encoded lemma) once, then the tags below it, which many
+        // forms share and which are decoded once per thread
+        let mut visit = |code: &[u8], tag_node: usize| {
+            let Some(len) = decode_lemma(bytes, code, &mut lemma) else {
                 return;
             };
-            let (Ok(lemma), Some(tag)) = (std::str::from_utf8(&lemma[..lemma_len]), tag_text)
-            else {
+            let Ok(lemma) = std::str::from_utf8(&lemma[..len]) else {
                 return;
             };
-            if let Some(parsed) = cache::tag(tag) {
+            for (tag_text, tag) in cache::tags_below(&self.fsa, tag_node).iter() {
                 count += 1;
                 f(Reading {
                     lemma,
-                    tag_text: tag,
-                    tag: parsed,
+                    tag_text,
+                    tag: *tag,
                 });
             }
-        });
+        };
+        self.fsa.for_each_split(sep.node, SEPARATOR, 1, &mut visit);
         count
     }
 
@@ -401,18 +403,12 @@ fn upper_first(s: &str) -> String {
     }
 }
 
-/// Decodes one entry below `form_` (`K suffix _ tag`): writes the lemma into `lemma` and
-/// returns its length and the tag. The lemma is `form` without its last `K - 'A'` bytes
-/// (all of them for 255) followed by `suffix` (Morfologik's `TrimSuffixEncoder`).
-fn decode_entry<'e>(
-    form: &[u8],
-    entry: &'e [u8],
-    lemma: &mut [u8],
-) -> Option<(usize, Option<&'e str>)> {
-    let (&code, rest) = entry.split_first()?;
-    let sep = rest.iter().position(|&b| b == SEPARATOR)?;
-    let (suffix, tag) = (&rest[..sep], &rest[sep + 1..]);
-    let cut = usize::from(code.wrapping_sub(b'A'));
+/// Decodes the encoded lemma `K suffix` of an entry below `form_` into `lemma` and returns
+/// its length: `form` without its last `K - 'A'` bytes (all of them for 255) followed by
+/// `suffix` (Morfologik's `TrimSuffixEncoder`).
+fn decode_lemma(form: &[u8], code: &[u8], lemma: &mut [u8]) -> Option<usize> {
+    let (&k, suffix) = code.split_first()?;
+    let cut = usize::from(k.wrapping_sub(b'A'));
     let keep = if cut == 255 {
         0
     } else {
@@ -424,7 +420,20 @@ fn decode_entry<'e>(
     }
     lemma[..keep].copy_from_slice(&form[..keep]);
     lemma[keep..len].copy_from_slice(suffix);
-    Some((len, std::str::from_utf8(tag).ok()))
+    Some(len)
+}
+
+/// Decodes one entry below `form_` (`K suffix _ tag`): writes the lemma into `lemma` and
+/// returns its length and the tag (for the tests, which walk every entry).
+#[cfg(test)]
+fn decode_entry<'e>(
+    form: &[u8],
+    entry: &'e [u8],
+    lemma: &mut [u8],
+) -> Option<(usize, Option<&'e str>)> {
+    let sep = 1 + entry.get(1..)?.iter().position(|&b| b == SEPARATOR)?;
+    let len = decode_lemma(form, &entry[..sep], lemma)?;
+    Some((len, std::str::from_utf8(&entry[sep + 1..]).ok()))
 }
 
 #[cfg(test)]
