@@ -70,9 +70,9 @@ thread_local! {
     static READINGS: RefCell<Vec<ReadingSlot>> = const { RefCell::new(Vec::new()) };
     static KNOWN: RefCell<Vec<KnownSlot>> = const { RefCell::new(Vec::new()) };
     static TAG_LISTS: RefCell<HashMap<(usize, usize), TagList, FixedState>> =
-        RefCell::new(HashMap::with_hasher(FixedState::with_seed(0)));
+        const { RefCell::new(HashMap::with_hasher(FixedState::with_seed(0))) };
     static TAGS: RefCell<HashMap<Box<str>, Option<Tag>, FixedState>> =
-        RefCell::new(HashMap::with_hasher(FixedState::with_seed(0)));
+        const { RefCell::new(HashMap::with_hasher(FixedState::with_seed(0))) };
 }
 
 /// The slot of `form` (and `salt`) in a table of `2^bits` slots: the top bits of the hash
