@@ -99,7 +99,7 @@ impl<'d> Lookup<'d> {
         }
         Morph::global().lookup_into(form, &mut self.buf);
         let mut v = Verb::default();
-        let (mut adjective, mut inf) = (false, false);
+        let (mut adjective, mut inf, mut zu) = (false, false, false);
         for r in self.buf.iter() {
             let t = r.tag;
             match t.pos {
@@ -112,7 +112,7 @@ impl<'d> Lookup<'d> {
                             );
                     }
                     Some(VerbForm::Infinitive) => inf = true,
-                    Some(VerbForm::ZuInfinitive) => v.zu_infinitive = true,
+                    Some(VerbForm::ZuInfinitive) => zu = true,
                     Some(_) => v.non_finite = true,
                     None => {}
                 },
@@ -122,6 +122,11 @@ impl<'d> Lookup<'d> {
             }
         }
         v.infinitive = inf && !adjective;
+        // hinzukommen is an infinitive of hinzu|kommen, not hin|zu|kommen
+        let particle_zu = form
+            .find("zu")
+            .is_some_and(|at| Morph::global().is_known(&form[..at + 2]));
+        v.zu_infinitive = zu && !inf && !particle_zu;
         v.non_finite |= inf || v.zu_infinitive;
         self.seen.insert(form, v);
         v
@@ -140,7 +145,11 @@ impl Rule for ModalZuInfinitive {
         };
         for sent in &doc.sentences {
             for t in sent.tok_start..sent.tok_end {
-                if !doc.is_word(t) || !may_be_modal(doc.norm(t)) || !look.verb(doc.norm(t)).modal {
+                if !doc.is_word(t)
+                    || !may_be_modal(doc.norm(t))
+                    || !look.verb(doc.norm(t)).modal
+                    || clause_final(doc, &mut look, sent.tok_start, t)
+                {
                     continue;
                 }
                 let Some((zu, inf)) = zu_infinitive(doc, &mut look, t + 1, sent.tok_end) else {
@@ -166,6 +175,24 @@ impl Rule for ModalZuInfinitive {
             }
         }
     }
+}
+
+/// The modal at `t` ends a subordinate clause, whose zu-infinitive may follow without a
+/// comma: an infinitive stands before it (die sie dazu bringen sollten zu sagen), or a
+/// personal pronoun that does not open the clause (so gut wir konnten zu schützen).
+fn clause_final<'d>(doc: &'d Document, look: &mut Lookup<'d>, first: usize, t: usize) -> bool {
+    if t == first || !doc.is_word(t - 1) {
+        return false;
+    }
+    let prev = doc.text(t - 1);
+    if !prev.starts_with(char::is_uppercase) && look.verb(prev).non_finite {
+        return true;
+    }
+    let pronoun = matches!(
+        doc.norm(t - 1),
+        "ich" | "du" | "er" | "sie" | "es" | "wir" | "ihr" | "man"
+    );
+    pronoun && t - 1 > first && doc.is_word(t - 2)
 }
 
 /// A cheap filter before the look-up: the stems of the six modal verbs.
@@ -280,6 +307,9 @@ mod tests {
             "Das kann zu Verzögerungen führen.",
             "Die Kosten können zu hoch sein.",
             "Man muss bereit sein zu kämpfen.",
+            "Dieser soll zu den Zweigen hinzukommen.",
+            "Sie gelobte, so lange sie könne in der Politik zu bleiben.",
+            "Der Hund, der nicht aufhören wollte zu bellen, schlief.",
         ] {
             assert!(run(&ModalZuInfinitive, s).is_empty(), "{s}");
         }
