@@ -268,10 +268,10 @@ fn governed_after<'d>(doc: &'d Document, look: &mut Lookup<'d>, from: usize, end
 fn verb_here<'d>(doc: &'d Document, look: &mut Lookup<'d>, i: usize, end: usize) -> bool {
     let v = look.verb(doc.text(i));
     v.non_finite
-        && (!v.determiner
-            || !(i + 1 < end
-                && doc.is_word(i + 1)
-                && doc.text(i + 1).starts_with(char::is_uppercase)))
+        && !(v.determiner
+            && i + 1 < end
+            && doc.is_word(i + 1)
+            && doc.text(i + 1).starts_with(char::is_uppercase))
 }
 
 #[cfg(test)]

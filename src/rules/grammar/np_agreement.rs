@@ -306,11 +306,7 @@ fn phrase<'d>(doc: &'d Document, look: &mut Lookup<'d>, t: usize, end: usize) ->
     // weniger Intelligenten, die weiter steigende Nutzung)
     let mut last_adj = Agree::MAX;
     let mut last_strong = 0;
-    let mut i = t + 1;
-    for _ in 0..=MAX_ADJECTIVES {
-        if i >= end {
-            return None;
-        }
+    for i in (t + 1..end).take(MAX_ADJECTIVES + 1) {
         let tok = doc.tok(i);
         if tok.kind != TokenKind::Word || !tok.space_before || tok.newline_before {
             return None;
@@ -337,7 +333,6 @@ fn phrase<'d>(doc: &'d Document, look: &mut Lookup<'d>, t: usize, end: usize) ->
         }
         last_adj = w.adj;
         last_strong = w.strong;
-        i += 1;
     }
     None
 }
