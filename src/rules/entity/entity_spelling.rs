@@ -40,6 +40,7 @@ declare_rule! {
             "Das Repository liegt auf Githubs Servern.",
         ],
         negatives: &[
+            "Die Handelsplattform Ebay trennte sich vom Bezahldienst Paypal.",
             "Der ehemalige GitHub-CEO wechselt zu OpenAI.",
             "Die GPUs von xAI laufen.",
             "Meta und Apple investieren.",
@@ -58,6 +59,19 @@ fn in_caps_context(doc: &Document, t: usize) -> bool {
         .filter(|&i| doc.is_word(i) && i != t)
         .collect();
     words.len() >= 2 && words.iter().all(|&i| is_all_caps(doc.text(i)))
+}
+
+/// German newsrooms write well-established brands as German nouns, with one capital and no
+/// inner ones (dpa style: Youtube, Paypal, Playstation): that is a house style, not an error.
+/// „Established“ is a word as frequent in German as everyday vocabulary (Zipf 3.5 or more);
+/// newer names (Openai, Github, Playai) have no such spelling in German.
+fn german_house_style(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
+        && crate::lexicon::words::WordFreq::builtin()
+            .de_zipf(&text.to_lowercase())
+            .is_some_and(|z| z >= 3.5)
 }
 
 impl Rule for EntitySpelling {
@@ -102,6 +116,9 @@ impl Rule for EntitySpelling {
                 continue;
             }
             if is_all_caps(text) && in_caps_context(doc, t) {
+                continue;
+            }
+            if german_house_style(stem) {
                 continue;
             }
             let fix = format!("{canonical}{suffix}");
