@@ -1,0 +1,263 @@
+//! `stray-english`: a single English word (or two) left inside a German sentence.
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::lexicon::words::{NormMemo, WordFreq};
+use crate::morph::Morph;
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
+use crate::text::zones::ZoneSet;
+use crate::text::TokenKind;
+
+declare_rule! {
+    /// A single English word, or two, inside a German sentence (ein großer BUST, ein neuer deal).
+    ///
+    /// ## What it flags
+    /// One or two neighbouring words that the frequency lexicons know as English and not as
+    /// German (much more frequent in English, Zipf 3 or more in English), that the German
+    /// morphology does not know in any capitalisation, standing between German words of a
+    /// German sentence. Words written with a capital first letter (names, German nouns,
+    /// adopted anglicisms such as Team or Meeting), compounds with a hyphen (Deep-Learning-Modell),
+    /// quotations, titles, parentheses, URLs, handles and headings stay silent; runs of three
+    /// or more English words are `untranslated-english`. With a source, a word that the
+    /// English source contains as well is major: it was copied, not translated.
+    ///
+    /// ## Why
+    /// Machine translation passes single words through that it could not translate; a German
+    /// reader stumbles over them, and they show the text was not edited.
+    ///
+    /// ## Example
+    /// ```text
+    /// Nach dem Börsengang kam ein großer BUST, und die Firma suchte einen neuen lender.
+    /// ```
+    ///
+    /// ## Instead
+    /// ```text
+    /// Nach dem Börsengang kam ein großer Absturz, und die Firma suchte einen neuen Kreditgeber.
+    /// ```
+    pub struct StrayEnglish;
+
+    static META = {
+        id: "stray-english",
+        category: "accuracy/untranslated",
+        severity: Severity::Minor,
+        positives: &[
+            "Die Firma suchte einen neuen lender für das Projekt.",
+            "Nach dem Börsengang kam ein großer BUST für die Anleger.",
+        ],
+        negatives: &[
+            "Das Team hat im Meeting über das neue Feature gesprochen.",
+            "Er sagte „the end“ und ging.",
+            "Die Firma (englisch: lender) vergibt Kredite.",
+            "Das Deep-Learning-Modell läuft online.",
+            "Sie arbeitet bei Save the Children in Berlin.",
+        ],
+    };
+}
+
+/// English by the lexicons: Zipf 3 or more in English and two more than in German.
+const MIN_EN_ZIPF: f32 = 3.0;
+const MIN_MARGIN: f32 = 2.0;
+
+/// The zones whose words are not the author's running German.
+const SILENT_ZONES: ZoneSet = ZoneSet::FOREIGN_VOICE
+    .union(ZoneSet::OPAQUE)
+    .union(ZoneSet::PARENTHESIS)
+    .union(ZoneSet::HEADING);
+
+/// How a word reads in a German text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    /// A German word form.
+    German,
+    /// English, not German.
+    English,
+    /// Neither for sure.
+    Other,
+}
+
+/// `word` (as written) is English and no German form in any capitalisation.
+fn classify(word: &str) -> Lang {
+    let morph = Morph::global();
+    let lower = word.to_lowercase();
+    let capital: String = {
+        let mut c = lower.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    };
+    let german = morph.is_known(word) || morph.is_known(&lower) || morph.is_known(&capital);
+    if german {
+        return Lang::German;
+    }
+    let lex = WordFreq::builtin();
+    let english = lower.chars().count() >= 3
+        && lower.chars().all(|c| c.is_ascii_lowercase())
+        && lex.is_english_not_german(&lower)
+        && lex.en_zipf(&lower).is_some_and(|z| z >= MIN_EN_ZIPF)
+        && lex.english_margin(&lower).is_some_and(|m| m >= MIN_MARGIN)
+        && !morph.is_german(&lower, false)
+        && !morph.is_german(&capital, false);
+    if english {
+        Lang::English
+    } else {
+        Lang::Other
+    }
+}
+
+/// Token `t` is written all lower case, or all upper case with four letters or more.
+fn shape_ok(doc: &Document, t: usize) -> bool {
+    let w = doc.text(t);
+    w.chars().all(|c| c.is_ascii_lowercase())
+        || (w.chars().count() >= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// Token `t` is glued to a hyphen, apostrophe or slash on either side (a compound or a
+/// contraction: Deep-Learning, don't, and/or).
+fn glued(doc: &Document, t: usize) -> bool {
+    let n = doc.tokens.len();
+    let joint = |i: usize| matches!(doc.text(i), "-" | "'" | "’" | "/" | "&" | "_" | "." | "@" | "#");
+    (t > 0 && !doc.tok(t).space_before && joint(t - 1))
+        || (t + 1 < n && !doc.tok(t + 1).space_before && joint(t + 1))
+}
+
+impl Rule for StrayEnglish {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let mut memo = NormMemo::new(&doc.tokens);
+        let mut words: Vec<(usize, Lang)> = Vec::new();
+        for sent in &doc.sentences {
+            words.clear();
+            for t in sent.tok_start..sent.tok_end {
+                if doc.tok(t).kind != TokenKind::Word {
+                    continue;
+                }
+                let lang = memo.get(t, classify);
+                // the memo is by normalised form: the shape is the token's own
+                let lang = if lang == Lang::English && !shape_ok(doc, t) {
+                    Lang::Other
+                } else {
+                    lang
+                };
+                words.push((t, lang));
+            }
+            let german = words.iter().filter(|w| w.1 == Lang::German).count();
+            let english = words.iter().filter(|w| w.1 == Lang::English).count();
+            // a German sentence: mostly German words
+            if english == 0 || german < 4 || english * 5 > german {
+                continue;
+            }
+            self.sentence(doc, &words, cx);
+        }
+    }
+}
+
+impl StrayEnglish {
+    /// Reports the English runs of one or two words between German words in one sentence.
+    fn sentence(&self, doc: &Document, words: &[(usize, Lang)], cx: &mut Context<'_>) {
+        let mut k = 0;
+        while k < words.len() {
+            if words[k].1 != Lang::English {
+                k += 1;
+                continue;
+            }
+            let mut j = k + 1;
+            while j < words.len()
+                && words[j].1 == Lang::English
+                && words[j].0 == words[j - 1].0 + 1
+            {
+                j += 1;
+            }
+            let run = &words[k..j];
+            k = j;
+            let (first, last) = (run[0].0, run[run.len() - 1].0);
+            let neighbour = |i: Option<&(usize, Lang)>, adjacent: bool| {
+                i.is_some_and(|w| w.1 == Lang::German && adjacent)
+            };
+            let start_k = j - run.len();
+            let before = start_k
+                .checked_sub(1)
+                .and_then(|p| words.get(p))
+                .filter(|w| w.0 + 1 == first);
+            let after = words.get(j).filter(|w| w.0 == last + 1);
+            if run.len() > 2
+                || !neighbour(before, true)
+                || !neighbour(after, true)
+                || run.iter().any(|w| glued(doc, w.0))
+            {
+                continue;
+            }
+            let (s, e) = (doc.tok(first).start, doc.tok(last).end);
+            if doc.zones.touches(s, e, SILENT_ZONES) {
+                continue;
+            }
+            let copied = doc.source_at(s).is_some_and(|src| {
+                let text = &doc.view[s..e];
+                contains_word(&src.text, text)
+            });
+            let severity = if copied { Severity::Major } else { META.severity };
+            let shown = &doc.view[s..e];
+            cx.report_as(
+                &META,
+                severity,
+                s,
+                e,
+                if copied {
+                    format!("{} is English copied from the source.", q(shown))
+                } else {
+                    format!("{} is an English word inside a German sentence.", q(shown))
+                },
+                None,
+            );
+        }
+    }
+}
+
+/// `hay` contains `needle` as a whole word, ignoring case.
+fn contains_word(hay: &str, needle: &str) -> bool {
+    let hay = hay.to_lowercase();
+    let needle = needle.to_lowercase();
+    hay.match_indices(&needle).any(|(i, m)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::flagged;
+
+    #[test]
+    fn flags_a_single_english_word() {
+        assert_eq!(
+            flagged(&StrayEnglish, "Die Firma suchte einen neuen lender für das Projekt."),
+            ["lender"]
+        );
+        assert_eq!(
+            flagged(&StrayEnglish, "Nach dem Börsengang kam ein großer BUST für die Anleger."),
+            ["BUST"]
+        );
+    }
+
+    #[test]
+    fn anglicisms_names_and_zones_stay_silent() {
+        for text in [
+            "Das Team hat im Meeting über das neue Feature gesprochen.",
+            "Er sagte „the end“ und ging nach Hause.",
+            "Die Firma (englisch: lender) vergibt heute Kredite.",
+            "Das Deep-Learning-Modell läuft jetzt online.",
+        ] {
+            assert!(flagged(&StrayEnglish, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn whole_words_of_the_source() {
+        assert!(contains_word("We need a new lender.", "lender"));
+        assert!(!contains_word("We need new lenders.", "lender"));
+    }
+}
