@@ -54,25 +54,46 @@ declare_rule! {
     };
 }
 
-/// English by the lexicons: Zipf 3 or more in English and two more than in German.
-const MIN_EN_ZIPF: f32 = 3.0;
-const MIN_MARGIN: f32 = 2.0;
+/// English by the lexicons: Zipf 2.5 or more in English and 1.5 more than in German.
+const MIN_EN_ZIPF: f32 = 2.5;
+const MIN_MARGIN: f32 = 1.5;
 
 /// The zones whose words are not the author's running German.
 const SILENT_ZONES: ZoneSet = ZoneSet::FOREIGN_VOICE
     .union(ZoneSet::OPAQUE)
-    .union(ZoneSet::PARENTHESIS)
-    .union(ZoneSet::HEADING);
+    .union(ZoneSet::PARENTHESIS);
+
+/// English function words and chat words: alone inside German they are the lower-case words
+/// of a title (Someone like you, Revolution and War) or a list slip, not an untranslated word.
+/// They still count as English for the neighbours of a run.
+const FUNCTION: &[&str] = &[
+    "a", "about", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by",
+    "can", "could", "did", "do", "does", "down", "for", "from", "get", "got", "had", "has", "have",
+    "he", "her", "here", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "like",
+    "lol", "me", "more", "most", "my", "no", "not", "now", "of", "off", "ok", "omg", "on", "one",
+    "only", "or", "our", "out", "over", "said", "says", "she", "should", "so", "some", "than",
+    "that", "the", "their", "then", "there", "these", "they", "this", "those", "to", "too", "two",
+    "up", "very", "was", "we", "were", "what", "when", "where", "who", "why", "will", "with",
+    "would", "yes", "you", "your",
+];
 
 /// How a word reads in a German text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Lang {
     /// A German word form.
     German,
-    /// English, not German.
+    /// An English content word, not German.
     English,
+    /// An English function word ([`FUNCTION`]), not German.
+    EnglishFunction,
     /// Neither for sure.
     Other,
+}
+
+impl Lang {
+    fn english(self) -> bool {
+        matches!(self, Lang::English | Lang::EnglishFunction)
+    }
 }
 
 /// `word` (as written) is English and no German form in any capitalisation.
@@ -97,7 +118,9 @@ fn classify(word: &str) -> Lang {
         && lex.english_margin(&lower).is_some_and(|m| m >= MIN_MARGIN)
         && !morph.is_german(&lower, false)
         && !morph.is_german(&capital, false);
-    if english {
+    if english && FUNCTION.binary_search(&lower.as_str()).is_ok() {
+        Lang::EnglishFunction
+    } else if english {
         Lang::English
     } else {
         Lang::Other
@@ -136,7 +159,7 @@ impl Rule for StrayEnglish {
                 }
                 let lang = memo.get(t, classify);
                 // the memo is by normalised form: the shape is the token's own
-                let lang = if lang == Lang::English && !shape_ok(doc, t) {
+                let lang = if lang.english() && !shape_ok(doc, t) {
                     Lang::Other
                 } else {
                     lang
@@ -144,7 +167,7 @@ impl Rule for StrayEnglish {
                 words.push((t, lang));
             }
             let german = words.iter().filter(|w| w.1 == Lang::German).count();
-            let english = words.iter().filter(|w| w.1 == Lang::English).count();
+            let english = words.iter().filter(|w| w.1.english()).count();
             // a German sentence: mostly German words
             if english == 0 || german < 4 || english * 5 > german {
                 continue;
@@ -159,59 +182,68 @@ impl StrayEnglish {
     fn sentence(&self, doc: &Document, words: &[(usize, Lang)], cx: &mut Context<'_>) {
         let mut k = 0;
         while k < words.len() {
-            if words[k].1 != Lang::English {
+            if !words[k].1.english() {
                 k += 1;
                 continue;
             }
             let mut j = k + 1;
-            while j < words.len()
-                && words[j].1 == Lang::English
-                && words[j].0 == words[j - 1].0 + 1
-            {
+            while j < words.len() && words[j].1.english() && words[j].0 == words[j - 1].0 + 1 {
                 j += 1;
             }
-            let run = &words[k..j];
+            let (from, run) = (k, &words[k..j]);
             k = j;
+            if run.len() > 2 || run.iter().any(|w| w.1 != Lang::English || glued(doc, w.0)) {
+                continue;
+            }
             let (first, last) = (run[0].0, run[run.len() - 1].0);
-            let neighbour = |i: Option<&(usize, Lang)>, adjacent: bool| {
-                i.is_some_and(|w| w.1 == Lang::German && adjacent)
+            // a German word on each side, or one German word and the sentence's punctuation
+            let before = from.checked_sub(1).map(|p| words[p]);
+            let after = words.get(j).copied();
+            let side = |w: Option<(usize, Lang)>, adjacent: bool| match w {
+                Some((_, Lang::German)) if adjacent => Some(true),
+                Some(_) if adjacent => None,
+                _ => Some(false),
             };
-            let start_k = j - run.len();
-            let before = start_k
-                .checked_sub(1)
-                .and_then(|p| words.get(p))
-                .filter(|w| w.0 + 1 == first);
-            let after = words.get(j).filter(|w| w.0 == last + 1);
-            if run.len() > 2
-                || !neighbour(before, true)
-                || !neighbour(after, true)
-                || run.iter().any(|w| glued(doc, w.0))
-            {
+            let b = side(before, before.is_some_and(|w| w.0 + 1 == first));
+            let a = side(after, after.is_some_and(|w| w.0 == last + 1));
+            let (Some(b), Some(a)) = (b, a) else { continue };
+            if !(a || b) {
+                continue;
+            }
+            // a label in capitals after a noun (die Spalte RECEIVED) names a field
+            let caps = doc.text(first).chars().all(|c| c.is_ascii_uppercase());
+            let after_noun = before.is_some_and(|w| {
+                doc.text(w.0).chars().next().is_some_and(char::is_uppercase)
+            });
+            if caps && (after_noun || !b) {
                 continue;
             }
             let (s, e) = (doc.tok(first).start, doc.tok(last).end);
             if doc.zones.touches(s, e, SILENT_ZONES) {
                 continue;
             }
-            let copied = doc.source_at(s).is_some_and(|src| {
-                let text = &doc.view[s..e];
-                contains_word(&src.text, text)
-            });
-            let severity = if copied { Severity::Major } else { META.severity };
-            let shown = &doc.view[s..e];
-            cx.report_as(
-                &META,
-                severity,
-                s,
-                e,
-                if copied {
-                    format!("{} is English copied from the source.", q(shown))
-                } else {
-                    format!("{} is an English word inside a German sentence.", q(shown))
-                },
-                None,
-            );
+            self.report(doc, s, e, cx);
         }
+    }
+
+    /// Reports `s..e`: major when the English source has the same words.
+    fn report(&self, doc: &Document, s: usize, e: usize, cx: &mut Context<'_>) {
+        let shown = &doc.view[s..e];
+        let copied = doc
+            .source_at(s)
+            .is_some_and(|src| contains_word(&src.text, shown));
+        let (severity, message) = if copied {
+            (
+                Severity::Major,
+                format!("{} is English copied from the source.", q(shown)),
+            )
+        } else {
+            (
+                META.severity,
+                format!("{} is an English word inside a German sentence.", q(shown)),
+            )
+        };
+        cx.report_as(&META, severity, s, e, message, None);
     }
 }
 
@@ -253,6 +285,11 @@ mod tests {
         ] {
             assert!(flagged(&StrayEnglish, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn function_words_are_sorted() {
+        assert!(FUNCTION.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
