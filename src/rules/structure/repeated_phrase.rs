@@ -4,6 +4,7 @@ use super::is_function_word;
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
+use crate::text::zones::ZoneSet;
 use crate::text::TokenKind;
 
 declare_rule! {
@@ -78,7 +79,8 @@ const LEGIT_DOUBLES: &[&str] = &[
 const PAIR_IDIOMS: &[&str] = &[
     "mehr", "nach", "immer", "wieder", "durch", "über", "hin", "so", "und", "oder", "ja", "nein",
     "weniger", "je", "hier", "dies", "das", "der", "die", "hin", "her", "auf", "ab", "ganz",
-    "wenn", "aber", "nun", "noch", "bla",
+    "wenn", "aber", "nun", "noch", "bla", "eins", "zwei", "drei", "vier", "fünf", "sechs",
+    "sieben", "acht", "neun", "zehn", "hundert", "tausend",
 ];
 
 /// The same spelling: case matters (Die Macht macht is a noun and a verb), except for the
@@ -176,6 +178,7 @@ fn self_pairs(doc: &Document, words: &[usize], cx: &mut Context<'_>) {
             || hyphen_before
             || (doc.norm(c) == "oder" && continues)
             || next.is_some_and(|x| !x.space_before && &doc.view[x.start..x.end] == "-")
+            || name_continues(doc, a, b)
             || !same_spelling(doc, a, b)
             || !content(doc, a)
             || PAIR_IDIOMS.contains(&doc.norm(a))
@@ -195,6 +198,12 @@ fn self_pairs(doc: &Document, words: &[usize], cx: &mut Context<'_>) {
             Some(String::new()),
         );
     }
+}
+
+/// „Pictou und Pictou Landing“: a capitalised word after the second copy continues a name.
+fn name_continues(doc: &Document, a: usize, b: usize) -> bool {
+    let cap = |t: usize| doc.text(t).chars().next().is_some_and(char::is_uppercase);
+    cap(a) && b + 1 < doc.tokens.len() && doc.is_word(b + 1) && cap(b + 1)
 }
 
 /// Hash of the four words from `words[k]` on.
@@ -228,8 +237,12 @@ fn later_repeat(doc: &Document, words: &[usize], cx: &mut Context<'_>) {
         }
         let phrase = &words[k..k + len];
         let contents = phrase.iter().filter(|&&t| content(doc, t)).count();
-        if (len >= 5 && contents >= 3) || (len >= 7 && contents >= 2) {
-            let (s, e) = (doc.tok(phrase[0]).start, doc.tok(phrase[len - 1]).end);
+        let (s, e) = (doc.tok(phrase[0]).start, doc.tok(phrase[len - 1]).end);
+        let (ps, pe) = (doc.tok(words[p]).start, doc.tok(words[p + len - 1]).end);
+        // a quotation repeats what was said on purpose
+        let quoted = doc.zones.touches(s, e, ZoneSet::QUOTATION)
+            || doc.zones.touches(ps, pe, ZoneSet::QUOTATION);
+        if !quoted && ((len >= 5 && contents >= 3) || (len >= 7 && contents >= 2)) {
             cx.report(
                 &META,
                 s,

@@ -2,7 +2,8 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::lexicon::words::{NormMemo, WordFreq};
+use crate::lexicon::words::{NormMemo, WordFreq, GERMAN_HOMOGRAPHS};
+use crate::morph::Pos;
 use crate::morph::Morph;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::zones::ZoneSet;
@@ -111,11 +112,19 @@ fn classify(word: &str) -> Lang {
         return Lang::German;
     }
     let lex = WordFreq::builtin();
-    let english = lower.chars().count() >= 3
+    let en = lex.en_zipf(&lower);
+    let de = lex.de_zipf(&lower);
+    // a word missing from the German table is rarer than its floor, and the morphology does
+    // not know it either: a lower English frequency is enough then
+    let frequent = match (en, de) {
+        (Some(en), None) => en >= MIN_EN_ZIPF,
+        (Some(en), Some(de)) => en >= MIN_EN_ZIPF && en - de >= MIN_MARGIN,
+        (None, _) => false,
+    };
+    let english = lower.chars().count() >= 2
         && lower.chars().all(|c| c.is_ascii_lowercase())
-        && lex.is_english_not_german(&lower)
-        && lex.en_zipf(&lower).is_some_and(|z| z >= MIN_EN_ZIPF)
-        && lex.english_margin(&lower).is_some_and(|m| m >= MIN_MARGIN)
+        && frequent
+        && GERMAN_HOMOGRAPHS.binary_search(&lower.as_str()).is_err()
         && !morph.is_german(&lower, false)
         && !morph.is_german(&capital, false);
     if english && FUNCTION.binary_search(&lower.as_str()).is_ok() {
@@ -127,11 +136,26 @@ fn classify(word: &str) -> Lang {
     }
 }
 
-/// Token `t` is written all lower case, or all upper case with four letters or more.
+/// Token `t` has four letters or more, written all lower case or all upper case (short words
+/// are units and abbreviations: mph, app).
 fn shape_ok(doc: &Document, t: usize) -> bool {
     let w = doc.text(t);
-    w.chars().all(|c| c.is_ascii_lowercase())
-        || (w.chars().count() >= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
+    w.chars().count() >= 4
+        && (w.chars().all(|c| c.is_ascii_lowercase()) || w.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// A word in capitals is a name or an acronym (YARN, REACH) unless an article or an inflected
+/// adjective before it makes it a common noun (ein großer BUST).
+fn capitals_used_as_noun(doc: &Document, before: Option<(usize, Lang)>) -> bool {
+    let Some((b, Lang::German)) = before else {
+        return false;
+    };
+    let lower = doc.text(b).chars().next().is_some_and(char::is_lowercase);
+    let mut determiner = false;
+    Morph::global().for_each_reading(doc.text(b), |r| {
+        determiner |= matches!(r.tag.pos, Pos::Article | Pos::Adjective);
+    });
+    lower && determiner
 }
 
 /// Token `t` is glued to a hyphen, apostrophe or slash on either side (a compound or a
@@ -210,12 +234,22 @@ impl StrayEnglish {
             if !(a || b) {
                 continue;
             }
-            // a label in capitals after a noun (die Spalte RECEIVED) names a field
             let caps = doc.text(first).chars().all(|c| c.is_ascii_uppercase());
-            let after_noun = before.is_some_and(|w| {
-                doc.text(w.0).chars().next().is_some_and(char::is_uppercase)
+            if caps && !capitals_used_as_noun(doc, before) {
+                continue;
+            }
+            // a part of a name (3-D Secure, Code civil): a single letter or a word in capitals
+            // before it
+            let name_part = before.is_some_and(|w| {
+                let t = doc.text(w.0);
+                t.chars().count() == 1 || t.chars().all(|c| c.is_uppercase())
             });
-            if caps && (after_noun || !b) {
+            // other English close by: intentional code-switching (dass going veggie pretty
+            // cool), a title, or a longer run that untranslated-english judges
+            let lo = from.saturating_sub(2);
+            let hi = (j + 2).min(words.len());
+            let crowded = (lo..from).chain(j..hi).any(|i| words[i].1.english());
+            if name_part || crowded {
                 continue;
             }
             let (s, e) = (doc.tok(first).start, doc.tok(last).end);
