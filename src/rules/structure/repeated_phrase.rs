@@ -46,6 +46,7 @@ declare_rule! {
             "Die neue Strategie des Konzerns, die neue Strategie des Konzerns, überzeugt.",
             "Der Konzern hat hat neue Pläne.",
             "Er wurde verletzt und verletzt ins Krankenhaus gebracht.",
+            "Es kommt näher und näher.",
             "Aber ich bin nicht sicher, ob wir Testdaten dafür haben. Wir prüfen es, aber ich bin nicht sicher, ob wir Testdaten dafür haben.",
             "Die Regierung muss die Steuern senken, die Steuern muss die Regierung senken.",
         ],
@@ -186,15 +187,29 @@ fn self_pairs(doc: &Document, words: &[usize], cx: &mut Context<'_>) {
         {
             continue;
         }
+        // „näher und näher“ is the English closer and closer: German says „immer näher“
+        let mut comparative = false;
+        crate::morph::Morph::global().for_each_reading(doc.text(a), |r| {
+            comparative |= r.tag_text.contains(":KOM");
+        });
+        let shown = &doc.view[doc.tok(a).start..doc.tok(b).end];
+        if comparative {
+            let (s, e) = (doc.tok(a).start, doc.tok(b).end);
+            cx.report(
+                &META,
+                s,
+                e,
+                format!("{} is the English doubled comparative.", q(shown)),
+                Some(format!("immer {}", doc.text(a))),
+            );
+            continue;
+        }
         let (s, e) = (doc.tok(a).end, doc.tok(b).end);
         cx.report(
             &META,
             s,
             e,
-            format!(
-                "{} joins a word to itself.",
-                q(&doc.view[doc.tok(a).start..e])
-            ),
+            format!("{} joins a word to itself.", q(shown)),
             Some(String::new()),
         );
     }
