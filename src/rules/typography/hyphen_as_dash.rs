@@ -72,7 +72,9 @@ fn spaced_hyphen(doc: &Document, t: usize) -> Option<usize> {
     let before = doc.tok(t - 1);
     let after = doc.tok(next);
     let wordish = |k: TokenKind| matches!(k, TokenKind::Word | TokenKind::Number);
-    if !(wordish(before.kind) || matches!(doc.text(t - 1), ")" | "“" | "\"" | "»" | "«" | "," | ".")) {
+    if !(wordish(before.kind)
+        || matches!(doc.text(t - 1), ")" | "“" | "\"" | "»" | "«" | "," | "."))
+    {
         return None;
     }
     if !(wordish(after.kind) || matches!(doc.text(next), "(" | "„" | "\"" | "»" | "«")) {
@@ -107,10 +109,11 @@ impl Rule for HyphenAsDash {
                 "-" => {
                     if let Some(next) = spaced_hyphen(doc, t) {
                         let (s, e) = (doc.tok(t).start, doc.tok(next - 1).end);
-                        if !doc
-                            .zones
-                            .touches(s, e, ZoneSet::OPAQUE | ZoneSet::QUOTATION | ZoneSet::TITLE)
-                        {
+                        if !doc.zones.touches(
+                            s,
+                            e,
+                            ZoneSet::OPAQUE | ZoneSet::QUOTATION | ZoneSet::TITLE,
+                        ) {
                             hyphens.push((s, e));
                         }
                         t = next;
@@ -168,7 +171,7 @@ mod tests {
         assert_eq!(
             run(
                 &HyphenAsDash,
-                "A – b – c – d. Das ist von meiner Gruppe - eine Simulation -- wie man sieht."
+                "A – b – c – d – e. Das ist von meiner Gruppe - eine Simulation -- wie man sieht."
             ),
             vec![
                 ("-".into(), Some("–".into())),
@@ -180,7 +183,10 @@ mod tests {
     #[test]
     fn a_keyboard_house_style_is_reported_once() {
         assert_eq!(
-            flagged(&HyphenAsDash, "Er kam - wie immer - zu spät. Sie ging - leider."),
+            flagged(
+                &HyphenAsDash,
+                "Er kam - wie immer - zu spät. Sie ging - leider."
+            ),
             ["-"]
         );
     }

@@ -2,9 +2,9 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::lexicon::words::{NormMemo, WordFreq, GERMAN_HOMOGRAPHS};
-use crate::morph::Pos;
+use crate::lexicon::words::{NormMemo, WordFreq, ENGLISH_MARGIN, GERMAN_HOMOGRAPHS};
 use crate::morph::Morph;
+use crate::morph::Pos;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::zones::ZoneSet;
 use crate::text::TokenKind;
@@ -55,9 +55,10 @@ declare_rule! {
     };
 }
 
-/// English by the lexicons: Zipf 2.5 or more in English and 1.5 more than in German.
+/// English by the lexicons: Zipf 2.5 or more in English and 1.2 more than in German (the
+/// lexicon's own margin, [`ENGLISH_MARGIN`]); the morphology must not know the word either.
 const MIN_EN_ZIPF: f32 = 2.5;
-const MIN_MARGIN: f32 = 1.5;
+const MIN_MARGIN: f32 = ENGLISH_MARGIN;
 
 /// The zones whose words are not the author's running German.
 const SILENT_ZONES: ZoneSet = ZoneSet::FOREIGN_VOICE
@@ -162,7 +163,12 @@ fn capitals_used_as_noun(doc: &Document, before: Option<(usize, Lang)>) -> bool 
 /// contraction: Deep-Learning, don't, and/or).
 fn glued(doc: &Document, t: usize) -> bool {
     let n = doc.tokens.len();
-    let joint = |i: usize| matches!(doc.text(i), "-" | "'" | "’" | "/" | "&" | "_" | "." | "@" | "#");
+    let joint = |i: usize| {
+        matches!(
+            doc.text(i),
+            "-" | "'" | "’" | "/" | "&" | "_" | "." | "@" | "#"
+        )
+    };
     (t > 0 && !doc.tok(t).space_before && joint(t - 1))
         || (t + 1 < n && !doc.tok(t + 1).space_before && joint(t + 1))
 }
@@ -300,11 +306,17 @@ mod tests {
     #[test]
     fn flags_a_single_english_word() {
         assert_eq!(
-            flagged(&StrayEnglish, "Die Firma suchte einen neuen lender für das Projekt."),
+            flagged(
+                &StrayEnglish,
+                "Die Firma suchte einen neuen lender für das Projekt."
+            ),
             ["lender"]
         );
         assert_eq!(
-            flagged(&StrayEnglish, "Nach dem Börsengang kam ein großer BUST für die Anleger."),
+            flagged(
+                &StrayEnglish,
+                "Nach dem Börsengang kam ein großer BUST für die Anleger."
+            ),
             ["BUST"]
         );
     }
