@@ -126,6 +126,7 @@ fn classify(word: &str) -> Lang {
         && lower.chars().all(|c| c.is_ascii_lowercase())
         && frequent
         && GERMAN_HOMOGRAPHS.binary_search(&lower.as_str()).is_err()
+        && !german_typo(&lower)
         && !morph.is_german(&lower, false)
         && !morph.is_german(&capital, false);
     if english && FUNCTION.binary_search(&lower.as_str()).is_ok() {
@@ -159,18 +160,49 @@ fn capitals_used_as_noun(doc: &Document, before: Option<(usize, Lang)>) -> bool 
     lower && determiner
 }
 
-/// Token `t` is glued to a hyphen, apostrophe or slash on either side (a compound or a
-/// contraction: Deep-Learning, don't, and/or).
+/// Token `t` is glued to a neighbour other than sentence punctuation: a compound
+/// (Deep-Learning, copy−protected), a contraction (don't), a broken character (Aufru¨stung).
 fn glued(doc: &Document, t: usize) -> bool {
     let n = doc.tokens.len();
-    let joint = |i: usize| {
+    let opening = |i: usize| matches!(doc.text(i), "(" | "[" | "„" | "“" | "\"" | "»" | "«" | "‚");
+    let closing = |i: usize| {
         matches!(
             doc.text(i),
-            "-" | "'" | "’" | "/" | "&" | "_" | "." | "@" | "#"
+            "," | "."
+                | ";"
+                | ":"
+                | "!"
+                | "?"
+                | ")"
+                | "]"
+                | "“"
+                | "”"
+                | "\""
+                | "«"
+                | "»"
+                | "‘"
+                | "…"
+                | "..."
         )
     };
-    (t > 0 && !doc.tok(t).space_before && joint(t - 1))
-        || (t + 1 < n && !doc.tok(t + 1).space_before && joint(t + 1))
+    (t > 0 && !doc.tok(t).space_before && !opening(t - 1))
+        || (t + 1 < n && !doc.tok(t + 1).space_before && !closing(t + 1))
+}
+
+/// French function words: a French name or phrase (Place des martyrs, enfant de troupe) has
+/// words that English shares.
+const FRENCH: &[&str] = &[
+    "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les",
+];
+
+/// `lower` is a typo of a frequent German word: deleting one letter gives a word of Zipf 5 or
+/// more (deer for der).
+fn german_typo(lower: &str) -> bool {
+    let lex = WordFreq::builtin();
+    lower.char_indices().any(|(i, c)| {
+        let shorter = format!("{}{}", &lower[..i], &lower[i + c.len_utf8()..]);
+        lex.de_zipf(&shorter).is_some_and(|z| z >= 5.0) && !lex.is_english_not_german(&shorter)
+    })
 }
 
 impl Rule for StrayEnglish {
@@ -254,7 +286,9 @@ impl StrayEnglish {
             // cool), a title, or a longer run that untranslated-english judges
             let lo = from.saturating_sub(2);
             let hi = (j + 2).min(words.len());
-            let crowded = (lo..from).chain(j..hi).any(|i| words[i].1.english());
+            let crowded = (lo..from)
+                .chain(j..hi)
+                .any(|i| words[i].1.english() || FRENCH.contains(&doc.norm(words[i].0)));
             if name_part || crowded {
                 continue;
             }
