@@ -86,7 +86,8 @@ enum Lang {
     German,
     /// An English content word, not German.
     English,
-    /// An English function word ([`FUNCTION`]), not German.
+    /// An English function word ([`FUNCTION`]) or one letter away from a frequent German word:
+    /// never reported on its own.
     EnglishFunction,
     /// Neither for sure.
     Other,
@@ -126,10 +127,11 @@ fn classify(word: &str) -> Lang {
         && lower.chars().all(|c| c.is_ascii_lowercase())
         && frequent
         && GERMAN_HOMOGRAPHS.binary_search(&lower.as_str()).is_err()
-        && !german_typo(&lower)
         && !morph.is_german(&lower, false)
         && !morph.is_german(&capital, false);
-    if english && FUNCTION.binary_search(&lower.as_str()).is_ok() {
+    // a typo of a German word (deer for der) is never reported, but still English next to
+    // other English words
+    if english && (FUNCTION.binary_search(&lower.as_str()).is_ok() || german_typo(&lower)) {
         Lang::EnglishFunction
     } else if english {
         Lang::English
@@ -185,8 +187,10 @@ fn glued(doc: &Document, t: usize) -> bool {
                 | "..."
         )
     };
+    // threshold.appcache: a full stop with a word glued after it is part of a file name
+    let file_name = t + 2 < n && doc.text(t + 1) == "." && !doc.tok(t + 2).space_before;
     (t > 0 && !doc.tok(t).space_before && !opening(t - 1))
-        || (t + 1 < n && !doc.tok(t + 1).space_before && !closing(t + 1))
+        || (t + 1 < n && !doc.tok(t + 1).space_before && (!closing(t + 1) || file_name))
 }
 
 /// French function words: a French name or phrase (Place des martyrs, enfant de troupe) has
