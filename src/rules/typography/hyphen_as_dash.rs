@@ -3,6 +3,9 @@
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
+use std::collections::HashMap;
+
+use crate::text::segment::SegmentMode;
 use crate::text::zones::ZoneSet;
 use crate::text::TokenKind;
 
@@ -11,10 +14,11 @@ declare_rule! {
     ///
     /// ## What it flags
     /// A hyphen `-` or double hyphen `--` with a space on both sides between two words of a
-    /// sentence, in a document that otherwise sets its dashes as „–“ (at least twice as many en
-    /// or em dashes as spaced hyphens): each such hyphen is a slip. Where the document sets all
+    /// sentence, in a text that otherwise sets its dashes as „–“ (at least twice as many en
+    /// or em dashes as spaced hyphens): each such hyphen is a slip. Where the text sets all
     /// or most of its dashes as hyphens (a keyboard house style), only the first one is
-    /// reported, once for the document. List bullets at a line start, minus signs and ranges
+    /// reported, once for the document, with their count. The text is the document, or in
+    /// line mode (`--segments lines`) each line, as for quotation marks. List bullets at a line start, minus signs and ranges
     /// between numbers (5 - 3), URLs and quotations stay silent.
     ///
     /// ## Why
@@ -100,12 +104,21 @@ impl Rule for HyphenAsDash {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        // the text whose house style decides: the document, or in line mode each line
+        let lines = doc.mode == SegmentMode::Lines;
+        let text_of = |at: usize| {
+            if lines {
+                doc.segment_at(at).unwrap_or(0)
+            } else {
+                0
+            }
+        };
         let mut hyphens: Vec<(usize, usize)> = Vec::new();
-        let mut dashes = 0usize;
+        let mut dashes: HashMap<usize, usize> = HashMap::new();
         let mut t = 0;
         while t < doc.tokens.len() {
             match doc.text(t) {
-                "–" | "—" => dashes += 1,
+                "–" | "—" => *dashes.entry(text_of(doc.tok(t).start)).or_default() += 1,
                 "-" => {
                     if let Some(next) = spaced_hyphen(doc, t) {
                         let (s, e) = (doc.tok(t).start, doc.tok(next - 1).end);
@@ -124,28 +137,31 @@ impl Rule for HyphenAsDash {
             }
             t += 1;
         }
-        let Some(&(fs, fe)) = hyphens.first() else {
-            return;
-        };
-        if dashes >= 2 * hyphens.len() {
-            for &(s, e) in &hyphens {
-                cx.report(
-                    &META,
-                    s,
-                    e,
-                    format!(
-                        "{} stands for a dash; this text sets its dashes as „–“.",
-                        q(&doc.view[s..e])
-                    ),
-                    Some("–".to_string()),
-                );
-            }
-        } else {
-            let n = hyphens.len();
-            let times = if n == 1 {
-                "once".to_string()
-            } else {
-                format!("{n} times")
+        let mut per_text: HashMap<usize, usize> = HashMap::new();
+        for &(s, _) in &hyphens {
+            *per_text.entry(text_of(s)).or_default() += 1;
+        }
+        // slips in a text that sets its dashes as „–“; the rest follow a keyboard house style
+        let (slips, style): (Vec<_>, Vec<_>) = hyphens.iter().partition(|&&(s, _)| {
+            let k = text_of(s);
+            dashes.get(&k).copied().unwrap_or(0) >= 2 * per_text[&k]
+        });
+        for &(s, e) in &slips {
+            cx.report(
+                &META,
+                s,
+                e,
+                format!(
+                    "{} stands for a dash; this text sets its dashes as „–“.",
+                    q(&doc.view[s..e])
+                ),
+                Some("–".to_string()),
+            );
+        }
+        if let Some(&(fs, fe)) = style.first() {
+            let times = match style.len() {
+                1 => "once".to_string(),
+                n => format!("{n} times"),
             };
             cx.report(
                 &META,
