@@ -2,6 +2,9 @@
 //! `scripts/build_lexicon.py`) into `fst` maps in `OUT_DIR`, which `src/lexicon/words.rs`
 //! embeds with `include_bytes!`. The text files stay reviewable in the repository; the binary
 //! carries the compact, zero-copy form.
+//!
+//! It also lists the dictionary tables (`data/*.csv`) for `src/lexicon/schema.rs` to embed, so
+//! that a new table is a new file and no code.
 
 use std::env;
 use std::fmt::Write as _;
@@ -54,4 +57,25 @@ fn main() {
         .unwrap();
     }
     fs::write(Path::new(&out_dir).join("lexicon_meta.rs"), consts).expect("write to OUT_DIR");
+    embed_tables(&manifest, &out_dir);
+}
+
+/// Writes `builtin_tables.rs`: `(file name, include_str!(path))` for every `data/*.csv`, by
+/// file name.
+fn embed_tables(manifest: &str, out_dir: &str) {
+    let data = Path::new(manifest).join("data");
+    println!("cargo::rerun-if-changed={}", data.display());
+    let mut files: Vec<String> = fs::read_dir(&data)
+        .unwrap_or_else(|e| panic!("{}: {e}", data.display()))
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".csv"))
+        .collect();
+    files.sort();
+    let mut out = String::from("&[\n");
+    for f in &files {
+        let path = data.join(f);
+        writeln!(out, "    ({f:?}, include_str!({:?})),", path.display()).unwrap();
+    }
+    out.push(']');
+    fs::write(Path::new(out_dir).join("builtin_tables.rs"), out).expect("write to OUT_DIR");
 }

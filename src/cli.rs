@@ -92,6 +92,12 @@ pub struct CheckArgs {
     /// How the text is cut into independent segments.
     #[arg(long, value_enum, default_value_t = SegmentMode::Paragraphs)]
     pub segments: SegmentMode,
+    /// What separates the documents (articles) of a file, which the consistency rules
+    /// (name-variant, mixed-address, inconsistent-term) never compare with each other:
+    /// `blank-line`, or a marker line such as `<doc>` [default: the whole file in paragraphs
+    /// mode, each line in lines mode].
+    #[arg(long, value_name = "SEP")]
+    pub document_separator: Option<String>,
     /// The lowest severity that fails the gate (exit code 1) [default: major].
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
@@ -150,6 +156,7 @@ impl From<CheckArgs> for CheckFlags {
             color: a.color,
             output: a.output,
             segments: a.segments,
+            document_separator: a.document_separator,
             fail_on: a.fail_on,
             max_score: a.max_score,
             threads: a.threads,

@@ -16,6 +16,7 @@ pub mod finding;
 pub mod input;
 pub mod lexicon;
 pub mod located;
+pub mod matcher;
 pub mod morph;
 pub mod pipeline;
 pub mod report;

@@ -525,3 +525,40 @@ fn explain_lists_tested_examples() {
                 .and(predicate::str::contains("pochierte Eier")),
         );
 }
+
+/// The consistency rules compare within one document: the whole file in paragraphs mode, one
+/// line in lines mode, or what `--document-separator` cuts. One article's usual spelling never
+/// makes another article's word a misspelling.
+#[test]
+fn consistency_rules_compare_within_one_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = "Die Molekulardiagnosetechnologie ist neu. Die Molekulardiagnosetechnologie hilft.";
+    let two = "Die Molekulardiagosetechnologie wurde erprobt.";
+    let variants = |args: &[&str], text: String| -> usize {
+        let p = write(dir.path(), "a.txt", text.as_bytes());
+        let out = mtcheck()
+            .args(["check", "--format", "jsonl", "--fail-on", "never"])
+            .args(args)
+            .arg(&p)
+            .assert()
+            .success();
+        jsonl(&out.get_output().stdout)
+            .iter()
+            .filter(|f| f["rule"] == "name-variant")
+            .count()
+    };
+    // one file, one document: the rare spelling is compared with the frequent one
+    assert_eq!(variants(&[], format!("{one}\n\n{two}\n")), 1);
+    // one article per line: never compared
+    assert_eq!(
+        variants(&["--segments", "lines"], format!("{one}\n{two}\n")),
+        0
+    );
+    // paragraphs, with blank lines separating articles
+    let sep = ["--document-separator", "blank-line"];
+    assert_eq!(variants(&sep, format!("{one}\n\n{two}\n")), 0);
+    // a marker line separates articles; without one they are one document
+    let marked = ["--document-separator", "<doc>"];
+    assert_eq!(variants(&marked, format!("{one}\n\n<doc>\n\n{two}\n")), 0);
+    assert_eq!(variants(&marked, format!("{one}\n\n{two}\n")), 1);
+}

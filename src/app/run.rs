@@ -142,6 +142,7 @@ fn check_one(
     let (bytes, fmt) = inputs::read(input, stdin).map_err(fail)?;
     let text = reader::decode(bytes).map_err(|e| fail(e.to_string()))?;
     let opts = ReadOptions {
+        separator: settings.separator.as_ref(),
         format: settings.format_in.unwrap_or(fmt),
         mode: settings.mode,
         source: settings.source.as_ref().map(|s| SourceFile {

@@ -51,6 +51,9 @@ pub struct CheckFlags {
     pub output: Option<PathBuf>,
     /// How the text is cut into segments.
     pub segments: SegmentMode,
+    /// What separates documents (articles) for the consistency rules: `blank-line` or a
+    /// marker line (`None`: the whole file in paragraphs mode, each line in lines mode).
+    pub document_separator: Option<String>,
     /// The lowest severity that fails the gate.
     pub fail_on: Option<FailOn>,
     /// The highest score that passes.
@@ -104,6 +107,8 @@ pub struct CheckSettings {
     pub gate: Gate,
     /// How the text is cut into segments.
     pub mode: SegmentMode,
+    /// What separates the documents of a file.
+    pub separator: Option<crate::text::scope::DocSeparator>,
     /// The input format forced for every file (`None`: from each file's extension).
     pub format_in: Option<Format>,
     /// The header names of the source and target columns of TSV/CSV files.
@@ -157,6 +162,10 @@ impl CheckSettings {
             report,
             gate,
             mode: flags.segments,
+            separator: flags
+                .document_separator
+                .as_deref()
+                .map(crate::text::scope::DocSeparator::parse),
             format_in: flags.format_in,
             columns,
             source,

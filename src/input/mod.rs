@@ -74,6 +74,9 @@ pub struct ReadOptions<'a> {
     pub source: Option<bilingual::SourceFile<'a>>,
     /// The header names of the source and target columns of TSV/CSV files.
     pub columns: Option<(&'a str, &'a str)>,
+    /// What separates the documents (articles) of a file, for the consistency rules
+    /// (`None`: the whole file in paragraphs mode, each line in lines mode).
+    pub separator: Option<&'a crate::text::scope::DocSeparator>,
 }
 
 /// Builds the document of a decoded file, bilingual formats and `--source` included.
@@ -91,6 +94,10 @@ pub fn read(original: String, opts: &ReadOptions<'_>) -> Result<Document, InputE
         Format::Xliff => bilingual::xml(original, bom, mode, bilingual::Xml::Xliff)?,
         Format::Tmx => bilingual::xml(original, bom, mode, bilingual::Xml::Tmx)?,
         other => parse(original, other, mode),
+    };
+    let doc = match opts.separator {
+        Some(sep) => doc.with_separator(sep),
+        None => doc,
     };
     match &opts.source {
         Some(src) if !opts.format.is_bilingual() => bilingual::align(doc, src),
@@ -160,6 +167,7 @@ pub fn parse(original: String, format: Format, mode: SegmentMode) -> Document {
                 mode,
                 source: None,
                 columns: None,
+                separator: None,
             };
             match read(original.clone(), &opts) {
                 Ok(doc) => doc,

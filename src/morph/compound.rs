@@ -82,7 +82,7 @@ fn push_head(
     let head = head_form(&word[split..], capital);
     let left = format!("{prefix}{}", &word[..split]);
     let fits = head_fits(capital);
-    morph.for_each_reading(&head, |r| {
+    morph.for_each_reading_uncached(&head, |r| {
         if fits(&r.tag) {
             let lemma = if capital {
                 lower_first(r.lemma)
@@ -125,7 +125,9 @@ fn closed_split(morph: &Morph, word: &str, capital: bool, depth: u8) -> Option<u
         }
         let head = head_form(&word[split..], capital);
         let mut head_ok = false;
-        morph.for_each_reading(&head, |r| head_ok |= fits(&r.tag));
+        if morph.is_known_uncached(&head) {
+            morph.for_each_reading_uncached(&head, |r| head_ok |= fits(&r.tag));
+        }
         if head_ok && left_ok(morph, &word[..split], depth) {
             return Some(split);
         }

@@ -12,11 +12,11 @@
 //! ```
 //!
 //! An arc is one flag byte, an explicit label byte when the flag's low five bits are zero
-//! (otherwise they index the label table), and, unless [`TARGET_NEXT`] is set, the
+//! (otherwise they index the label table), and, unless `TARGET_NEXT` is set, the
 //! destination node's offset as a little-endian base-128 varint (7 bits a byte, the high
-//! bit set on every byte but the last). With [`TARGET_NEXT`] the destination is the node
+//! bit set on every byte but the last). With `TARGET_NEXT` the destination is the node
 //! that starts right after the last arc of the current node. A node is its list of arcs, the
-//! last one marked [`LAST_ARC`]; with the NUMBERS flag a varint (the number of sequences
+//! last one marked `LAST_ARC`; with the NUMBERS flag a varint (the number of sequences
 //! below) precedes the arcs. Destination 0 means "no node" (a terminal arc). The root is the
 //! destination of the first arc of node 0.
 
@@ -62,6 +62,9 @@ pub struct Cfsa2<'a> {
     labels: [u8; 32],
     numbers: bool,
     root: usize,
+    /// The root's arc for each first byte, plus one (0: none): the root has an arc for
+    /// almost every byte that starts a word, too many to scan for each look-up.
+    root_arcs: [u32; 256],
 }
 
 impl<'a> Cfsa2<'a> {
@@ -90,9 +93,24 @@ impl<'a> Cfsa2<'a> {
             labels,
             numbers: flags & FLAG_NUMBERS != 0,
             root: 0,
+            root_arcs: [0; 256],
         };
         fsa.root = fsa.target(fsa.first_arc(0));
+        let mut arc = fsa.first_arc(fsa.root);
+        loop {
+            fsa.root_arcs[usize::from(fsa.label(arc))] =
+                u32::try_from(arc + 1).map_err(|_| FsaError::Truncated)?;
+            if fsa.flag(arc) & LAST_ARC != 0 {
+                break;
+            }
+            arc = fsa.skip_arc(arc);
+        }
         Ok(fsa)
+    }
+
+    /// The address of the automaton's bytes: two automata over the same bytes are the same.
+    pub(crate) fn id(&self) -> usize {
+        self.arcs.as_ptr() as usize
     }
 
     /// The root node.
@@ -134,30 +152,57 @@ impl<'a> Cfsa2<'a> {
 
     /// The node `arc` leads to; 0 for none.
     fn target(&self, arc: usize) -> usize {
-        let flag = self.flag(arc);
-        if flag & TARGET_NEXT != 0 {
-            let mut last = arc;
-            while self.flag(last) & LAST_ARC == 0 {
-                last = self.skip_arc(last);
-            }
-            self.skip_arc(last)
+        if self.flag(arc) & TARGET_NEXT != 0 {
+            self.node_end(arc)
         } else {
-            let at = arc + if flag & LABEL_INDEX_MASK == 0 { 2 } else { 1 };
-            read_vint(self.arcs, at)
+            self.stored_target(arc)
         }
+    }
+
+    /// The destination stored in `arc`, which has no [`TARGET_NEXT`] flag.
+    fn stored_target(&self, arc: usize) -> usize {
+        let at = arc
+            + if self.flag(arc) & LABEL_INDEX_MASK == 0 {
+                2
+            } else {
+                1
+            };
+        read_vint(self.arcs, at)
+    }
+
+    /// The offset right after the last arc of the node that `arc` belongs to (from `arc` on).
+    fn node_end(&self, arc: usize) -> usize {
+        let mut last = arc;
+        while self.flag(last) & LAST_ARC == 0 {
+            last = self.skip_arc(last);
+        }
+        self.skip_arc(last)
     }
 
     /// The arc of `node` labelled `label`.
     fn find_arc(&self, node: usize, label: u8) -> Option<usize> {
+        if node == self.root {
+            return (self.root_arcs[usize::from(label)] as usize).checked_sub(1);
+        }
+        let arcs = self.arcs;
         let mut arc = self.first_arc(node);
         loop {
-            if self.label(arc) == label {
+            // one read of the flag per arc: label, end of node and size of the arc
+            let flag = arcs[arc];
+            let (arc_label, mut next) = match flag & LABEL_INDEX_MASK {
+                0 => (arcs[arc + 1], arc + 2),
+                i => (self.labels[usize::from(i)], arc + 1),
+            };
+            if arc_label == label {
                 return Some(arc);
             }
-            if self.flag(arc) & LAST_ARC != 0 {
+            if flag & LAST_ARC != 0 {
                 return None;
             }
-            arc = self.skip_arc(arc);
+            if flag & TARGET_NEXT == 0 {
+                next = skip_vint(arcs, next);
+            }
+            arc = next;
         }
     }
 
@@ -205,15 +250,79 @@ impl<'a> Cfsa2<'a> {
             return;
         }
         let mut arc = self.first_arc(node);
+        // where the node ends, found once for all its arcs that lead there
+        let mut end = None;
         loop {
             let flag = self.flag(arc);
             buf[len] = self.label(arc);
             if flag & FINAL_ARC != 0 {
                 f(&buf[..=len]);
             }
-            let next = self.target(arc);
+            let next = if flag & TARGET_NEXT != 0 {
+                *end.get_or_insert_with(|| self.node_end(arc))
+            } else {
+                self.stored_target(arc)
+            };
             if next != 0 {
                 self.visit(next, buf, len + 1, f, skipped);
+            }
+            if flag & LAST_ARC != 0 {
+                return;
+            }
+            arc = self.skip_arc(arc);
+        }
+    }
+}
+
+impl Cfsa2<'_> {
+    /// Calls `f` with every path from `node` that ends in an arc labelled `sep` (not counting
+    /// the first `skip` bytes of a path), without the `sep`, and the node after that arc;
+    /// paths are not followed past such an arc. The order is that of
+    /// [`Cfsa2::for_each_suffix`]: the sequences below the node `f` is given are exactly those
+    /// that it would list after the path and `sep`. Paths longer than [`MAX_SEQUENCE`] are
+    /// skipped.
+    pub fn for_each_split(
+        &self,
+        node: usize,
+        sep: u8,
+        skip: usize,
+        f: &mut impl FnMut(&[u8], usize),
+    ) {
+        let mut buf = [0u8; MAX_SEQUENCE];
+        if node != 0 {
+            self.visit_split(node, sep, skip, &mut buf, 0, f);
+        }
+    }
+
+    fn visit_split(
+        &self,
+        node: usize,
+        sep: u8,
+        skip: usize,
+        buf: &mut [u8; MAX_SEQUENCE],
+        len: usize,
+        f: &mut impl FnMut(&[u8], usize),
+    ) {
+        if len == MAX_SEQUENCE {
+            return;
+        }
+        let mut arc = self.first_arc(node);
+        let mut end = None;
+        loop {
+            let flag = self.flag(arc);
+            let label = self.label(arc);
+            let next = if flag & TARGET_NEXT != 0 {
+                *end.get_or_insert_with(|| self.node_end(arc))
+            } else {
+                self.stored_target(arc)
+            };
+            if label == sep && len >= skip {
+                if next != 0 {
+                    f(&buf[..len], next);
+                }
+            } else if next != 0 {
+                buf[len] = label;
+                self.visit_split(next, sep, skip, buf, len + 1, f);
             }
             if flag & LAST_ARC != 0 {
                 return;

@@ -6,7 +6,8 @@
 //!
 //! The dictionary is a Morfologik CFSA2 automaton (880 KB) embedded in the binary and read in
 //! place ([`fsa`]): opening it costs nothing, a look-up walks the form's bytes and then lists
-//! the entries below it.
+//! the entries below it. Each thread keeps the readings of its recently looked-up forms and
+//! its parsed tags, so the frequent words of running text cost a hash and a copy.
 //!
 //! ```
 //! use mtcheck::morph::{Genders, Morph, Numbers, Pos};
@@ -21,6 +22,7 @@
 //! ```
 
 mod analyze;
+mod cache;
 mod compound;
 pub mod fsa;
 pub mod tag;
@@ -137,6 +139,15 @@ impl Readings {
         self.source = Source::Unknown;
     }
 
+    /// Makes this a copy of `other`, reusing the buffers.
+    fn copy_from(&mut self, other: &Readings) {
+        self.text.clear();
+        self.text.push_str(&other.text);
+        self.items.clear();
+        self.items.extend_from_slice(&other.items);
+        self.source = other.source;
+    }
+
     /// Adds a reading whose lemma is `prefix` followed by `lemma`. Consecutive readings of one
     /// lemma share its text.
     fn push(&mut self, prefix: &str, lemma: &str, tag_text: &str, tag: Tag) {
@@ -185,8 +196,27 @@ impl Morph {
     }
 
     /// Calls `f` with every reading of `form` exactly as written (case matters: *Haus* is
-    /// found, *haus* is not). Allocates nothing. Returns the number of readings.
+    /// found, *haus* is not). Returns the number of readings. The readings of recent forms
+    /// are cached per thread.
     pub fn for_each_reading(&self, form: &str, mut f: impl FnMut(Reading<'_>)) -> usize {
+        let dict = self.fsa.id();
+        let readings = match cache::take_readings(dict, form, cache::Mode::Exact) {
+            Some(r) => r,
+            None => {
+                let mut r = Readings::default();
+                self.lookup_uncached(form, &mut r);
+                r
+            }
+        };
+        readings.iter().for_each(&mut f);
+        let n = readings.len();
+        cache::give_readings(dict, form, cache::Mode::Exact, readings);
+        n
+    }
+
+    /// [`Morph::for_each_reading`] without the cache: walks the automaton and decodes every
+    /// entry. Allocates nothing.
+    fn for_each_reading_uncached(&self, form: &str, mut f: impl FnMut(Reading<'_>)) -> usize {
         let bytes = form.as_bytes();
         if bytes.is_empty() || bytes.contains(&SEPARATOR) {
             return 0;
@@ -199,28 +229,42 @@ impl Morph {
         };
         let mut count = 0;
         let mut lemma = [0u8; 2 * fsa::MAX_SEQUENCE];
-        self.fsa.for_each_suffix(sep.node, &mut |entry: &[u8]| {
-            let Some((lemma_len, tag_text)) = decode_entry(bytes, entry, &mut lemma) else {
+        // each `K suffix _` (the encoded lemma) once, then the tags below it, which many
+        // forms share and which are decoded once per thread
+        let mut visit = |code: &[u8], tag_node: usize| {
+            let Some(len) = decode_lemma(bytes, code, &mut lemma) else {
                 return;
             };
-            let (Ok(lemma), Some(tag)) = (std::str::from_utf8(&lemma[..lemma_len]), tag_text)
-            else {
+            let Ok(lemma) = std::str::from_utf8(&lemma[..len]) else {
                 return;
             };
-            if let Some(parsed) = Tag::parse(tag) {
+            for (tag_text, tag) in cache::tags_below(&self.fsa, tag_node).iter() {
                 count += 1;
                 f(Reading {
                     lemma,
-                    tag_text: tag,
-                    tag: parsed,
+                    tag_text,
+                    tag: *tag,
                 });
             }
-        });
+        };
+        self.fsa.for_each_split(sep.node, SEPARATOR, 1, &mut visit);
         count
     }
 
-    /// `form`, exactly as written, is a word form of the dictionary.
+    /// `form`, exactly as written, is a word form of the dictionary. Recent answers are cached
+    /// per thread.
     pub fn is_known(&self, form: &str) -> bool {
+        let dict = self.fsa.id();
+        if let Some(known) = cache::get_known(dict, form) {
+            return known;
+        }
+        let known = self.is_known_uncached(form);
+        cache::put_known(dict, form, known);
+        known
+    }
+
+    /// [`Morph::is_known`] without the cache.
+    fn is_known_uncached(&self, form: &str) -> bool {
         let bytes = form.as_bytes();
         !bytes.is_empty()
             && !bytes.contains(&SEPARATOR)
@@ -238,8 +282,19 @@ impl Morph {
         out
     }
 
-    /// [`Morph::lookup`] into a buffer that is cleared first.
+    /// [`Morph::lookup`] into a buffer that is cleared first. The readings of recent forms are
+    /// cached per thread.
     pub fn lookup_into(&self, form: &str, out: &mut Readings) {
+        let dict = self.fsa.id();
+        if cache::get_readings(dict, form, cache::Mode::Exact, out) {
+            return;
+        }
+        self.lookup_uncached(form, out);
+        cache::put_readings(dict, form, cache::Mode::Exact, out);
+    }
+
+    /// [`Morph::lookup_into`] without the cache.
+    fn lookup_uncached(&self, form: &str, out: &mut Readings) {
         out.clear();
         self.push_readings(form, "", None, out);
         if !out.is_empty() {
@@ -255,7 +310,7 @@ impl Morph {
         keep: Option<&dyn Fn(&Tag) -> bool>,
         out: &mut Readings,
     ) {
-        self.for_each_reading(form, |r| {
+        self.for_each_reading_uncached(form, |r| {
             if keep.is_none_or(|k| k(&r.tag)) {
                 out.push(prefix, r.lemma, r.tag_text, r.tag);
             }
@@ -272,11 +327,28 @@ impl Morph {
         out
     }
 
-    /// [`Morph::analyze`] into a buffer that is cleared first.
+    /// [`Morph::analyze`] into a buffer that is cleared first. The analyses of recent forms
+    /// are cached per thread.
     pub fn analyze_into(&self, form: &str, sentence_start: bool, out: &mut Readings) {
-        self.lookup_into(form, out);
-        let capitalised = form.chars().next().is_some_and(char::is_uppercase);
-        if sentence_start && capitalised {
+        let dict = self.fsa.id();
+        let start = sentence_start && form.chars().next().is_some_and(char::is_uppercase);
+        let mode = if start {
+            cache::Mode::AnalyzeStart
+        } else {
+            cache::Mode::Analyze
+        };
+        if cache::get_readings(dict, form, mode, out) {
+            return;
+        }
+        self.analyze_uncached(form, start, out);
+        cache::put_readings(dict, form, mode, out);
+    }
+
+    /// [`Morph::analyze_into`] without the cache; `start`: a capitalised form at a sentence
+    /// start.
+    fn analyze_uncached(&self, form: &str, start: bool, out: &mut Readings) {
+        self.lookup_uncached(form, out);
+        if start {
             let lower = lower_first(form);
             let before = out.len();
             self.push_readings(&lower, "", None, out);
@@ -331,18 +403,12 @@ fn upper_first(s: &str) -> String {
     }
 }
 
-/// Decodes one entry below `form_` (`K suffix _ tag`): writes the lemma into `lemma` and
-/// returns its length and the tag. The lemma is `form` without its last `K - 'A'` bytes
-/// (all of them for 255) followed by `suffix` (Morfologik's `TrimSuffixEncoder`).
-fn decode_entry<'e>(
-    form: &[u8],
-    entry: &'e [u8],
-    lemma: &mut [u8],
-) -> Option<(usize, Option<&'e str>)> {
-    let (&code, rest) = entry.split_first()?;
-    let sep = rest.iter().position(|&b| b == SEPARATOR)?;
-    let (suffix, tag) = (&rest[..sep], &rest[sep + 1..]);
-    let cut = usize::from(code.wrapping_sub(b'A'));
+/// Decodes the encoded lemma `K suffix` of an entry below `form_` into `lemma` and returns
+/// its length: `form` without its last `K - 'A'` bytes (all of them for 255) followed by
+/// `suffix` (Morfologik's `TrimSuffixEncoder`).
+fn decode_lemma(form: &[u8], code: &[u8], lemma: &mut [u8]) -> Option<usize> {
+    let (&k, suffix) = code.split_first()?;
+    let cut = usize::from(k.wrapping_sub(b'A'));
     let keep = if cut == 255 {
         0
     } else {
@@ -354,7 +420,20 @@ fn decode_entry<'e>(
     }
     lemma[..keep].copy_from_slice(&form[..keep]);
     lemma[keep..len].copy_from_slice(suffix);
-    Some((len, std::str::from_utf8(tag).ok()))
+    Some(len)
+}
+
+/// Decodes one entry below `form_` (`K suffix _ tag`): writes the lemma into `lemma` and
+/// returns its length and the tag (for the tests, which walk every entry).
+#[cfg(test)]
+fn decode_entry<'e>(
+    form: &[u8],
+    entry: &'e [u8],
+    lemma: &mut [u8],
+) -> Option<(usize, Option<&'e str>)> {
+    let sep = 1 + entry.get(1..)?.iter().position(|&b| b == SEPARATOR)?;
+    let len = decode_lemma(form, &entry[..sep], lemma)?;
+    Some((len, std::str::from_utf8(&entry[sep + 1..]).ok()))
 }
 
 #[cfg(test)]

@@ -144,6 +144,100 @@ fn analyze_text_shows_lemma_gender_number_and_case() {
     assert!(analyze_text("Batterietag").contains("(compound: head tag) Batterietag SUB:"));
 }
 
+/// A few thousand words of the embedded wordfreq list (every 40th), each lower-case and
+/// capitalised: frequent words, rare words, compounds and non-words.
+fn sample_words() -> Vec<String> {
+    include_str!("../../data/lexicon/de.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .step_by(40)
+        .filter_map(|l| l.split('\t').next())
+        .flat_map(|w| [w.to_string(), upper_first(w)])
+        .collect()
+}
+
+fn pairs(r: &Readings) -> (Vec<(String, String, Tag)>, Source) {
+    let list = r
+        .iter()
+        .map(|r| (r.lemma.to_string(), r.tag_text.to_string(), r.tag))
+        .collect();
+    (list, r.source())
+}
+
+/// The readings as the first version of the layer found them: every entry below `form_`
+/// decoded in full, each tag parsed afresh.
+fn reference(form: &str) -> Vec<(String, String, Tag)> {
+    let a = morph().automaton();
+    let bytes = form.as_bytes();
+    let mut out = Vec::new();
+    if bytes.is_empty() || bytes.contains(&SEPARATOR) {
+        return out;
+    }
+    let Some(sep) = a
+        .walk(a.root(), bytes)
+        .and_then(|end| a.walk(end.node, &[SEPARATOR]))
+    else {
+        return out;
+    };
+    let mut lemma = [0u8; 2 * fsa::MAX_SEQUENCE];
+    a.for_each_suffix(sep.node, &mut |e: &[u8]| {
+        if let Some((n, Some(tag))) = decode_entry(bytes, e, &mut lemma) {
+            if let (Ok(l), Some(t)) = (std::str::from_utf8(&lemma[..n]), Tag::parse(tag)) {
+                out.push((l.to_string(), tag.to_string(), t));
+            }
+        }
+    });
+    out
+}
+
+#[test]
+fn cached_lookups_equal_uncached_ones() {
+    let m = morph();
+    let words = sample_words();
+    assert!(words.len() > 10_000);
+    let (mut cached, mut plain) = (Readings::default(), Readings::default());
+    let mut known = 0;
+    // twice: the first round fills the caches, the second reads them
+    for round in 0..2 {
+        for w in &words {
+            assert_eq!(m.is_known(w), m.is_known_uncached(w), "{w}");
+            known += usize::from(round == 0 && m.is_known(w));
+            m.lookup_into(w, &mut cached);
+            m.lookup_uncached(w, &mut plain);
+            assert_eq!(pairs(&cached), pairs(&plain), "lookup {w}");
+            if round == 0 {
+                assert_eq!(pairs(&plain).0, reference(w), "reference {w}");
+            }
+            let mut each = Vec::new();
+            let n = m.for_each_reading(w, |r| each.push((r.lemma.to_string(), r.tag)));
+            let mut each_plain = Vec::new();
+            m.for_each_reading_uncached(w, |r| each_plain.push((r.lemma.to_string(), r.tag)));
+            assert_eq!((n, &each), (each_plain.len(), &each_plain), "readings {w}");
+            for start in [false, true] {
+                m.analyze_into(w, start, &mut cached);
+                let capital = w.chars().next().is_some_and(char::is_uppercase);
+                m.analyze_uncached(w, start && capital, &mut plain);
+                assert_eq!(pairs(&cached), pairs(&plain), "analyze {w} {start}");
+            }
+        }
+    }
+    // the sample has known and unknown forms of both kinds
+    assert!(known > 2_000 && known < words.len() - 2_000, "{known}");
+}
+
+#[test]
+fn a_callback_may_look_words_up_again() {
+    let m = morph();
+    let mut inner = 0;
+    let n = m.for_each_reading("Häuser", |_| {
+        inner += m.lookup("Häuser").len();
+        assert!(m.is_known("Haus"));
+    });
+    assert!(n >= 3);
+    assert_eq!(inner, n * n);
+    assert_eq!(m.lookup("Häuser").len(), n);
+}
+
 /// Every entry of the automaton: the counts of the dictionary's README, every lemma decodes,
 /// every tag parses without an unknown field. About 3 s in a release build, much longer in a
 /// debug one: `cargo test --release --lib morph -- --ignored`.

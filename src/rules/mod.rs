@@ -10,8 +10,6 @@ pub mod entity;
 mod examples;
 pub mod grammar;
 pub mod locale;
-// Until phrase/ declares its rules with `declare_rule!`: their docs still say "See [`META`]".
-#[allow(rustdoc::private_intra_doc_links)]
 pub mod phrase;
 pub mod source;
 pub mod structure;
@@ -156,9 +154,9 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &entity::name_variant::NameVariant,
     &untranslated::untranslated_english::UntranslatedEnglish,
     &untranslated::stray_english::StrayEnglish,
-    &phrase::literal_idiom::LiteralIdiom,
-    &phrase::false_friend::FalseFriend,
-    &phrase::anglicism::Anglicism,
+    &phrase::TableRule("literal-idiom"),
+    &phrase::TableRule("false-friend"),
+    &phrase::TableRule("anglicism"),
     &typography::quote_direction::QuoteDirection,
     &typography::unclosed_quote::UnclosedQuote,
     &typography::quote_spacing::QuoteSpacing,
@@ -181,7 +179,9 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &locale::time_format::TimeFormat,
     &locale::imperial_unit::ImperialUnit,
     &grammar::infinitive_article::InfinitiveArticle,
-    &grammar::article_gender::ArticleGender,
+    &grammar::np_agreement::NpAgreement,
+    &grammar::modal_zu_infinitive::ModalZuInfinitive,
+    &grammar::non_word::NonWord,
     &grammar::missing_reflexive::MissingReflexive,
     &consistency::inconsistent_term::InconsistentTerm,
     &consistency::mixed_address::MixedAddress,
@@ -224,8 +224,8 @@ pub fn decapitalise(w: &str) -> String {
 /// (computed once by the tokenizer) before any string is compared: the word lists of the
 /// heuristic rules are tried on every token, and most tokens are in none of them.
 pub(crate) struct WordList {
-    /// Bit `hash % 256` is set for the normalised form of every word.
-    filter: [u64; 4],
+    /// The normalised form of every word.
+    norms: crate::text::token_map::TokenSet,
     /// The words as given.
     words: &'static [&'static str],
 }
@@ -233,31 +233,23 @@ pub(crate) struct WordList {
 impl WordList {
     /// The set of `words`.
     pub(crate) fn new(words: &'static [&'static str]) -> Self {
-        let mut filter = [0u64; 4];
-        for w in words {
-            // hashed as the tokenizer hashes the word in a text
+        let norms = crate::text::token_map::TokenSet::new(words.iter().map(|w| {
+            // normalised as the tokenizer normalises the word in a text
             let tokens = crate::text::token::tokenize(w);
             assert_eq!(tokens.len(), 1, "a word list holds single words: {w}");
-            let h = tokens.norm_hash(0);
-            filter[(h as usize >> 6) & 3] |= 1 << (h & 63);
-        }
-        WordList { filter, words }
-    }
-
-    /// The token's normalised form may be one of the words (no false negatives).
-    fn may_hold(&self, doc: &Document, t: usize) -> bool {
-        let h = doc.tokens.norm_hash(t);
-        self.filter[(h as usize >> 6) & 3] & (1 << (h & 63)) != 0
+            tokens.norm(0).to_string()
+        }));
+        WordList { norms, words }
     }
 
     /// The token's text is one of the words, exactly.
     pub(crate) fn has_text(&self, doc: &Document, t: usize) -> bool {
-        self.may_hold(doc, t) && self.words.contains(&doc.text(t))
+        self.has_norm(doc, t) && self.words.contains(&doc.text(t))
     }
 
-    /// The token's normalised form is one of the words.
+    /// The token's normalised form is one of the normalised words.
     pub(crate) fn has_norm(&self, doc: &Document, t: usize) -> bool {
-        self.may_hold(doc, t) && self.words.contains(&doc.norm(t))
+        self.norms.contains_token(&doc.tokens, t)
     }
 }
 

@@ -9,6 +9,7 @@ pub mod offsets;
 pub mod scope;
 pub mod segment;
 pub mod token;
+pub mod token_map;
 pub mod zones;
 
 pub use lines::LineIndex;

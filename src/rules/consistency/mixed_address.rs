@@ -5,6 +5,7 @@ use crate::finding::Severity;
 use std::sync::LazyLock;
 
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta, WordList};
+use crate::text::zones::ZoneSet;
 
 declare_rule! {
     /// The reader is addressed both formally (Sie, Ihnen) and informally (du, dich, dein) in one
@@ -60,7 +61,18 @@ impl Rule for MixedAddress {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let q_in = crate::rules::typography::quoted_tokens(doc);
+        if !(0..doc.tokens.len()).any(|t| INFORMAL.has_norm(doc, t)) {
+            return;
+        }
+        // only the author's voice addresses the reader: quotations, dialogue, titles and
+        // citations speak to someone else („Er fragte: „Kommst du mit?““)
+        let q_in: Vec<bool> = (0..doc.tokens.len())
+            .map(|t| {
+                let tok = doc.tok(t);
+                doc.zones
+                    .touches(tok.start, tok.end, ZoneSet::FOREIGN_VOICE)
+            })
+            .collect();
         let mut next_sentence = 0;
         for unit in super::units(doc) {
             let mut formal = Vec::new();

@@ -6,17 +6,14 @@ pub mod mixed_address;
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::text::segment::SegmentMode;
 
-/// The token ranges that count as one text for consistency: the whole document, or each line
-/// in line mode (where every line is an independent text).
+/// The token ranges that count as one text for consistency: the document's units
+/// ([`Document::documents`]: the whole file in paragraphs mode, each line in lines mode, or what
+/// a document separator cuts).
 pub(crate) fn units(doc: &Document) -> Vec<Range<usize>> {
-    match doc.mode {
-        SegmentMode::Paragraphs => std::iter::once(0..doc.tokens.len()).collect(),
-        SegmentMode::Lines => doc
-            .segments
-            .iter()
-            .map(|s| s.tok_start..s.tok_end)
-            .collect(),
-    }
+    doc.documents()
+        .iter()
+        .filter(|d| d.seg_start < d.seg_end)
+        .map(|d| doc.segments[d.seg_start].tok_start..doc.segments[d.seg_end - 1].tok_end)
+        .collect()
 }

@@ -5,8 +5,9 @@ use strsim::damerau_levenshtein;
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::lexicon::words::{FastMap, NormMemo, WordFreq};
+use crate::lexicon::words::WordFreq;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
+use crate::text::token_map::{FastMap, TokenMemo};
 use crate::text::TokenKind;
 
 declare_rule! {
@@ -211,7 +212,6 @@ impl Rule for NameVariant {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let lex = WordFreq::builtin();
-        let names = &cx.lex.names;
         // a German word form or a compound of German words is no misspelt name
         let morph = crate::morph::Morph::global();
         let mut german_memo: FastMap<String, bool> = FastMap::default();
@@ -224,154 +224,174 @@ impl Rule for NameVariant {
             }
         };
         // the look-ups run once per distinct normalised form, after the cheap shape test
-        let mut rare_memo = NormMemo::new(&doc.tokens);
+        let mut rare_memo = TokenMemo::new(&doc.tokens);
         let like: Vec<bool> = (0..doc.tokens.len())
             .map(|t| name_shaped(doc, t) && rare_memo.get(t, |n| rare(lex, n)))
             .collect();
-        // how often each name-like word occurs: the usual spelling of a name in this text
-        let mut counts: FastMap<&str, usize> = FastMap::default();
-        for t in (0..doc.tokens.len()).filter(|&t| like[t]) {
-            *counts.entry(doc.text(t)).or_default() += 1;
+        report_dropped_middle(doc, cx);
+        for range in crate::rules::consistency::units(doc) {
+            unit_variants(doc, cx, range, &like, &mut german);
         }
-        // a known person with the middle part dropped: „Hyung Chung“ for Hyung Won Chung
-        for t in 0..doc.tokens.len().saturating_sub(1) {
-            if names.without_middle.is_empty()
-                || !doc.is_word(t)
-                || !doc.is_word(t + 1)
-                || !doc.tok(t + 1).space_before
-            {
-                continue;
-            }
-            let Some(people) = names.without_middle.get_token(&doc.tokens, t) else {
-                continue;
-            };
-            // „Kim Un-guk“: the name goes on, it is another person's
-            if t + 2 < doc.tokens.len() && !doc.tok(t + 2).space_before && doc.text(t + 2) == "-" {
-                continue;
-            }
-            let Some(&(_, _, idx)) = people
-                .iter()
-                .find(|(first, last, _)| first == doc.text(t) && last == doc.text(t + 1))
-            else {
-                continue;
-            };
-            let full = names.list[idx].name.clone();
-            let (s, e) = (doc.tok(t).start, doc.tok(t + 1).end);
-            let msg = format!(
-                "{} drops part of the name {}.",
-                q(&doc.view[s..e]),
-                q(&full)
-            );
-            cx.report(&META, s, e, msg, Some(full));
+    }
+}
+
+/// „Hyung Chung“ for Hyung Won Chung: a known person with the middle part dropped.
+fn report_dropped_middle(doc: &Document, cx: &mut Context<'_>) {
+    let names = &cx.lex.names;
+    for t in 0..doc.tokens.len().saturating_sub(1) {
+        if names.without_middle.is_empty()
+            || !doc.is_word(t)
+            || !doc.is_word(t + 1)
+            || !doc.tok(t + 1).space_before
+        {
+            continue;
         }
-        // the words used at least twice, by first letter and length, to compare against
-        let mut frequent: FastMap<(char, usize), Vec<(&str, usize)>> = FastMap::default();
-        for (&word, &n) in &counts {
-            if n >= 2 {
-                let first = word.chars().next().unwrap_or_default();
-                frequent
-                    .entry((first, word.chars().count()))
-                    .or_default()
-                    .push((word, n));
-            }
+        let Some(people) = names.without_middle.get_token(&doc.tokens, t) else {
+            continue;
+        };
+        // „Kim Un-guk“: the name goes on, it is another person's
+        if t + 2 < doc.tokens.len() && !doc.tok(t + 2).space_before && doc.text(t + 2) == "-" {
+            continue;
         }
-        // per distinct spelling; `None` for a spelling that is itself a name part
-        let mut verdicts: FastMap<&str, Option<Verdict<'_>>> = FastMap::default();
-        for t in (0..doc.tokens.len()).filter(|&t| like[t]) {
-            let w = doc.text(t);
-            let verdict = verdicts.entry(w).or_insert_with(|| {
-                if names.part_index.contains_key(w) {
-                    return None;
-                }
-                let first = w.chars().next().unwrap_or_default();
-                let len = w.chars().count();
-                let parts = (len - 1..=len + 1)
-                    .flat_map(|l| names.part_index.get_by_first(first, l))
-                    .filter(|p| variant(w, p) && p.to_lowercase() != w.to_lowercase())
-                    .map(String::as_str)
-                    .collect();
-                // a long word one letter off a spelling used more often in this text; short
-                // names (Maier, Meier, Graber, Gruber) are too often different people to compare
-                let own = counts.get(w).copied().unwrap_or(0);
-                let in_doc = (len >= 8)
-                    .then(|| {
-                        (len - 1..=len + 1)
-                            .filter_map(|l| frequent.get(&(first, l)))
-                            .flatten()
-                            .filter(|(other, n)| *n > own && variant(w, other))
-                            .map(|&(other, _)| other)
-                            .min()
-                    })
-                    .flatten();
-                Some(Verdict { parts, in_doc })
-            });
-            let Some(verdict) = verdict else {
-                continue;
-            };
-            // a near miss of a dictionary name counts when it is long and the name's only word,
-            // or when the neighbouring word is the name's neighbouring word (Mark Zuckerburg)
-            let confirmed = |p: &str| {
-                names.part_index.owners(p).iter().any(|&(idx, pos)| {
-                    let words = &names.list[idx].words;
-                    let before = pos > 0 && t > 0 && doc.text(t - 1) == words[pos - 1];
-                    let after = pos + 1 < words.len()
-                        && t + 1 < doc.tokens.len()
-                        && doc.text(t + 1) == words[pos + 1];
-                    before || after
+        let Some(&(_, _, idx)) = people
+            .iter()
+            .find(|(first, last, _)| first == doc.text(t) && last == doc.text(t + 1))
+        else {
+            continue;
+        };
+        let full = names.list[idx].name.clone();
+        let (s, e) = (doc.tok(t).start, doc.tok(t + 1).end);
+        let msg = format!(
+            "{} drops part of the name {}.",
+            q(&doc.view[s..e]),
+            q(&full)
+        );
+        cx.report(&META, s, e, msg, Some(full));
+    }
+}
+
+/// Name variants inside one document unit (an article): the unit's own frequent spellings are
+/// what a rare spelling is compared with, never another article's.
+fn unit_variants(
+    doc: &Document,
+    cx: &mut Context<'_>,
+    range: std::ops::Range<usize>,
+    like: &[bool],
+    german: &mut impl FnMut(&str) -> bool,
+) {
+    let names = &cx.lex.names;
+    // how often each name-like word occurs: the usual spelling of a name in this text
+    let mut counts: FastMap<&str, usize> = FastMap::default();
+    for t in range.clone().filter(|&t| like[t]) {
+        *counts.entry(doc.text(t)).or_default() += 1;
+    }
+    // the words used at least twice, by first letter and length, to compare against
+    let mut frequent: FastMap<(char, usize), Vec<(&str, usize)>> = FastMap::default();
+    for (&word, &n) in &counts {
+        if n >= 2 {
+            let first = word.chars().next().unwrap_or_default();
+            frequent
+                .entry((first, word.chars().count()))
+                .or_default()
+                .push((word, n));
+        }
+    }
+    // per distinct spelling; `None` for a spelling that is itself a name part
+    let mut verdicts: FastMap<&str, Option<Verdict<'_>>> = FastMap::default();
+    for t in range.filter(|&t| like[t]) {
+        let w = doc.text(t);
+        let verdict = verdicts.entry(w).or_insert_with(|| {
+            if names.part_index.contains_key(w) {
+                return None;
+            }
+            let first = w.chars().next().unwrap_or_default();
+            let len = w.chars().count();
+            let parts = (len - 1..=len + 1)
+                .flat_map(|l| names.part_index.get_by_first(first, l))
+                .filter(|p| variant(w, p) && p.to_lowercase() != w.to_lowercase())
+                .map(String::as_str)
+                .collect();
+            // a long word one letter off a spelling used more often in this text; short
+            // names (Maier, Meier, Graber, Gruber) are too often different people to compare
+            let own = counts.get(w).copied().unwrap_or(0);
+            let in_doc = (len >= 8)
+                .then(|| {
+                    (len - 1..=len + 1)
+                        .filter_map(|l| frequent.get(&(first, l)))
+                        .flatten()
+                        .filter(|(other, n)| *n > own && variant(w, other))
+                        .map(|&(other, _)| other)
+                        .min()
                 })
-            };
-            // a long one-word name (PlayStation) is matched by its spelling alone: evidence
-            // enough for a look, not for a failed gate, and none at all when the word is
-            // German (Telegraf for Telegram, Bundeswahl for Bundeswehr, Gründersöhne)
-            let by_spelling = |p: &str| {
-                w.chars().count() >= 8
-                    && names
-                        .part_index
-                        .owners(p)
-                        .iter()
-                        .any(|&(idx, _)| names.list[idx].words.len() == 1)
-            };
-            let known = verdict
-                .parts
-                .iter()
-                .find(|p| confirmed(p))
-                .map(|p| (p, Severity::Major))
-                .or_else(|| {
-                    verdict
-                        .parts
-                        .iter()
-                        .find(|p| by_spelling(p))
-                        .filter(|_| !german(w))
-                        .map(|p| (p, Severity::Minor))
-                });
-            let tok = doc.tok(t);
-            if let Some((fix, severity)) = known {
-                let msg = format!("{} looks like a misspelling of the name {}.", q(w), q(fix));
-                cx.report_as(
-                    &META,
-                    severity,
-                    tok.start,
-                    tok.end,
-                    msg,
-                    Some(fix.to_string()),
-                );
-                continue;
-            }
-            if let Some(fix) = verdict.in_doc.filter(|_| !german(w)) {
-                let msg = format!(
-                    "{} looks like a misspelling of {}, which the text uses elsewhere.",
-                    q(w),
-                    q(fix)
-                );
-                cx.report_as(
-                    &META,
-                    Severity::Minor,
-                    tok.start,
-                    tok.end,
-                    msg,
-                    Some(fix.to_string()),
-                );
-            }
+                .flatten();
+            Some(Verdict { parts, in_doc })
+        });
+        let Some(verdict) = verdict else {
+            continue;
+        };
+        // a near miss of a dictionary name counts when it is long and the name's only word,
+        // or when the neighbouring word is the name's neighbouring word (Mark Zuckerburg)
+        let confirmed = |p: &str| {
+            names.part_index.owners(p).iter().any(|&(idx, pos)| {
+                let words = &names.list[idx].words;
+                let before = pos > 0 && t > 0 && doc.text(t - 1) == words[pos - 1];
+                let after = pos + 1 < words.len()
+                    && t + 1 < doc.tokens.len()
+                    && doc.text(t + 1) == words[pos + 1];
+                before || after
+            })
+        };
+        // a long one-word name (PlayStation) is matched by its spelling alone: evidence
+        // enough for a look, not for a failed gate, and none at all when the word is
+        // German (Telegraf for Telegram, Bundeswahl for Bundeswehr, Gründersöhne)
+        let by_spelling = |p: &str| {
+            w.chars().count() >= 8
+                && names
+                    .part_index
+                    .owners(p)
+                    .iter()
+                    .any(|&(idx, _)| names.list[idx].words.len() == 1)
+        };
+        let known = verdict
+            .parts
+            .iter()
+            .find(|p| confirmed(p))
+            .map(|p| (p, Severity::Major))
+            .or_else(|| {
+                verdict
+                    .parts
+                    .iter()
+                    .find(|p| by_spelling(p))
+                    .filter(|_| !german(w))
+                    .map(|p| (p, Severity::Minor))
+            });
+        let tok = doc.tok(t);
+        if let Some((fix, severity)) = known {
+            let msg = format!("{} looks like a misspelling of the name {}.", q(w), q(fix));
+            cx.report_as(
+                &META,
+                severity,
+                tok.start,
+                tok.end,
+                msg,
+                Some(fix.to_string()),
+            );
+            continue;
+        }
+        if let Some(fix) = verdict.in_doc.filter(|_| !german(w)) {
+            let msg = format!(
+                "{} looks like a misspelling of {}, which the text uses elsewhere.",
+                q(w),
+                q(fix)
+            );
+            cx.report_as(
+                &META,
+                Severity::Minor,
+                tok.start,
+                tok.end,
+                msg,
+                Some(fix.to_string()),
+            );
         }
     }
 }

@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::lexicon::words::NormSet;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::token::normalise;
+use crate::text::token_map::TokenSet;
 
 declare_rule! {
     /// A verb that is always reflexive used without mich/dich/sich/uns/euch (nach denen sie
@@ -147,9 +147,9 @@ impl Rule for MissingReflexive {
 
 /// [`FORMS`] and [`REFLEXIVES`] by their normalised forms, looked up by the tokens' hashes:
 /// every token of a text is tested, most are neither.
-static FORM_SET: LazyLock<NormSet> =
-    LazyLock::new(|| NormSet::new(FORMS.iter().map(|f| normalise(f))));
-static REFLEXIVE_SET: LazyLock<NormSet> = LazyLock::new(|| NormSet::new(REFLEXIVES));
+static FORM_SET: LazyLock<TokenSet> =
+    LazyLock::new(|| TokenSet::new(FORMS.iter().map(|f| normalise(f))));
+static REFLEXIVE_SET: LazyLock<TokenSet> = LazyLock::new(|| TokenSet::new(REFLEXIVES));
 
 /// Token `i` is a finite form of an inherently reflexive verb, written as in [`FORMS`]. A
 /// token written so has the form's normalised form, so the cheap look-up by hash comes

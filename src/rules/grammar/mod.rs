@@ -1,5 +1,7 @@
 //! Targeted grammar rules for the errors machine translation makes; not a general grammar checker.
 
-pub mod article_gender;
 pub mod infinitive_article;
 pub mod missing_reflexive;
+pub mod modal_zu_infinitive;
+pub mod non_word;
+pub mod np_agreement;

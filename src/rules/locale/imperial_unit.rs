@@ -161,7 +161,7 @@ fn metric_nearby(doc: &Document, first: usize, last: usize) -> bool {
     let to = (last + NEAR + 1).min(sent.tok_end);
     (from..to).filter(|&i| i < first || i > last).any(|i| {
         METRIC.contains(&doc.norm(i))
-            || (doc.tok(i).kind == TokenKind::Number && doc.text(i).ends_with(|c: char| c == 'm'))
+            || (doc.tok(i).kind == TokenKind::Number && doc.text(i).ends_with('m'))
     })
 }
 

@@ -19,7 +19,8 @@ declare_rule! {
     ///
     /// ## Why
     /// German swaps the two marks: 4.4 Milliarden reads as 44 billion to some readers and as a typo
-    /// to all, 10,000 reads as ten.
+    /// to all, 10,000 reads as ten (major). 1,250,000 cannot be read as a German number at all:
+    /// the reader sees the convention, not another value (minor).
     ///
     /// ## Example
     /// ```text
@@ -133,8 +134,17 @@ impl Rule for NumberFormat {
             };
             if let Some(fix) = fix {
                 let tok = doc.tok(t);
-                cx.report(
+                // two or more groups (1,250,000) cannot be read as a German number: the reader
+                // sees the convention, not another value, so it is minor; 10,000 reads as ten
+                // and 4.4 Milliarden as 44, which is major
+                let severity = if n.matches(',').count() >= 2 {
+                    Severity::Minor
+                } else {
+                    META.severity
+                };
+                cx.report_as(
                     &META,
+                    severity,
                     tok.start,
                     tok.end,
                     format!(

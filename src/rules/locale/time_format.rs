@@ -16,7 +16,9 @@ declare_rule! {
     /// suggestion converts it to the 24-hour clock.
     ///
     /// ## Why
-    /// German uses the 24-hour clock; a.m. and p.m. are untranslated and easily misread.
+    /// German uses the 24-hour clock; a.m. and p.m. are untranslated and easily misread. The
+    /// time itself is still understood, so the finding is minor (MQM: a locale convention
+    /// that does not change the meaning).
     ///
     /// ## Example
     /// ```text
@@ -32,7 +34,7 @@ declare_rule! {
     static META = {
         id: "time-format",
         category: "locale/time-format",
-        severity: Severity::Major,
+        severity: Severity::Minor,
         positives: &[
             "Die Konferenz beginnt um 3 p.m. Ortszeit.",
             "Start ist um 10:30 AM.",

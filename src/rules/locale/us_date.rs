@@ -18,8 +18,8 @@ declare_rule! {
     /// name followed by a day (Juli 15, July 15), and English month names before a day or year.
     ///
     /// ## Why
-    /// 7/5/2025 means 7 May to a German reader and 5 July to an American one; English month names
-    /// are untranslated text.
+    /// 7/5/2025 means 7 May to a German reader and 5 July to an American one (major); English month
+    /// names and the day after the month are understood but untranslated (minor).
     ///
     /// ## Example
     /// ```text
@@ -135,8 +135,9 @@ impl Rule for UsDate {
                     && doc.tok(t + 1).kind == TokenKind::Number
                 {
                     let tok = doc.tok(t);
-                    cx.report(
+                    cx.report_as(
                         &META,
+                        Severity::Minor,
                         tok.start,
                         tok.end,
                         format!("{} is an English month name.", q(w)),
@@ -156,8 +157,11 @@ impl Rule for UsDate {
             let month = if german.is_empty() { w } else { german };
             let (s, e) = (doc.tok(t).start, doc.tok(t + 1).end);
             let fix = format!("{d}. {month}");
-            cx.report(
+            // the date is understood, only written the English way: minor; a slash date is
+            // read as another day, which is major
+            cx.report_as(
                 &META,
+                Severity::Minor,
                 s,
                 e,
                 format!(

@@ -4,6 +4,7 @@
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::rules::{decapitalise, declare_rule, q, Context, Rule, RuleMeta};
+use crate::text::zones::ZoneSet;
 use crate::text::TokenKind;
 
 declare_rule! {
@@ -127,7 +128,10 @@ impl Rule for CapitalizedAfterComma {
                     continue;
                 }
                 let w = doc.text(t);
-                if !WORDS.contains(&w) {
+                // a quotation after a comma starts with its own capital („Je suis juif, Ich
+                // bin jüdisch.“ after a colon, a quoted title)
+                if !WORDS.contains(&w) || doc.zones.touches(tok.start, tok.end, ZoneSet::QUOTATION)
+                {
                     continue;
                 }
                 // an article before a capitalised word opens a title or a name in a list or a

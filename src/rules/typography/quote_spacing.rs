@@ -38,8 +38,21 @@ declare_rule! {
             "„Wir haben das Kapital.“Diese Investition hilft.",
             "Er sagte: „ Ich will.“",
         ],
-        negatives: &["Er sagte: „Ja“, und ging.", "Der „Zelt“-Stil ist neu.", "(„Ja“)"],
+        negatives: &[
+            "Er sagte: „Ja“, und ging.",
+            "Der „Zelt“-Stil ist neu.",
+            "(„Ja“)",
+            "Das Medikament wurde als „ Chinin “ bekannt.",
+        ],
     };
+}
+
+/// The quotation's closing mark (the next mark, closing) has a space before it too: „ Chinin “
+/// is spaced on both sides, the layout of a tokeniser or a house style applied throughout, not
+/// a slip at one mark; only a space on one side is reported.
+fn spaced_pair(doc: &Document, rest: &[super::Quote]) -> bool {
+    rest.first()
+        .is_some_and(|c| c.role == Role::Close && doc.tok(c.tok).space_before)
 }
 
 impl Rule for QuoteSpacing {
@@ -50,7 +63,8 @@ impl Rule for QuoteSpacing {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         for seg in &doc.segments {
             let german = german_style(doc, seg);
-            for q in scan(doc, seg) {
+            let marks = scan(doc, seg);
+            for (k, q) in marks.iter().enumerate() {
                 let t = q.tok;
                 let tok = *doc.tok(t);
                 let fix = proper(q.role, german || q.ch == '”');
@@ -73,6 +87,7 @@ impl Rule for QuoteSpacing {
                                 Some(format!(" {fix}")),
                             );
                         } else if t + 1 < seg.tok_end
+                            && !spaced_pair(doc, &marks[k + 1..])
                             && doc.tok(t + 1).space_before
                             && !doc.tok(t + 1).newline_before
                             && matches!(doc.tok(t + 1).kind, TokenKind::Word | TokenKind::Number)

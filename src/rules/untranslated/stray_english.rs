@@ -2,10 +2,11 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::lexicon::words::{NormMemo, WordFreq, ENGLISH_MARGIN, GERMAN_HOMOGRAPHS};
+use crate::lexicon::words::{WordFreq, ENGLISH_MARGIN, GERMAN_HOMOGRAPHS};
 use crate::morph::Morph;
 use crate::morph::Pos;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
+use crate::text::token_map::TokenMemo;
 use crate::text::zones::ZoneSet;
 use crate::text::TokenKind;
 
@@ -215,7 +216,7 @@ impl Rule for StrayEnglish {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let mut memo = NormMemo::new(&doc.tokens);
+        let mut memo = TokenMemo::new(&doc.tokens);
         let mut words: Vec<(usize, Lang)> = Vec::new();
         for sent in &doc.sentences {
             words.clear();

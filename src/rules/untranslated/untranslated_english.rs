@@ -4,8 +4,10 @@ use crate::document::Document;
 use crate::finding::Severity;
 use std::sync::LazyLock;
 
-use crate::lexicon::words::{NormMemo, NormSet, WordFreq};
+use crate::lexicon::words::WordFreq;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
+use crate::text::token_map::{TokenMemo, TokenSet};
+use crate::text::zones::ZoneSet;
 use crate::text::TokenKind;
 
 declare_rule! {
@@ -67,8 +69,8 @@ const EN_FUNCTION: &[&str] = &[
 ];
 
 /// [`MARKERS`] and [`EN_FUNCTION`], looked up by the tokens' hashes.
-static MARKER_SET: LazyLock<NormSet> = LazyLock::new(|| NormSet::new(MARKERS));
-static FUNCTION_SET: LazyLock<NormSet> = LazyLock::new(|| NormSet::new(EN_FUNCTION));
+static MARKER_SET: LazyLock<TokenSet> = LazyLock::new(|| TokenSet::new(MARKERS));
+static FUNCTION_SET: LazyLock<TokenSet> = LazyLock::new(|| TokenSet::new(EN_FUNCTION));
 
 /// Token `i` is a word written with a capital first letter.
 fn capitalised(doc: &Document, i: usize) -> bool {
@@ -106,7 +108,7 @@ impl Rule for UntranslatedEnglish {
         // found when the first sentence with an English marker needs it
         let mut in_quote: Option<Vec<bool>> = None;
         // one look-up per distinct word, however often the text uses it
-        let mut english_memo = NormMemo::new(tokens);
+        let mut english_memo = TokenMemo::new(tokens);
         let mut run: Vec<usize> = Vec::new();
         let (markers, function_words) = (&*MARKER_SET, &*FUNCTION_SET);
         for sent in &doc.sentences {
@@ -148,11 +150,22 @@ impl Rule for UntranslatedEnglish {
                     .map_or(first, |p| p + 1);
                 let run = &run[first..last];
                 let english = run.iter().filter(|&&i| english(i)).count();
-                if run.len() >= 3 && english >= 2 && !names_or_title(doc, sent.tok_start, run) {
-                    let (s, e) = (
-                        doc.tok(run[0]).start,
-                        doc.tok(*run.last().unwrap_or(&run[0])).end,
-                    );
+                let (s, e) = (
+                    doc.tok(run.first().copied().unwrap_or(t)).start,
+                    doc.tok(run.last().copied().unwrap_or(t)).end,
+                );
+                // quotations, titles, citations, dialogue, parentheses (the original title
+                // beside its German one), URLs and handles are not the author's German
+                let elsewhere = doc.zones.touches(
+                    s,
+                    e,
+                    ZoneSet::FOREIGN_VOICE | ZoneSet::OPAQUE | ZoneSet::PARENTHESIS,
+                );
+                if run.len() >= 3
+                    && english >= 2
+                    && !elsewhere
+                    && !names_or_title(doc, sent.tok_start, run)
+                {
                     cx.report(
                         &META,
                         s,

@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 
 use crate::document::Document;
-use crate::lexicon::words::{NormMemo, WordFreq};
+use crate::lexicon::words::WordFreq;
 use crate::text::segment::SENTENCE_STARTERS;
+use crate::text::token_map::TokenMemo as NormMemo;
 use crate::text::TokenKind;
 
 use super::super::{Certainty, Zone, ZoneKind};

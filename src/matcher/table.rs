@@ -1,12 +1,12 @@
 //! A compiled phrase table: entries with patterns and context cues, anchored by an index
-//! of the rarest required word of every pattern (see `lexicon::anchor`).
+//! of the rarest required word of every pattern (see `matcher::anchor`).
 
 use std::sync::OnceLock;
 
 use super::anchor::WordSet;
 use super::pattern::{Affix, Alt, CaseRule, Cue, CueSet, PatMatch, Pattern};
-use super::words::WordFreq;
 use crate::document::Document;
+use crate::lexicon::words::WordFreq;
 
 /// A pattern with its context conditions and the data a rule reports.
 #[derive(Debug, Clone)]
@@ -349,7 +349,7 @@ impl<T> PhraseTable<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::pattern::parse_cues;
+    use crate::matcher::pattern::parse_cues;
     use crate::text::segment::SegmentMode;
 
     /// What `find` did before the key index: look up the first words of every pattern,

@@ -1,15 +1,14 @@
 //! Finding a table's words in every token of a document: the anchors of the phrase patterns
 //! and the words of exclusion cues.
 //!
-//! Most words are compared with whole tokens (`Taschen`), so they are looked up by the hash
-//! every token carries, and almost every token is rejected by one bit test. Prefixes,
-//! suffixes and infixes (`tief*`, `*entschädigung`, `*wilderung*`) are searched with one
+//! Most words are compared with whole tokens (`Taschen`), so they are looked up in a
+//! [`TokenMap`] by the hash every token carries, and almost every token is rejected by one
+//! probe. Prefixes, suffixes and infixes (`tief*`, `*entschädigung`, `*wilderung*`) are searched with one
 //! Aho-Corasick DFA over the stream of normalised forms, in a plain loop over the concrete
 //! automaton. The matches of a token are reported in the order an Aho-Corasick search over
 //! that token would report them (by end, longer first, then word order), so which entry
 //! hits first does not depend on how the words are indexed.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::automaton::Automaton;
@@ -18,98 +17,17 @@ use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, StartKind};
 
 use super::pattern::Affix;
-use crate::text::token::{norm_hash, Tokens};
+use crate::text::token::Tokens;
+use crate::text::token_map::TokenMap;
 use crate::text::TokenKind;
-
-fn has(bits: &[u64], i: usize) -> bool {
-    bits[i >> 6] & (1 << (i & 63)) != 0
-}
-
-fn set_bit(bits: &mut [u64], i: usize) {
-    bits[i >> 6] |= 1 << (i & 63);
-}
-
-/// Whole words, found by the hash tokens carry ([`Tokens::norm_hash`]): open addressing
-/// with linear probing, at most half full.
-#[derive(Debug, Clone, Default)]
-struct Exact {
-    /// Index into `words` + 1 (0: empty), by hash.
-    slots: Vec<u32>,
-    /// (hash, word, ids of the word).
-    words: Vec<(u64, Box<str>, Vec<u32>)>,
-    /// Bit `hash >> (64 - FILTER_BITS)` set for every word: almost every token that is no
-    /// word of the set fails this one test, without probing `slots`.
-    filter: Vec<u64>,
-}
-
-/// log2 of the size of [`Exact::filter`] in bits (4 KiB: a few per cent false positives for
-/// a thousand words).
-const FILTER_BITS: u32 = 15;
-
-impl Exact {
-    fn build(words: Vec<(&str, u32)>) -> Self {
-        let mut by_word: Vec<(u64, Box<str>, Vec<u32>)> = Vec::new();
-        let mut index: HashMap<&str, usize> = HashMap::new();
-        for (w, id) in words {
-            let i = *index.entry(w).or_insert_with(|| {
-                by_word.push((norm_hash(w.as_bytes()), w.into(), Vec::new()));
-                by_word.len() - 1
-            });
-            by_word[i].2.push(id);
-        }
-        let size = (by_word.len() * 2).next_power_of_two().max(8);
-        let mut slots = vec![0u32; size];
-        for (i, (h, _, _)) in by_word.iter().enumerate() {
-            let mut at = (*h as usize) & (size - 1);
-            while slots[at] != 0 {
-                at = (at + 1) & (size - 1);
-            }
-            slots[at] = i as u32 + 1;
-        }
-        let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
-        for (h, _, _) in &by_word {
-            set_bit(&mut filter, (h >> (64 - FILTER_BITS)) as usize);
-        }
-        Exact {
-            slots,
-            words: by_word,
-            filter,
-        }
-    }
-
-    /// Some word may have the hash `hash`: false for almost every other hash.
-    #[inline]
-    fn may_hold(&self, hash: u64) -> bool {
-        !self.words.is_empty() && has(&self.filter, (hash >> (64 - FILTER_BITS)) as usize)
-    }
-
-    /// The ids of the word `norm` with hash `hash`.
-    fn get(&self, hash: u64, norm: &str) -> Option<&[u32]> {
-        if !self.may_hold(hash) {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let mut at = (hash as usize) & mask;
-        loop {
-            let slot = self.slots[at];
-            if slot == 0 {
-                return None;
-            }
-            let (h, w, ids) = &self.words[slot as usize - 1];
-            if *h == hash && **w == *norm {
-                return Some(ids);
-            }
-            at = (at + 1) & mask;
-        }
-    }
-}
 
 /// A set of words with affixes, each belonging to an entry of a table.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordSet {
     /// Every word: (normalised form, entry, affix); its index is its id.
     words: Vec<(Box<str>, usize, Affix)>,
-    exact: Exact,
+    /// The whole words (no affix), with the ids of each.
+    exact: TokenMap<Vec<u32>>,
     /// Without suffixes and infixes: the prefixes, as an anchored DFA (a trie) walked from
     /// the start of every token, which ends after a byte or two for most tokens instead of
     /// scanning every byte of the stream. The automaton's pattern n is `prefix_ids[n]`.
@@ -228,14 +146,13 @@ impl WordSet {
         let mut set = WordSet::default();
         let mut prefixes = Vec::new();
         let mut affixed = Vec::new();
-        let mut exact = Vec::new();
         for (id, &(w, _, affix)) in words.iter().enumerate() {
             let id = id as u32;
             if w.is_empty() {
                 continue;
             }
             match affix {
-                Affix::Exact => exact.push((w, id)),
+                Affix::Exact => set.exact.get_or_insert_with(w, Vec::new).push(id),
                 Affix::Prefix => prefixes.push((w, id)),
                 Affix::Suffix | Affix::Infix => {
                     affixed.push(w);
@@ -249,7 +166,6 @@ impl WordSet {
                 set.affixed_ids.push(id);
             }
         }
-        set.exact = Exact::build(exact);
         if !prefixes.is_empty() {
             set.prefix_ids = prefixes.iter().map(|p| p.1).collect();
             set.prefixes = Some(automaton(prefixes.iter().map(|p| p.0), StartKind::Anchored));
@@ -317,10 +233,14 @@ impl WordSet {
         let (mut next_affix, mut next_prefix) = (0, 0);
         let mut found: Vec<Found> = Vec::new();
         for t in range {
-            // most tokens hold no affixed word and fail the exact words' bit filter
+            // most tokens hold no affixed word and are no exact word: one probe of the table
             let affixed = affix_hits.get(next_affix).is_some_and(|h| h.0 == t);
             let prefixed = prefix_hits.get(next_prefix).is_some_and(|h| h.0 == t);
-            if !affixed && !prefixed && !self.exact.may_hold(tokens.norm_hash(t)) {
+            let (ns, ne) = tokens.norm_range(t);
+            let exact = self
+                .exact
+                .get_hashed(tokens.norm_hash(t), || &stream[ns..ne]);
+            if !affixed && !prefixed && exact.is_none() {
                 continue;
             }
             found.clear();
@@ -335,8 +255,7 @@ impl WordSet {
             if tokens.list[t].kind == TokenKind::Opaque {
                 continue;
             }
-            let (ns, ne) = tokens.norm_range(t);
-            if let Some(ids) = self.exact.get(tokens.norm_hash(t), &stream[ns..ne]) {
+            if let Some(ids) = exact {
                 found.extend(ids.iter().map(|&id| (ne, std::cmp::Reverse(ne - ns), id)));
             }
             if found.is_empty() {

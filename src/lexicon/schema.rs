@@ -1,0 +1,362 @@
+//! What the dictionary files look like: the built-in CSV tables, the phrase tables declared in
+//! `data/phrase_tables.toml`, which table a file holds (from its name), the columns of each
+//! schema, and reading a file into rows. What is wrong with a row is [`super::validate`]'s
+//! business; what the rows compile to is [`super::Lexicons`].
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::error::DictError;
+
+/// The built-in tables, `data/*.csv` by file name: (file name, contents).
+pub const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_tables.rs"));
+
+/// The declaration of every phrase table (`data/phrase_tables.toml`).
+pub const PHRASE_TABLES_TOML: &str = include_str!("../../data/phrase_tables.toml");
+
+/// The file-name stem of the name table (`data/names.csv`, user files `names*.csv`).
+pub const NAMES_FILE: &str = "names";
+
+/// One phrase table, as declared in `data/phrase_tables.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseTableSpec {
+    /// The built-in table is `data/<file>.csv`; user files start with `<file>`.
+    pub file: String,
+    /// Other beginnings of user file names for this table (`false-friends`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Its name in `mtcheck dict stats`.
+    pub stats: String,
+    /// Whether every built-in row must name its English source.
+    pub english: EnglishColumn,
+    /// A one-word pattern must have a `context` cue (checked in every file).
+    pub single_word_needs_context: bool,
+    /// The rule that reports the table's matches (read by `rules::phrase`).
+    pub rule: PhraseRuleDecl,
+}
+
+/// Whether a phrase table's rows name their English source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EnglishColumn {
+    /// Every built-in row has an `english` value.
+    Required,
+    /// `english` may be empty.
+    Optional,
+}
+
+/// The rule of a phrase table: its metadata, documentation and message, as data.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseRuleDecl {
+    /// Rule id (kebab-case).
+    pub id: String,
+    /// MQM category.
+    pub category: String,
+    /// Default severity (`critical`, `major`, `minor`).
+    pub severity: String,
+    /// One line.
+    pub summary: String,
+    /// What it flags.
+    pub flags: String,
+    /// Why it matters.
+    pub why: String,
+    /// Flagged example.
+    pub example: String,
+    /// What to write instead.
+    pub instead: String,
+    /// Texts the rule must flag.
+    pub positives: Vec<String>,
+    /// Texts the rule must leave alone.
+    pub negatives: Vec<String>,
+    /// The message; `{flagged}` is the quoted match, `{english}` the row's English source.
+    pub message: String,
+    /// The message for a row without English source.
+    pub message_without_english: String,
+    /// `keep` or `require-evidence`: what a source lacking the English expression does.
+    pub source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PhraseTablesFile {
+    table: Vec<PhraseTableSpec>,
+}
+
+static PHRASE_TABLES: LazyLock<Vec<PhraseTableSpec>> = LazyLock::new(|| {
+    toml::from_str::<PhraseTablesFile>(PHRASE_TABLES_TOML)
+        .map(|f| f.table)
+        .unwrap_or_else(|e| panic!("data/phrase_tables.toml: {e}"))
+});
+
+static LOAD_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    phrase_tables()
+        .iter()
+        .map(|t| &*format!("(load: {})", t.file.replace('_', " ")).leak())
+        .collect()
+});
+
+impl PhraseTableSpec {
+    /// The stage name under which `--timings` reports loading the table.
+    pub fn load_label(&self) -> &'static str {
+        phrase_tables()
+            .iter()
+            .position(|t| std::ptr::eq(t, self))
+            .and_then(|i| LOAD_LABELS.get(i).copied())
+            .unwrap_or("(load: phrases)")
+    }
+}
+
+/// Every phrase table, in the order of `data/phrase_tables.toml`.
+pub fn phrase_tables() -> &'static [PhraseTableSpec] {
+    &PHRASE_TABLES
+}
+
+/// Which table a file holds, from its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// `names*.csv`
+    Names,
+    /// A phrase table: the index of its [`PhraseTableSpec`] in [`phrase_tables`].
+    Phrase(usize),
+}
+
+impl TableKind {
+    /// The table a file name stands for.
+    pub fn from_file_name(name: &str) -> Option<TableKind> {
+        let n = name.to_ascii_lowercase();
+        if n.starts_with(NAMES_FILE) {
+            return Some(TableKind::Names);
+        }
+        phrase_tables()
+            .iter()
+            .position(|t| {
+                std::iter::once(&t.file)
+                    .chain(&t.aliases)
+                    .any(|stem| n.starts_with(stem.as_str()))
+            })
+            .map(TableKind::Phrase)
+    }
+
+    /// The phrase table's declaration (`None` for names).
+    pub fn spec(self) -> Option<&'static PhraseTableSpec> {
+        match self {
+            TableKind::Names => None,
+            TableKind::Phrase(i) => phrase_tables().get(i),
+        }
+    }
+
+    /// The column that identifies a row (`name` or `pattern`).
+    pub fn key_column(self) -> &'static str {
+        match self {
+            TableKind::Names => "name",
+            TableKind::Phrase(_) => "pattern",
+        }
+    }
+
+    /// The required and the known columns.
+    pub fn columns(self) -> (&'static [&'static str], &'static [&'static str]) {
+        match self {
+            TableKind::Names => (
+                &["name", "kind"],
+                &[
+                    "name", "kind", "literal", "context", "exclude", "window", "variants", "note",
+                ],
+            ),
+            TableKind::Phrase(_) => (
+                &["pattern", "suggestion"],
+                &[
+                    "pattern",
+                    "english",
+                    "suggestion",
+                    "severity",
+                    "context",
+                    "exclude",
+                    "window",
+                    "case",
+                    "note",
+                ],
+            ),
+        }
+    }
+}
+
+/// The message for a user file whose name names no table.
+pub fn unknown_file_name_message() -> String {
+    let mut stems: Vec<&str> = vec![NAMES_FILE];
+    stems.extend(phrase_tables().iter().map(|t| t.file.as_str()));
+    let (last, rest) = stems.split_last().unwrap_or((&NAMES_FILE, &[]));
+    format!(
+        "the file name must start with {} or {last}",
+        rest.join(", ")
+    )
+}
+
+/// A raw row of `names.csv`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct NameRow {
+    /// Canonical spelling.
+    pub name: String,
+    /// Kind of name.
+    pub kind: String,
+    /// Literal renderings, `;`-separated patterns.
+    pub literal: String,
+    /// Context cues.
+    pub context: String,
+    /// Exclusion cues.
+    pub exclude: String,
+    /// Context window.
+    pub window: String,
+    /// Wrong spellings.
+    pub variants: String,
+    /// Maintainer note.
+    pub note: String,
+}
+
+/// A raw row of a phrase table.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct PhraseRow {
+    /// The German pattern.
+    pub pattern: String,
+    /// The English source.
+    pub english: String,
+    /// Idiomatic German.
+    pub suggestion: String,
+    /// Severity override.
+    pub severity: String,
+    /// Context cues.
+    pub context: String,
+    /// Exclusion cues.
+    pub exclude: String,
+    /// Context window.
+    pub window: String,
+    /// Case rule.
+    pub case: String,
+    /// Maintainer note.
+    pub note: String,
+}
+
+/// A row with the file and line it comes from.
+pub type Located<R> = (String, usize, R);
+
+pub(crate) fn dict_err(path: &str, line: usize, message: impl Into<String>) -> DictError {
+    DictError {
+        path: path.to_string(),
+        line,
+        message: message.into(),
+    }
+}
+
+/// A CSV reader positioned after the header, the header, and the header's problems.
+pub(crate) type OpenCsv<'t> = (csv::Reader<&'t [u8]>, csv::StringRecord, Vec<DictError>);
+
+/// A CSV reader over `text` and its header row, with every problem of the header: unknown
+/// columns, then missing ones. `Err` when the header cannot be read at all.
+pub(crate) fn open_csv<'t>(
+    path: &str,
+    text: &'t str,
+    kind: TableKind,
+) -> Result<OpenCsv<'t>, DictError> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let headers = rdr
+        .headers()
+        .map_err(|e| dict_err(path, 1, e.to_string()))?
+        .clone();
+    let (required, known) = kind.columns();
+    let mut problems = Vec::new();
+    for h in &headers {
+        if !known.contains(&h) {
+            problems.push(dict_err(
+                path,
+                1,
+                format!("unknown column `{h}` (expected {})", known.join(", ")),
+            ));
+        }
+    }
+    for r in required {
+        if !headers.iter().any(|h| h == *r) {
+            problems.push(dict_err(path, 1, format!("missing column `{r}`")));
+        }
+    }
+    Ok((rdr, headers, problems))
+}
+
+/// The line a CSV record starts on.
+pub(crate) fn record_line(rec: &csv::StringRecord) -> usize {
+    rec.position().map_or(0, |p| p.line() as usize)
+}
+
+/// The line of a CSV error.
+pub(crate) fn error_line(e: &csv::Error) -> usize {
+    e.position().map_or(0, |p| p.line() as usize)
+}
+
+/// Every row of `text`, a table of `kind` shown as `path`; the first problem of the header or
+/// of a row (`check`, from [`super::validate`]) is the error.
+pub(crate) fn read_rows<R: for<'de> Deserialize<'de>>(
+    path: &str,
+    text: &str,
+    kind: TableKind,
+    check: impl Fn(&R) -> Vec<String>,
+) -> Result<Vec<Located<R>>, DictError> {
+    let (mut rdr, headers, problems) = open_csv(path, text, kind)?;
+    if let Some(first) = problems.into_iter().next() {
+        return Err(first);
+    }
+    let mut out = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| dict_err(path, error_line(&e), e.to_string()))?;
+        let line = record_line(&rec);
+        let row: R = rec
+            .deserialize(Some(&headers))
+            .map_err(|e| dict_err(path, line, e.to_string()))?;
+        if let Some(problem) = check(&row).into_iter().next() {
+            return Err(dict_err(path, line, problem));
+        }
+        out.push((path.to_string(), line, row));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_declared_table_is_built_in_and_every_built_in_table_is_declared() {
+        let tables = phrase_tables();
+        assert!(tables.len() >= 3);
+        for (name, _) in BUILTIN {
+            assert!(
+                TableKind::from_file_name(name).is_some(),
+                "data/{name} is no declared table"
+            );
+        }
+        for (i, t) in tables.iter().enumerate() {
+            let file = format!("{}.csv", t.file);
+            assert!(BUILTIN.iter().any(|(n, _)| *n == file), "{file} missing");
+            assert_eq!(TableKind::from_file_name(&file), Some(TableKind::Phrase(i)));
+        }
+    }
+
+    #[test]
+    fn file_names_choose_the_table() {
+        assert_eq!(
+            TableKind::from_file_name("Names-extra.csv"),
+            Some(TableKind::Names)
+        );
+        let ff = TableKind::from_file_name("false-friends-x.csv").and_then(TableKind::spec);
+        assert_eq!(ff.map(|s| s.file.as_str()), Some("false_friends"));
+        assert_eq!(TableKind::from_file_name("glossary.csv"), None);
+        assert_eq!(
+            unknown_file_name_message(),
+            "the file name must start with names, idioms, false_friends or anglicisms"
+        );
+    }
+}
