@@ -4,15 +4,23 @@ use super::is_function_word;
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
+use crate::text::zones::ZoneSet;
+use crate::text::TokenKind;
 
 declare_rule! {
     /// A phrase repeated in one sentence, a doubled word, or a garble such as „nach Meta von Meta“.
     ///
     /// ## What it flags
     /// In one sentence: the same phrase of three or more words twice within a few words, when it
-    /// carries at least two content words; a name repeated around „von“ (Meta von Meta); a content
-    /// word written twice in a row. Legitimate German doubles such as „die die“ or „das das“ are
-    /// left alone.
+    /// carries at least two content words; a name repeated around „von“ (Meta von Meta); a word
+    /// written twice in a row, in the same spelling (Die Macht macht is a noun and a verb).
+    /// Legitimate German doubles such as „die die“, „das das“ or „als als“ are left alone.
+    /// In a paragraph (or segment): the same phrase of five or more words again later (four when
+    /// three of them are content words); a content word joined to itself by „und“ or „oder“
+    /// (verletzt und verletzt; not the idioms mehr und mehr, nach und nach, immer und immer);
+    /// a clause that repeats the content words of the clause before it in another order.
+    /// With a source, a paragraph whose English source repeats itself too stays silent for the
+    /// repetitions beyond one sentence.
     ///
     /// ## Why
     /// Repetition is a typical decoding failure of machine translation and makes the sentence
@@ -37,6 +45,10 @@ declare_rule! {
             "Wang, der sich nach Meta von Meta anschloss.",
             "Die neue Strategie des Konzerns, die neue Strategie des Konzerns, überzeugt.",
             "Der Konzern hat hat neue Pläne.",
+            "Er wurde verletzt und verletzt ins Krankenhaus gebracht.",
+            "Es kommt näher und näher.",
+            "Aber ich bin nicht sicher, ob wir Testdaten dafür haben. Wir prüfen es, aber ich bin nicht sicher, ob wir Testdaten dafür haben.",
+            "Die Regierung muss die Steuern senken, die Steuern muss die Regierung senken.",
         ],
         negatives: &[
             "Die Leute, die die Geschwindigkeit priorisieren.",
@@ -44,6 +56,9 @@ declare_rule! {
             "Es geht um Geld, es geht um Macht.",
             "Vielen vielen Dank, UN-Generalsekretär Butros Butros-Ghali.",
             "Die meisten Fehler wurden gegen 15 Uhr und die meisten Fehler wurden gegen drei Uhr gemeldet.",
+            "Die Macht macht den Unterschied.",
+            "Sie ist besser als Spielerin als als Trainerin.",
+            "Die Preise steigen mehr und mehr, nach und nach auch die Mieten.",
         ],
     };
 }
@@ -57,13 +72,41 @@ const INTENSIFIERS: &[&str] = &[
 /// Doubles that German grammar produces: „die die“ (article + relative pronoun), „dass sie sie“.
 const LEGIT_DOUBLES: &[&str] = &[
     "der", "die", "das", "den", "dem", "des", "sie", "es", "was", "wer", "ob", "er", "ihr", "wir",
+    "als",
 ];
+
+/// Words that German doubles around „und“/„oder“ in idioms (mehr und mehr, nach und nach,
+/// immer und immer wieder, durch und durch, über und über).
+const PAIR_IDIOMS: &[&str] = &[
+    "mehr", "nach", "immer", "wieder", "durch", "über", "hin", "so", "und", "oder", "ja", "nein",
+    "weniger", "je", "hier", "dies", "das", "der", "die", "hin", "her", "auf", "ab", "ganz",
+    "wenn", "aber", "nun", "noch", "bla", "eins", "zwei", "drei", "vier", "fünf", "sechs",
+    "sieben", "acht", "neun", "zehn", "hundert", "tausend",
+];
+
+/// The same spelling: case matters (Die Macht macht is a noun and a verb), except for the
+/// capital of a sentence's first word (Hat hat).
+fn same_spelling(doc: &Document, t: usize, n: usize) -> bool {
+    let (a, b) = (doc.text(t), doc.text(n));
+    if a == b {
+        return true;
+    }
+    let first = doc.sentences[doc.sentence_of(t)].tok_start;
+    let opens = (first..t).all(|i| !doc.is_word(i));
+    let mut ca = a.chars();
+    opens
+        && ca
+            .next()
+            .is_some_and(|c| c.to_lowercase().eq(b.chars().take(1)))
+        && ca.eq(b.chars().skip(1))
+}
 
 /// A lower-case word doubled by a decoding loop (not an intensifier, not a name).
 fn doubled(doc: &Document, t: usize, n: usize) -> bool {
     let w = doc.norm(t);
     n == t + 1
         && w == doc.norm(n)
+        && same_spelling(doc, t, n)
         && doc.text(n).chars().next().is_some_and(char::is_lowercase)
         && !w.starts_with("viel")
         && !INTENSIFIERS.contains(&w)
@@ -77,6 +120,224 @@ fn doubled(doc: &Document, t: usize, n: usize) -> bool {
 
 fn content(doc: &Document, t: usize) -> bool {
     doc.is_word(t) && doc.norm(t).chars().count() >= 4 && !is_function_word(doc.norm(t))
+}
+
+/// What an English source repeats itself: a word joined to itself by „and“/„or“, and a
+/// phrase of four words that occurs twice.
+#[derive(Debug, Clone, Copy, Default)]
+struct SourceRepeats {
+    pair: bool,
+    phrase: bool,
+}
+
+fn source_repeats(text: &str) -> SourceRepeats {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let pair = words
+        .windows(3)
+        .any(|w| matches!(w[1].as_str(), "and" | "or") && w[0] == w[2]);
+    let mut seen = std::collections::HashSet::new();
+    let phrase = words.windows(4).any(|w| !seen.insert(w));
+    SourceRepeats { pair, phrase }
+}
+
+/// The repetitions beyond one sentence, per segment (a paragraph, or a line in line mode).
+fn across_sentences(doc: &Document, cx: &mut Context<'_>) {
+    let mut words: Vec<usize> = Vec::new();
+    for seg in &doc.segments {
+        words.clear();
+        words.extend((seg.tok_start..seg.tok_end).filter(|&t| doc.is_word(t)));
+        if words.len() < 3 {
+            continue;
+        }
+        let source = doc
+            .source_at(seg.start)
+            .map(|s| source_repeats(&s.text))
+            .unwrap_or_default();
+        if !source.pair {
+            self_pairs(doc, &words, cx);
+        }
+        if !source.phrase {
+            later_repeat(doc, &words, cx);
+            reordered_clauses(doc, seg.tok_start, seg.tok_end, cx);
+        }
+    }
+}
+
+/// „verletzt und verletzt“: a content word joined to itself by „und“ or „oder“.
+fn self_pairs(doc: &Document, words: &[usize], cx: &mut Context<'_>) {
+    for w in words.windows(3) {
+        let (a, c, b) = (w[0], w[1], w[2]);
+        if c != a + 1 || b != a + 2 || !matches!(doc.norm(c), "und" | "oder") {
+            continue;
+        }
+        // „segeln oder segeln lernen“, „Abonnement oder Abonnement-Bundle“: the second word
+        // is modified, the pair is a real alternative
+        let next = doc.tokens.list.get(b + 1);
+        let continues = next.is_some_and(|x| {
+            x.kind != TokenKind::Punct || !x.space_before && &doc.view[x.start..x.end] == "-"
+        });
+        let hyphen_before = a > 0 && !doc.tok(a).space_before && doc.text(a - 1) == "-";
+        if doc.norm(a) != doc.norm(b)
+            || hyphen_before
+            || (doc.norm(c) == "oder" && continues)
+            || next.is_some_and(|x| !x.space_before && &doc.view[x.start..x.end] == "-")
+            || name_continues(doc, a, b)
+            || !same_spelling(doc, a, b)
+            || !content(doc, a)
+            || PAIR_IDIOMS.contains(&doc.norm(a))
+            || INTENSIFIERS.contains(&doc.norm(a))
+        {
+            continue;
+        }
+        // „näher und näher“ is the English closer and closer: German says „immer näher“
+        let mut comparative = false;
+        crate::morph::Morph::global().for_each_reading(doc.text(a), |r| {
+            comparative |= r.tag_text.contains(":KOM");
+        });
+        let shown = &doc.view[doc.tok(a).start..doc.tok(b).end];
+        if comparative {
+            let (s, e) = (doc.tok(a).start, doc.tok(b).end);
+            cx.report(
+                &META,
+                s,
+                e,
+                format!("{} is the English doubled comparative.", q(shown)),
+                Some(format!("immer {}", doc.text(a))),
+            );
+            continue;
+        }
+        let (s, e) = (doc.tok(a).end, doc.tok(b).end);
+        cx.report(
+            &META,
+            s,
+            e,
+            format!("{} joins a word to itself.", q(shown)),
+            Some(String::new()),
+        );
+    }
+}
+
+/// „Pictou und Pictou Landing“: a capitalised word after the second copy continues a name.
+fn name_continues(doc: &Document, a: usize, b: usize) -> bool {
+    let cap = |t: usize| doc.text(t).chars().next().is_some_and(char::is_uppercase);
+    cap(a) && b + 1 < doc.tokens.len() && doc.is_word(b + 1) && cap(b + 1)
+}
+
+/// Hash of the four words from `words[k]` on.
+fn gram(doc: &Document, words: &[usize], k: usize) -> u64 {
+    words[k..k + 4]
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, &t| {
+            (h.rotate_left(13) ^ doc.tokens.norm_hash(t)).wrapping_mul(0x0100_0000_01b3)
+        })
+}
+
+/// The same phrase again in a later sentence of the segment: linear, by hashing every
+/// four-word phrase once.
+fn later_repeat(doc: &Document, words: &[usize], cx: &mut Context<'_>) {
+    let mut first: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    let same = |a: usize, b: usize| doc.norm(words[a]) == doc.norm(words[b]);
+    let mut k = 0;
+    while k + 4 <= words.len() {
+        let h = gram(doc, words, k);
+        let hit = first.get(&h).copied().filter(|&p| {
+            p + 4 <= k
+                && (0..4).all(|i| same(p + i, k + i))
+                && doc.sentence_of(words[p]) != doc.sentence_of(words[k])
+        });
+        let Some(p) = hit else {
+            first.entry(h).or_insert(k);
+            k += 1;
+            continue;
+        };
+        let mut len = 4;
+        while k + len < words.len() && p + len < k && same(p + len, k + len) {
+            len += 1;
+        }
+        let phrase = &words[k..k + len];
+        let contents = phrase.iter().filter(|&&t| content(doc, t)).count();
+        let (s, e) = (doc.tok(phrase[0]).start, doc.tok(phrase[len - 1]).end);
+        let (ps, pe) = (doc.tok(words[p]).start, doc.tok(words[p + len - 1]).end);
+        // a quotation repeats what was said on purpose
+        let quoted = doc.zones.touches(s, e, ZoneSet::QUOTATION)
+            || doc.zones.touches(ps, pe, ZoneSet::QUOTATION);
+        if !quoted && ((len >= 5 && contents >= 3) || (len >= 7 && contents >= 2)) {
+            cx.report(
+                &META,
+                s,
+                e,
+                format!(
+                    "The phrase {} repeats an earlier sentence of the paragraph.",
+                    q(&doc.view[s..e])
+                ),
+                None,
+            );
+            for i in k..k + len {
+                if i + 4 <= words.len() {
+                    first.entry(gram(doc, words, i)).or_insert(i);
+                }
+            }
+            k += len;
+        } else {
+            first.entry(h).or_insert(k);
+            k += 1;
+        }
+    }
+}
+
+/// A clause with the same content words as the clause before it, in another order.
+fn reordered_clauses(doc: &Document, from: usize, to: usize, cx: &mut Context<'_>) {
+    // (first word, last word, content words in order, sorted)
+    type Clause = (usize, usize, Vec<u64>, Vec<u64>);
+    let mut prev: Option<Clause> = None;
+    let mut cur: Clause = (usize::MAX, 0, Vec::new(), Vec::new());
+    for t in from..=to {
+        let boundary =
+            t == to || matches!(doc.text(t), "," | ";" | ":" | "." | "!" | "?" | "–" | "—");
+        if !boundary {
+            if doc.is_word(t) {
+                cur.0 = cur.0.min(t);
+                cur.1 = t;
+                if content(doc, t) {
+                    cur.2.push(doc.tokens.norm_hash(t));
+                }
+            }
+            continue;
+        }
+        if cur.0 == usize::MAX {
+            continue;
+        }
+        cur.3 = cur.2.clone();
+        cur.3.sort_unstable();
+        if let Some(p) = &prev {
+            let words = |c: &Clause| (c.0..=c.1).filter(|&i| doc.is_word(i)).count();
+            if cur.3.len() >= 3
+                && p.3 == cur.3
+                && p.2 != cur.2
+                && words(p).abs_diff(words(&cur)) <= 2
+            {
+                let (s, e) = (doc.tok(cur.0).start, doc.tok(cur.1).end);
+                cx.report(
+                    &META,
+                    s,
+                    e,
+                    format!(
+                        "The clause {} repeats the clause before it with its words reordered.",
+                        q(&doc.view[s..e])
+                    ),
+                    None,
+                );
+            }
+        }
+        prev = Some(std::mem::replace(
+            &mut cur,
+            (usize::MAX, 0, Vec::new(), Vec::new()),
+        ));
+    }
 }
 
 impl Rule for RepeatedPhrase {
@@ -179,6 +440,7 @@ impl Rule for RepeatedPhrase {
                 }
             }
         }
+        across_sentences(doc, cx);
     }
 }
 
@@ -186,6 +448,39 @@ impl Rule for RepeatedPhrase {
 mod tests {
     use super::*;
     use crate::rules::testing::flagged;
+
+    #[test]
+    fn repetitions_beyond_one_sentence() {
+        assert_eq!(
+            flagged(&RepeatedPhrase, "Er wurde verletzt und verletzt gebracht."),
+            [" und verletzt"]
+        );
+        assert_eq!(
+            flagged(
+                &RepeatedPhrase,
+                "Aber ich bin nicht sicher, ob wir Testdaten dafür haben. Wir prüfen es, aber ich bin nicht sicher, ob wir Testdaten dafür haben."
+            ),
+            ["aber ich bin nicht sicher, ob wir Testdaten dafür haben"]
+        );
+        assert_eq!(
+            flagged(
+                &RepeatedPhrase,
+                "Die Regierung muss die Steuern senken, die Steuern muss die Regierung senken."
+            ),
+            ["die Steuern muss die Regierung senken"]
+        );
+    }
+
+    #[test]
+    fn case_and_idioms_tell_legitimate_doubles() {
+        for text in [
+            "Die Macht macht den Unterschied.",
+            "Sie ist besser als Spielerin als als Trainerin.",
+            "Die Preise steigen mehr und mehr, nach und nach auch die Mieten.",
+        ] {
+            assert!(flagged(&RepeatedPhrase, text).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn flags_the_second_copy() {

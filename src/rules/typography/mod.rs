@@ -6,7 +6,9 @@
 //! position and from whether a quotation is open, so that the rules can judge its form.
 
 pub mod dash_spacing;
+pub mod hyphen_as_dash;
 pub mod missing_hyphen;
+pub mod percent_spacing;
 pub mod punctuation_spacing;
 pub mod quote_direction;
 pub mod quote_spacing;

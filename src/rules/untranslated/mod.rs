@@ -1,3 +1,4 @@
 //! English left in the German text.
 
+pub mod stray_english;
 pub mod untranslated_english;
