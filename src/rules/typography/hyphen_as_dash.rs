@@ -16,8 +16,8 @@ declare_rule! {
     /// A hyphen `-` or double hyphen `--` with a space on both sides between two words of a
     /// sentence, in a text that otherwise sets its dashes as „–“ (at least twice as many en
     /// or em dashes as spaced hyphens): each such hyphen is a slip. Where the text sets all
-    /// or most of its dashes as hyphens (a keyboard house style), only the first one is
-    /// reported, once for the document, with their count. The text is the document, or in
+    /// or most of its dashes as hyphens, that is its (keyboard) house style and it stays
+    /// silent: the error is the inconsistency. The text is the document, or in
     /// line mode (`--segments lines`) each line, as for quotation marks. List bullets at a line start, minus signs and ranges
     /// between numbers (5 - 3), URLs and quotations stay silent.
     ///
@@ -43,7 +43,7 @@ declare_rule! {
         severity: Severity::Minor,
         positives: &[
             "Das ist von meiner Gruppe - eine Simulation – und hier – wie man sieht – die Lösung.",
-            "Es kommt näher -- vor 40.000 Jahren lebten wir in Höhlen.",
+            "Es kommt – und zwar – näher -- vor 40.000 Jahren lebten wir in Höhlen.",
         ],
         negatives: &[
             "Er kam – wie immer – zu spät.",
@@ -141,12 +141,17 @@ impl Rule for HyphenAsDash {
         for &(s, _) in &hyphens {
             *per_text.entry(text_of(s)).or_default() += 1;
         }
-        // slips in a text that sets its dashes as „–“; the rest follow a keyboard house style
-        let (slips, style): (Vec<_>, Vec<_>) = hyphens.iter().partition(|&&(s, _)| {
-            let k = text_of(s);
-            dashes.get(&k).copied().unwrap_or(0) >= 2 * per_text[&k]
-        });
-        for &(s, e) in &slips {
+        // slips in a text that sets its dashes as „–“; a text that sets them as hyphens
+        // throughout follows its house style
+        let slips: Vec<(usize, usize)> = hyphens
+            .iter()
+            .copied()
+            .filter(|&(s, _)| {
+                let k = text_of(s);
+                dashes.get(&k).copied().unwrap_or(0) >= 2 * per_text[&k]
+            })
+            .collect();
+        for (s, e) in slips {
             cx.report(
                 &META,
                 s,
@@ -154,22 +159,6 @@ impl Rule for HyphenAsDash {
                 format!(
                     "{} stands for a dash; this text sets its dashes as „–“.",
                     q(&doc.view[s..e])
-                ),
-                Some("–".to_string()),
-            );
-        }
-        if let Some(&(fs, fe)) = style.first() {
-            let times = match style.len() {
-                1 => "once".to_string(),
-                n => format!("{n} times"),
-            };
-            cx.report(
-                &META,
-                fs,
-                fe,
-                format!(
-                    "This text sets the dash as a spaced hyphen {} ({times}); German typesetting uses the en dash „–“.",
-                    q(&doc.view[fs..fe])
                 ),
                 Some("–".to_string()),
             );
@@ -197,14 +186,12 @@ mod tests {
     }
 
     #[test]
-    fn a_keyboard_house_style_is_reported_once() {
-        assert_eq!(
-            flagged(
-                &HyphenAsDash,
-                "Er kam - wie immer - zu spät. Sie ging - leider."
-            ),
-            ["-"]
-        );
+    fn a_keyboard_house_style_is_silent() {
+        assert!(flagged(
+            &HyphenAsDash,
+            "Er kam - wie immer - zu spät. Sie ging - leider."
+        )
+        .is_empty());
     }
 
     #[test]

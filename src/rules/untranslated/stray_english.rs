@@ -20,8 +20,11 @@ declare_rule! {
     /// German sentence. Words written with a capital first letter (names, German nouns,
     /// adopted anglicisms such as Team or Meeting), compounds with a hyphen (Deep-Learning-Modell),
     /// quotations, titles, parentheses, URLs, handles and headings stay silent; runs of three
-    /// or more English words are `untranslated-english`. With a source, a word that the
-    /// English source contains as well is major: it was copied, not translated.
+    /// or more English words are `untranslated-english`. The English source must contain the
+    /// same word: then it was copied, not translated, and the finding is major. Without a
+    /// source the rule stays silent, because in German written by people such a word is far
+    /// more often a name, a newspaper's title, a foreign phrase or wordplay (13 of 17 on the
+    /// clean corpus) than a leftover.
     ///
     /// ## Why
     /// Machine translation passes single words through that it could not translate; a German
@@ -43,8 +46,8 @@ declare_rule! {
         category: "accuracy/untranslated",
         severity: Severity::Minor,
         positives: &[
-            "Die Firma suchte einen neuen lender für das Projekt.",
-            "Nach dem Börsengang kam ein großer BUST für die Anleger.",
+            "We need a new lender. ⇒ Die Firma suchte einen neuen lender für das Projekt.",
+            "It was a big bust. ⇒ Nach dem Börsengang kam ein großer BUST für die Anleger.",
         ],
         negatives: &[
             "Das Team hat im Meeting über das neue Feature gesprochen.",
@@ -52,6 +55,7 @@ declare_rule! {
             "Die Firma (englisch: lender) vergibt Kredite.",
             "Das Deep-Learning-Modell läuft online.",
             "Sie arbeitet bei Save the Children in Berlin.",
+            "Die Firma suchte einen neuen lender für das Projekt.",
         ],
     };
 }
@@ -305,24 +309,16 @@ impl StrayEnglish {
         }
     }
 
-    /// Reports `s..e`: major when the English source has the same words.
+    /// Reports `s..e` when the English source has the same words (major: copied).
     fn report(&self, doc: &Document, s: usize, e: usize, cx: &mut Context<'_>) {
         let shown = &doc.view[s..e];
         let copied = doc
             .source_at(s)
             .is_some_and(|src| contains_word(&src.text, shown));
-        let (severity, message) = if copied {
-            (
-                Severity::Major,
-                format!("{} is English copied from the source.", q(shown)),
-            )
-        } else {
-            (
-                META.severity,
-                format!("{} is an English word inside a German sentence.", q(shown)),
-            )
-        };
-        cx.report_as(&META, severity, s, e, message, None);
+        if copied {
+            let message = format!("{} is English copied from the source.", q(shown));
+            cx.report_as(&META, Severity::Major, s, e, message, None);
+        }
     }
 }
 
@@ -347,17 +343,23 @@ mod tests {
         assert_eq!(
             flagged(
                 &StrayEnglish,
-                "Die Firma suchte einen neuen lender für das Projekt."
+                "We need a lender. ⇒ Die Firma suchte einen neuen lender für das Projekt."
             ),
             ["lender"]
         );
         assert_eq!(
             flagged(
                 &StrayEnglish,
-                "Nach dem Börsengang kam ein großer BUST für die Anleger."
+                "A big bust. ⇒ Nach dem Börsengang kam ein großer BUST für die Anleger."
             ),
             ["BUST"]
         );
+        // without the source's word, silent
+        assert!(flagged(
+            &StrayEnglish,
+            "Die Firma suchte einen neuen lender für das Projekt."
+        )
+        .is_empty());
     }
 
     #[test]
