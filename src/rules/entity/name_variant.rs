@@ -270,6 +270,40 @@ fn report_dropped_middle(doc: &Document, cx: &mut Context<'_>) {
     }
 }
 
+/// Compares spelling `w` with the name dictionary and with the unit's frequent words (`None`:
+/// `w` is itself a name part).
+fn verdict_of<'a>(
+    names: &'a crate::lexicon::Names,
+    w: &'a str,
+    counts: &FastMap<&'a str, usize>,
+    frequent: &FastMap<(char, usize), Vec<(&'a str, usize)>>,
+) -> Option<Verdict<'a>> {
+    if names.part_index.contains_key(w) {
+        return None;
+    }
+    let first = w.chars().next().unwrap_or_default();
+    let len = w.chars().count();
+    let parts = (len - 1..=len + 1)
+        .flat_map(|l| names.part_index.get_by_first(first, l))
+        .filter(|p| variant(w, p) && p.to_lowercase() != w.to_lowercase())
+        .map(String::as_str)
+        .collect();
+    // a long word one letter off a spelling used more often in this text; short
+    // names (Maier, Meier, Graber, Gruber) are too often different people to compare
+    let own = counts.get(w).copied().unwrap_or(0);
+    let in_doc = (len >= 8)
+        .then(|| {
+            (len - 1..=len + 1)
+                .filter_map(|l| frequent.get(&(first, l)))
+                .flatten()
+                .filter(|(other, n)| *n > own && variant(w, other))
+                .map(|&(other, _)| other)
+                .min()
+        })
+        .flatten();
+    Some(Verdict { parts, in_doc })
+}
+
 /// Name variants inside one document unit (an article): the unit's own frequent spellings are
 /// what a rare spelling is compared with, never another article's.
 fn unit_variants(
@@ -300,32 +334,9 @@ fn unit_variants(
     let mut verdicts: FastMap<&str, Option<Verdict<'_>>> = FastMap::default();
     for t in range.filter(|&t| like[t]) {
         let w = doc.text(t);
-        let verdict = verdicts.entry(w).or_insert_with(|| {
-            if names.part_index.contains_key(w) {
-                return None;
-            }
-            let first = w.chars().next().unwrap_or_default();
-            let len = w.chars().count();
-            let parts = (len - 1..=len + 1)
-                .flat_map(|l| names.part_index.get_by_first(first, l))
-                .filter(|p| variant(w, p) && p.to_lowercase() != w.to_lowercase())
-                .map(String::as_str)
-                .collect();
-            // a long word one letter off a spelling used more often in this text; short
-            // names (Maier, Meier, Graber, Gruber) are too often different people to compare
-            let own = counts.get(w).copied().unwrap_or(0);
-            let in_doc = (len >= 8)
-                .then(|| {
-                    (len - 1..=len + 1)
-                        .filter_map(|l| frequent.get(&(first, l)))
-                        .flatten()
-                        .filter(|(other, n)| *n > own && variant(w, other))
-                        .map(|&(other, _)| other)
-                        .min()
-                })
-                .flatten();
-            Some(Verdict { parts, in_doc })
-        });
+        let verdict = verdicts
+            .entry(w)
+            .or_insert_with(|| verdict_of(names, w, &counts, &frequent));
         let Some(verdict) = verdict else {
             continue;
         };

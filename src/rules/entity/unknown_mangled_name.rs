@@ -55,6 +55,14 @@ declare_rule! {
     };
 }
 
+/// Articles and possessive or demonstrative determiners: before the word, they make it a
+/// common noun („der Chef“); as the word itself, they are no name („Dessen Chef Elon Musk“).
+const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "sein",
+    "seine", "ihr", "ihre", "unser", "unsere", "euer", "eure", "dessen", "deren", "jener", "jenes",
+    "dieser", "dieses", "jeder",
+];
+
 /// Company roles. Political offices are not among them: „Russlands Präsident Wladimir Putin“
 /// puts a genitive country before the office, which is ordinary German.
 const ROLES: &[&str] = &[
@@ -165,48 +173,9 @@ impl Rule for UnknownMangledName {
                 if !maybe || !ordinary(doc, t, lex, names) {
                     continue;
                 }
-                let prev_is_det = t > sent.tok_start
-                    && matches!(
-                        doc.norm(t - 1),
-                        "der"
-                            | "die"
-                            | "das"
-                            | "den"
-                            | "dem"
-                            | "des"
-                            | "ein"
-                            | "eine"
-                            | "einen"
-                            | "einem"
-                            | "einer"
-                            | "sein"
-                            | "seine"
-                            | "ihr"
-                            | "ihre"
-                            | "unser"
-                            | "unsere"
-                            | "dessen"
-                            | "deren"
-                    );
+                let prev_is_det = t > sent.tok_start && DETERMINERS.contains(&doc.norm(t - 1));
                 // „Dessen Chef Elon Musk“: a pronoun or determiner, not a name
-                let determiner = matches!(
-                    doc.norm(t),
-                    "dessen"
-                        | "deren"
-                        | "sein"
-                        | "seine"
-                        | "ihr"
-                        | "ihre"
-                        | "unser"
-                        | "unsere"
-                        | "euer"
-                        | "eure"
-                        | "jener"
-                        | "jenes"
-                        | "dieser"
-                        | "dieses"
-                        | "jeder"
-                );
+                let determiner = DETERMINERS.contains(&doc.norm(t));
                 let role =
                     ROLES.contains(&doc.norm(t + 1)) && doc.tok(t + 1).space_before && !determiner;
                 if role && !prev_is_det && is_person_name(doc, t + 2) {
