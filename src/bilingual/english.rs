@@ -250,7 +250,7 @@ fn elems_len_ok(text: &str) -> bool {
 }
 
 /// The lower-cased words and punctuation marks of an English text, with their byte ranges;
-/// `it's` is `it` + `'s`.
+/// `it's` is `it` + `'s`; commas, dashes and quotation marks are left out.
 pub fn words(text: &str) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
@@ -265,7 +265,7 @@ pub fn words(text: &str) -> Vec<(String, usize, usize)> {
         }
     };
     for (i, c) in text.char_indices() {
-        let inner = c == '\'' || c == '’' || c == '-';
+        let inner = c == '\'' || c == '’';
         if c.is_alphanumeric() || (inner && start.is_some()) {
             start.get_or_insert(i);
             continue;
@@ -273,7 +273,8 @@ pub fn words(text: &str) -> Vec<(String, usize, usize)> {
         if let Some(s) = start.take() {
             flush(&mut out, s, i);
         }
-        if !c.is_whitespace() {
+        // commas, dashes and quotes do not interrupt an idiom (no pain, no gain)
+        if !c.is_whitespace() && !",;:-–—\"“”‘".contains(c) {
             out.push((c.to_string(), i, i + c.len_utf8()));
         }
     }

@@ -124,7 +124,8 @@ impl Accepted {
     }
 
     /// The tokens of `range` hold this rendering: every content word (all but one when it
-    /// has four or more), at least one of them outside `inside` (a literal rendering's tokens).
+    /// has five or more), at least one of them outside `inside` (a literal rendering's tokens), unless
+    /// they cover all of `inside`.
     pub fn found_in(
         &self,
         doc: &Document,
@@ -136,6 +137,7 @@ impl Accepted {
         }
         let mut hits = 0;
         let mut outside = false;
+        let mut all: Vec<usize> = Vec::new();
         for w in &self.words {
             let found: Vec<usize> = range
                 .clone()
@@ -144,14 +146,17 @@ impl Accepted {
             if !found.is_empty() {
                 hits += 1;
                 outside |= found.iter().any(|t| !inside.contains(t));
+                all.extend(found);
             }
         }
-        let need = if self.words.len() >= 4 {
+        let need = if self.words.len() >= 5 {
             self.words.len() - 1
         } else {
             self.words.len()
         };
-        hits >= need && outside
+        // the literal words are the accepted rendering itself (das Eis brechen)
+        let covers = !inside.is_empty() && inside.iter().all(|t| all.contains(t));
+        hits >= need && (outside || covers)
     }
 }
 
