@@ -201,6 +201,16 @@ impl EnPattern {
                 .get(j)
                 .is_some_and(|w| w.chars().any(char::is_alphanumeric))
         };
+        // a comma or dash between two words of an idiom (no pain, no gain); a gap never
+        // crosses one
+        let soft = |j: usize| {
+            words
+                .get(j)
+                .is_some_and(|w| [",", ";", ":", "-", "–", "—"].contains(&w.as_str()))
+        };
+        if k > 0 && soft(i) && !matches!(el, Elem::Gap(..)) {
+            return self.step(words, i + 1, k, last);
+        }
         match el {
             Elem::Word(set) => {
                 if words.get(i).is_some_and(|w| set.contains(w)) {
@@ -250,7 +260,7 @@ fn elems_len_ok(text: &str) -> bool {
 }
 
 /// The lower-cased words and punctuation marks of an English text, with their byte ranges;
-/// `it's` is `it` + `'s`; commas, dashes and quotation marks are left out.
+/// `it's` is `it` + `'s`; quotation marks are left out.
 pub fn words(text: &str) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
@@ -273,8 +283,8 @@ pub fn words(text: &str) -> Vec<(String, usize, usize)> {
         if let Some(s) = start.take() {
             flush(&mut out, s, i);
         }
-        // commas, dashes and quotes do not interrupt an idiom (no pain, no gain)
-        if !c.is_whitespace() && !",;:-–—\"“”‘".contains(c) {
+        // quotation marks do not interrupt an idiom
+        if !c.is_whitespace() && !"\"“”‘".contains(c) {
             out.push((c.to_string(), i, i + c.len_utf8()));
         }
     }
