@@ -158,6 +158,40 @@ mod tests {
     }
 
     #[test]
+    fn the_builtin_table_is_sorted_unique_and_nfc() {
+        use unicode_normalization::is_nfc;
+        assert!(is_nfc(BUILTIN));
+        let mut rdr = csv::Reader::from_reader(BUILTIN.as_bytes());
+        let mut prev = String::new();
+        for (i, rec) in rdr.records().enumerate() {
+            let rec = rec.expect("well-formed row");
+            let key = rec.get(0).unwrap_or_default().to_lowercase();
+            assert!(
+                key > prev,
+                "line {}: `{key}` is out of order or a duplicate",
+                i + 2
+            );
+            prev = key;
+        }
+    }
+
+    #[test]
+    fn bad_rows_name_their_line() {
+        let e = SourcePhrases::parse(
+            "t.csv",
+            "english,kind,accepted,literal,note\nsb up,phrasal,x,,\n",
+        )
+        .expect_err("a pattern must start with a word");
+        assert_eq!(e.line, 2);
+        let e = SourcePhrases::parse(
+            "t.csv",
+            "english,kind,accepted,literal,note\nmake up,verb,x,,\n",
+        )
+        .expect_err("unknown kind");
+        assert!(e.message.contains("verb"));
+    }
+
+    #[test]
     fn finds_in_words() {
         let t = SourcePhrases::parse(
             "t.csv",
