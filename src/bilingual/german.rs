@@ -160,33 +160,44 @@ impl Accepted {
     }
 }
 
-/// One element of a literal rendering: `Katze*`, `*hund`, `*wurm*`, `oben|hoch`.
+/// One element of a literal rendering: `Katze*`, `*hund`, `*wurm*`, `oben|hoch`; an
+/// alternative with hyphens (`Deal-Brecher`) matches the hyphenated run of tokens.
 #[derive(Debug, Clone)]
-pub struct LitElem(Vec<(bool, String, bool)>);
+pub struct LitElem(Vec<Vec<(bool, String, bool)>>);
+
+fn part(a: &str) -> (bool, String, bool) {
+    let lower = a.to_lowercase();
+    let pre = lower.starts_with('*');
+    let suf = lower.ends_with('*') && lower.len() > 1;
+    (pre, lower.trim_matches('*').to_string(), suf)
+}
+
+fn part_matches((any_before, w, any_after): &(bool, String, bool), norm: &str) -> bool {
+    match (any_before, any_after) {
+        (false, false) => norm == w,
+        (false, true) => norm.starts_with(w.as_str()),
+        (true, false) => norm.ends_with(w.as_str()),
+        (true, true) => norm.contains(w.as_str()),
+    }
+}
 
 impl LitElem {
     fn parse(raw: &str) -> LitElem {
         LitElem(
             raw.split('|')
-                .map(|a| {
-                    let lower = a.to_lowercase();
-                    let pre = lower.starts_with('*');
-                    let suf = lower.ends_with('*') && lower.len() > 1;
-                    (pre, lower.trim_matches('*').to_string(), suf)
-                })
+                .map(|a| a.split('-').filter(|p| !p.is_empty()).map(part).collect())
                 .collect(),
         )
     }
 
-    fn matches(&self, norm: &str) -> bool {
-        self.0
-            .iter()
-            .any(|(any_before, w, any_after)| match (any_before, any_after) {
-                (false, false) => norm == w,
-                (false, true) => norm.starts_with(w.as_str()),
-                (true, false) => norm.ends_with(w.as_str()),
-                (true, true) => norm.contains(w.as_str()),
+    /// The element matches at token `t` (for a hyphenated alternative: the run from `t`).
+    fn matches(&self, doc: &Document, t: usize, end: usize) -> bool {
+        self.0.iter().any(|parts| {
+            parts.iter().enumerate().all(|(k, p)| {
+                let at = t + 2 * k;
+                at < end && (k == 0 || doc.norm(at - 1) == "-") && part_matches(p, doc.norm(at))
             })
+        })
     }
 }
 
@@ -206,7 +217,7 @@ impl Literal {
         for el in &self.0 {
             let t = range
                 .clone()
-                .find(|&t| doc.is_word(t) && !used.contains(&t) && el.matches(doc.norm(t)))?;
+                .find(|&t| doc.is_word(t) && !used.contains(&t) && el.matches(doc, t, range.end))?;
             used.push(t);
         }
         used.sort_unstable();
@@ -239,6 +250,9 @@ mod tests {
     #[test]
     fn literal_in_any_order() {
         let d = doc("Es regnet Katzen und Hunde.");
+        let d2 = doc("Das ist ein Deal-Brecher.");
+        let hy = Literal::parse("Deal-Brecher|Geschäftsbrecher");
+        assert_eq!(hy.found_in(&d2, 0..d2.tokens.len()), Some(vec![3]));
         let l = Literal::parse("Katze* Hund*");
         assert_eq!(l.found_in(&d, 0..d.tokens.len()), Some(vec![2, 4]));
         let d = doc("Es regnet in Strömen.");
