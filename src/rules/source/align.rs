@@ -161,18 +161,18 @@ pub fn pairs(doc: &Document, u: &Aligned<'_>) -> Vec<Pair> {
         if di == 0 && dj == 0 {
             break;
         }
-        let source = if di == 0 {
-            src[i - 1].end..src[i - 1].end
-        } else {
-            src[i - di].start..src[i - 1].end
-        };
-        let target = if dj == 0 {
-            tgt[j - 1].end..tgt[j - 1].end
-        } else {
-            join_t(j - dj, j)
-        };
         if di > 0 {
-            out.push(Pair { source, target });
+            // a source sentence without a partner gets an empty range
+            let target = if dj == 0 {
+                let at = j.checked_sub(1).map_or(u.tok_start, |k| tgt[k].end);
+                at..at
+            } else {
+                join_t(j - dj, j)
+            };
+            out.push(Pair {
+                source: src[i - di].start..src[i - 1].end,
+                target,
+            });
         }
         i -= di;
         j -= dj;
@@ -198,6 +198,44 @@ mod tests {
     use crate::document::Unit;
     use crate::rules::source::aligned;
     use crate::text::segment::SegmentMode;
+
+    #[test]
+    fn sentences_without_a_partner_at_either_end() {
+        for (source, target) in [
+            (
+                "Yes. It rained all day long in the city.",
+                "Es regnete den ganzen Tag in der Stadt.",
+            ),
+            (
+                "It rained.",
+                "Ja. Nein. Es regnete den ganzen Tag in der Stadt, und zwar sehr stark.",
+            ),
+            ("One. Two. Three. Four.", "Eins."),
+        ] {
+            let doc =
+                Document::plain(target.to_string(), 0, SegmentMode::Paragraphs).with_units(&[
+                    Unit {
+                        start: 0,
+                        end: target.len(),
+                        source: source.to_string(),
+                    },
+                ]);
+            let u = aligned(&doc)[0];
+            let p = pairs(&doc, &u);
+            // every source sentence is in exactly one pair, in order
+            let s = en_sentences(source);
+            assert_eq!(p.first().map(|x| x.source.start), Some(0), "{source}");
+            assert_eq!(
+                p.last().map(|x| x.source.end),
+                s.last().map(|x| x.end),
+                "{source}"
+            );
+            assert!(
+                p.windows(2).all(|w| w[0].source.end <= w[1].source.start),
+                "{source}"
+            );
+        }
+    }
 
     #[test]
     fn english_sentences() {
