@@ -28,7 +28,8 @@ pub fn en_sentences(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for (k, &(i, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?') {
+        // a mark inside a run already cut (`...\" Next`) is behind `start`
+        if !matches!(c, '.' | '!' | '?') || i < start {
             continue;
         }
         let mut j = k + 1;
@@ -47,7 +48,9 @@ pub fn en_sentences(text: &str) -> Vec<Range<usize>> {
         let next = chars[j..].iter().find(|(_, c)| !c.is_whitespace());
         let opens = next
             .is_some_and(|&(_, c)| c.is_uppercase() || c.is_ascii_digit() || "\"“‘('".contains(c));
-        let word: String = text[start..i]
+        let word: String = text
+            .get(start..i)
+            .unwrap_or_default()
             .rsplit(|c: char| c.is_whitespace())
             .next()
             .unwrap_or_default()
@@ -271,5 +274,20 @@ mod tests {
             txt.starts_with("Das Unternehmen") && txt.ends_with("Einheiten."),
             "{txt}"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(source in "[a-zA-Z .!?\"'()…0-9,-]{0,80}", target in "[a-zA-ZäÖ .!?„“0-9,-]{0,80}") {
+            let _ = en_sentences(&source);
+            let doc = Document::plain(target.clone(), 0, SegmentMode::Paragraphs).with_units(&[Unit {
+                start: 0,
+                end: target.len(),
+                source: source.clone(),
+            }]);
+            for u in aligned(&doc) {
+                let _ = pairs(&doc, &u);
+            }
+        }
     }
 }
