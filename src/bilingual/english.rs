@@ -219,15 +219,7 @@ impl EnPattern {
                     }
                 }
                 if k == last && self.movable_particle && k > 0 {
-                    // the particle behind an object of one to three words
-                    for gap in 1..=3 {
-                        if !(i..i + gap).all(is_word) {
-                            break;
-                        }
-                        if words.get(i + gap).is_some_and(|w| set.contains(w)) {
-                            return Some(i + gap + 1);
-                        }
-                    }
+                    return moved_particle(words, i, set);
                 }
                 None
             }
@@ -252,6 +244,42 @@ impl EnPattern {
             }
         }
     }
+}
+
+/// Words that end an object before a moved particle: a clause goes on (*trying to get out*,
+/// *work and go out*), so the particle belongs to another verb.
+const NOT_IN_OBJECT: &[&str] = &[
+    "to", "and", "or", "but", "that", "which", "who", "when", "if", "because", "while", "as",
+    "than", "not", "get", "go", "be", "is", "are", "was", "were",
+];
+
+/// Words after which a particle is a preposition (*hold the button on your reader*).
+const STARTS_NOUN_PHRASE: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our",
+    "their", "some", "any", "all", "every", "each", "one", "two", "three",
+];
+
+/// The end of a phrasal verb whose particle (`set`) follows an object of one to three words
+/// starting at word `i`: the object holds no clause word, and the particle is not a
+/// preposition before a noun phrase.
+fn moved_particle(words: &[String], i: usize, set: &HashSet<String>) -> Option<usize> {
+    for gap in 1..=3 {
+        let ok = words.get(i + gap - 1).is_some_and(|w| {
+            w.chars().any(char::is_alphanumeric) && !NOT_IN_OBJECT.contains(&w.as_str())
+        });
+        if !ok {
+            return None;
+        }
+        if words.get(i + gap).is_some_and(|w| set.contains(w)) {
+            let next = words.get(i + gap + 1);
+            let noun_phrase = next.is_some_and(|w| {
+                STARTS_NOUN_PHRASE.contains(&w.as_str())
+                    || w.starts_with(|c: char| c.is_ascii_digit())
+            });
+            return (!noun_phrase).then_some(i + gap + 1);
+        }
+    }
+    None
 }
 
 /// A phrasal verb has at least two words.

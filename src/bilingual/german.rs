@@ -201,6 +201,9 @@ impl LitElem {
     }
 }
 
+/// The largest distance in tokens between the first and the last word of a literal rendering.
+pub const WINDOW: usize = 8;
+
 /// A literal rendering: words that must all occur, in any order.
 #[derive(Debug, Clone)]
 pub struct Literal(pub Vec<LitElem>);
@@ -211,17 +214,31 @@ impl Literal {
         Literal(text.split_whitespace().map(LitElem::parse).collect())
     }
 
-    /// The tokens of `range` that make up this rendering (each element on its own token).
+    /// The tokens of `range` that make up this rendering (each element on its own token, all
+    /// within [`WINDOW`] tokens); *oben* and *unten* after *nach*, *von* or *ganz* are a
+    /// direction, not a particle translated word by word.
     pub fn found_in(&self, doc: &Document, range: std::ops::Range<usize>) -> Option<Vec<usize>> {
+        let direction = |t: usize| {
+            matches!(doc.norm(t), "oben" | "unten")
+                && t > range.start
+                && matches!(
+                    doc.norm(t - 1),
+                    "nach" | "von" | "ganz" | "weiter" | "da" | "hier" | "dort"
+                )
+        };
         let mut used = Vec::new();
         for el in &self.0 {
-            let t = range
-                .clone()
-                .find(|&t| doc.is_word(t) && !used.contains(&t) && el.matches(doc, t, range.end))?;
+            let t = range.clone().find(|&t| {
+                doc.is_word(t)
+                    && !used.contains(&t)
+                    && el.matches(doc, t, range.end)
+                    && !direction(t)
+            })?;
             used.push(t);
         }
         used.sort_unstable();
-        Some(used)
+        let (first, last) = (*used.first()?, *used.last()?);
+        (last - first <= WINDOW).then_some(used)
     }
 }
 
