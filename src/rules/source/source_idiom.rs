@@ -41,7 +41,8 @@ declare_rule! {
         positives: &[
             "It's raining cats and dogs. ⇒ Es regnet Katzen und Hunde.",
             "Don't make a mountain out of a molehill. ⇒ Mach keinen Berg aus einem Maulwurfshügel.",
-            "They broke the band up last year. ⇒ Sie brachen die Band letztes Jahr auf.",
+            "They broke the deal up last year. ⇒ Sie versuchten, den Deal aufzubrechen.",
+            "I am in the market for a new car. ⇒ Ich bin auf dem Markt für ein neues Auto.",
         ],
         negatives: &[
             "It's raining cats and dogs. ⇒ Es regnet in Strömen.",
