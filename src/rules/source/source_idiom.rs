@@ -55,7 +55,9 @@ declare_rule! {
 
 /// The words of the English entry for a message: the dictionary's form.
 fn english_of(e: &str) -> String {
-    e.replace(" sth", " …").replace(" sb", " …")
+    e.replace(" sth", " …")
+        .replace(" sb", " …")
+        .replace(" '", "'")
 }
 
 impl Rule for SourceIdiom {
