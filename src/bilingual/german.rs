@@ -226,19 +226,25 @@ impl Literal {
                     "nach" | "von" | "ganz" | "weiter" | "da" | "hier" | "dort"
                 )
         };
-        let mut used = Vec::new();
-        for el in &self.0 {
-            let t = range.clone().find(|&t| {
-                doc.is_word(t)
-                    && !used.contains(&t)
-                    && el.matches(doc, t, range.end)
-                    && !direction(t)
-            })?;
-            used.push(t);
-        }
-        used.sort_unstable();
-        let (first, last) = (*used.first()?, *used.last()?);
-        (last - first <= WINDOW).then_some(used)
+        let fits = |el: &LitElem, t: usize, used: &[usize]| {
+            doc.is_word(t) && !used.contains(&t) && el.matches(doc, t, range.end) && !direction(t)
+        };
+        let (head, rest) = self.0.split_first()?;
+        // anchored on each occurrence of the first element, the others within the window
+        range.clone().find_map(|t0| {
+            if !fits(head, t0, &[]) {
+                return None;
+            }
+            let near = t0.saturating_sub(WINDOW).max(range.start)..(t0 + WINDOW + 1).min(range.end);
+            let mut used = vec![t0];
+            for el in rest {
+                let t = near.clone().find(|&t| fits(el, t, &used))?;
+                used.push(t);
+            }
+            used.sort_unstable();
+            let (first, last) = (*used.first()?, *used.last()?);
+            (last - first <= WINDOW).then_some(used)
+        })
     }
 }
 
@@ -274,5 +280,9 @@ mod tests {
         assert_eq!(l.found_in(&d, 0..d.tokens.len()), Some(vec![2, 4]));
         let d = doc("Es regnet in Strömen.");
         assert_eq!(l.found_in(&d, 0..d.tokens.len()), None);
+        // the words of the rendering close together, not their first occurrences
+        let d = doc("Die Klänge des Weltraums, die von den Löchern ausgehen und sich am Ende des Tages vereinen.");
+        let e = Literal::parse("Ende des Tages").found_in(&d, 0..d.tokens.len());
+        assert_eq!(e.map(|v| v.len()), Some(3));
     }
 }
