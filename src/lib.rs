@@ -8,6 +8,7 @@
 //! ```
 
 pub mod app;
+pub mod bilingual;
 pub mod checker;
 pub mod config;
 pub mod document;

@@ -190,6 +190,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &source::untranslated_segment::UntranslatedSegment,
     &source::glossary_term::GlossaryTerm,
     &source::omission::Omission,
+    &source::source_idiom::SourceIdiom,
 ];
 
 /// The rule with id `id`.

@@ -186,7 +186,8 @@ fn stems(expr: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(|w| {
             let w = w.to_lowercase();
-            let cut = ["ing", "ed", "es", "s", "e"]
+            // deployment -> deploy, so that a source saying "deployed" counts
+            let cut = ["ments", "ment", "ing", "ed", "es", "s", "e"]
                 .iter()
                 .find_map(|suf| w.strip_suffix(suf).filter(|s| s.chars().count() >= 3));
             cut.unwrap_or(&w).to_string()
@@ -400,6 +401,7 @@ mod tests {
             "It tried to buy its way to the top.",
             "buy one's way to the top / buy its way"
         ));
+        assert!(source_has("The GPUs were deployed in May.", "deployment"));
         assert!(!source_has("Meta hired two researchers.", "poach (staff)"));
         assert!(!source_has("The pockets were deep.", "deep pockets"));
     }

@@ -1,8 +1,10 @@
 //! Rules that compare the German target with its English source; without a source they
 //! stay silent.
 
+pub mod align;
 pub mod glossary_term;
 pub mod omission;
+pub mod source_idiom;
 pub mod source_name;
 pub mod source_number;
 pub mod untranslated_segment;

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::aligned;
+use super::{align, aligned, Aligned};
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
@@ -71,7 +71,7 @@ static EN: LazyLock<Regex> = LazyLock::new(|| {
 
 static DE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(\d{1,3}(?:\.\d{3})+|\d{1,3}(?:\u{a0}\d{3})+|\d+)(?:,(\d+))?(?:\.(\d+))?(?:\s*(?:%|Prozent))?(?:\s+(Tausend|Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.?|Billionen|Billion)\b)?",
+        r"(\d{1,3}(?:,\d{3}){2,}|\d{1,3}(?:\.\d{3})+|\d{1,3}(?:\u{a0}\d{3})+|\d+)(?:,(\d+))?(?:\.(\d+))?(?:\s*(?:%|Prozent))?(?:\s+(Tausend|Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.?|Billionen|Billion)\b)?",
     )
     .expect("valid regex")
 });
@@ -138,12 +138,21 @@ fn german_numbers(text: &str) -> Vec<Num> {
             }
             let digits = c.get(1)?.as_str();
             let mut values = Vec::new();
-            let plain: f64 = digits.replace(['.', '\u{a0}'], "").parse().ok()?;
+            let plain: f64 = digits.replace(['.', ',', '\u{a0}'], "").parse().ok()?;
             let frac = c
                 .get(2)
                 .and_then(|f| format!("0.{}", f.as_str()).parse::<f64>().ok())
                 .unwrap_or(0.0);
             values.push(plain + frac);
+            // „10,000“: an English thousands separator left in the German text
+            if let Some(f) = c
+                .get(2)
+                .filter(|f| f.as_str().len() == 3 && digits.len() <= 3)
+            {
+                if let Ok(v) = format!("{digits}{}", f.as_str()).parse::<f64>() {
+                    values.push(v);
+                }
+            }
             // an English decimal point or separator left in the German text
             if let Some(f) = c.get(3) {
                 values.push(format!("{digits}.{}", f.as_str()).parse().ok()?);
@@ -282,131 +291,181 @@ impl Rule for SourceNumber {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         for u in aligned(doc) {
             let target = &doc.view[u.start..u.end];
-            let src = english_numbers(u.source);
-            let tgt = german_numbers(target);
-            let pm = {
-                let s = u.source.to_ascii_lowercase();
-                s.contains("p.m.") || s.contains(" pm") || s.contains("pm ")
+            let unit = Unit {
+                u,
+                target,
+                tgt: german_numbers(target),
+                pairs: align::pairs(doc, &u),
+                pm: {
+                    let s = u.source.to_ascii_lowercase();
+                    s.contains("p.m.") || s.contains(" pm") || s.contains("pm ")
+                },
+                words: words(target),
             };
-            let tw = words(target);
-            let mut used = vec![false; tgt.len()];
+            let src = english_numbers(u.source);
+            let mut used = vec![false; unit.tgt.len()];
             for n in &src {
-                let v = n.values[0];
-                let wanted = |t: &Num| {
-                    t.values.iter().any(|&x| {
-                        same(x * t.scale, v * n.scale)
-                            || (pm && v < 12.0 && same(x, v + 12.0))
-                            || (n.scale > 1.0 && same(x, v) && t.scale == 1.0 && {
-                                // "4.4 billion" written "4,4 Mrd" is caught above; a bare
-                                // mantissa next to a spelled-out scale ("4,4 Milliarden
-                                // Dollar" parsed without the word) counts as present
-                                let rest = target[t.end..].trim_start().to_lowercase();
-                                rest.starts_with("mill") || rest.starts_with("tausend")
-                            })
-                    })
-                };
-                if let Some(i) = tgt.iter().position(wanted) {
-                    used[i] = true;
-                    continue;
-                }
-                let wrong_scale = tgt.iter().position(|t| {
-                    n.scale > 1.0 && t.scale > 1.0 && t.values.iter().any(|&x| same(x, v))
-                });
-                if let Some(i) = wrong_scale {
-                    used[i] = true;
-                    let t = &tgt[i];
-                    let (s, e) = (u.start + t.start, u.start + t.end);
-                    let english = &u.source[n.start..n.end];
-                    let right = if n.scale < 1e6 {
-                        "Tausend"
-                    } else if n.scale < 1e9 {
-                        "Millionen"
-                    } else if n.scale < 1e12 {
-                        "Milliarden"
-                    } else {
-                        "Billionen"
-                    };
-                    cx.report(
-                        &META,
-                        s,
-                        e,
-                        format!(
-                            "{} is not {}: the scale is wrong by a factor of {} (English billion = Milliarde).",
-                            q(&doc.view[s..e]),
-                            q(english),
-                            if t.scale > n.scale { t.scale / n.scale } else { n.scale / t.scale }
-                        ),
-                        Some(right.to_string()),
-                    );
-                    continue;
-                }
-                if n.scale == 1.0
-                    && v <= 1000.0
-                    && v.fract() == 0.0
-                    && WORDS
-                        .iter()
-                        .any(|(w, x)| same(*x, v) && tw.iter().any(|t| t == w))
-                {
-                    continue;
-                }
-                let unit = u.source[n.end..].trim_start().to_ascii_lowercase();
-                if IMPERIAL.iter().any(|w| unit.starts_with(w)) {
-                    // converted to metric, the figure changes
-                    continue;
-                }
-                if n.scale == 1.0 && v < 13.0 && v.fract() == 0.0 {
-                    // small numbers are often written out or dropped with good reason
-                    continue;
-                }
-                let (s, e) = (u.start, u.end);
-                if doc.view[s..e].trim().is_empty() {
-                    continue;
-                }
-                cx.report_as(
-                    &META,
-                    Severity::Minor,
-                    s,
-                    e,
-                    format!(
-                        "The source number {} is not in the translation.",
-                        q(&u.source[n.start..n.end])
-                    ),
-                    None,
-                );
+                unit.check_source_number(doc, cx, n, &mut used);
             }
-            let spelled = words(u.source)
-                .iter()
-                .any(|w| EN_WORDS.contains(&w.as_str()));
-            if spelled {
-                continue;
-            }
-            for (i, t) in tgt.iter().enumerate() {
-                if used[i] || t.values.iter().all(|&x| x < 13.0) {
-                    continue;
-                }
-                let matches_any = src.iter().any(|n| {
-                    t.values
-                        .iter()
-                        .any(|&x| same(x, n.values[0]) || same(x * t.scale, n.values[0] * n.scale))
-                });
-                if matches_any {
-                    continue;
-                }
-                let (s, e) = (u.start + t.start, u.start + t.end);
-                cx.report_as(
-                    &META,
-                    Severity::Minor,
-                    s,
-                    e,
-                    format!(
-                        "{} is not in the source: check the figure.",
-                        q(&doc.view[s..e])
-                    ),
-                    None,
-                );
-            }
+            unit.report_invented(doc, cx, &src, &used);
         }
     }
+}
+
+/// A unit being checked: its target, the target's numbers and words, and the sentence pairs.
+struct Unit<'a> {
+    u: Aligned<'a>,
+    target: &'a str,
+    tgt: Vec<Num>,
+    pairs: Vec<align::Pair>,
+    /// The source gives a time in the afternoon.
+    pm: bool,
+    words: Vec<String>,
+}
+
+impl Unit<'_> {
+    /// Target number `t` renders source number `n`.
+    fn renders(&self, n: &Num, t: &Num) -> bool {
+        let v = n.values[0];
+        t.values.iter().any(|&x| {
+            same(x * t.scale, v * n.scale)
+                || (self.pm && v < 12.0 && same(x, v + 12.0))
+                || (n.scale > 1.0 && same(x, v) && t.scale == 1.0 && {
+                    // "4.4 billion" written "4,4 Mrd" is caught above; a bare
+                    // mantissa next to a spelled-out scale ("4,4 Milliarden
+                    // Dollar" parsed without the word) counts as present
+                    let rest = self.target[t.end..].trim_start().to_lowercase();
+                    rest.starts_with("mill") || rest.starts_with("tausend")
+                })
+        })
+    }
+
+    /// Looks for source number `n` in the target; reports a wrong scale on the figure and a
+    /// missing number on the aligned sentence.
+    fn check_source_number(
+        &self,
+        doc: &Document,
+        cx: &mut Context<'_>,
+        n: &Num,
+        used: &mut [bool],
+    ) {
+        let (u, v) = (&self.u, n.values[0]);
+        if let Some(i) = self.tgt.iter().position(|t| self.renders(n, t)) {
+            used[i] = true;
+            return;
+        }
+        let wrong_scale = self
+            .tgt
+            .iter()
+            .position(|t| n.scale > 1.0 && t.scale > 1.0 && t.values.iter().any(|&x| same(x, v)));
+        if let Some(i) = wrong_scale {
+            used[i] = true;
+            report_scale(doc, cx, u, n, &self.tgt[i]);
+            return;
+        }
+        let spelled = n.scale == 1.0
+            && v <= 1000.0
+            && v.fract() == 0.0
+            && WORDS
+                .iter()
+                .any(|(w, x)| same(*x, v) && self.words.iter().any(|t| t == w));
+        let unit = u.source[n.end..].trim_start().to_ascii_lowercase();
+        // converted to metric, the figure changes; small numbers are often written out or
+        // dropped with good reason
+        if spelled
+            || IMPERIAL.iter().any(|w| unit.starts_with(w))
+            || (n.scale == 1.0 && v < 13.0 && v.fract() == 0.0)
+        {
+            return;
+        }
+        let toks = align::target_of(&self.pairs, u, n.start);
+        let (s, e) = if toks.is_empty() {
+            (u.start, u.end)
+        } else {
+            (doc.tok(toks.start).start, doc.tok(toks.end - 1).end)
+        };
+        if doc.view[s..e].trim().is_empty() {
+            return;
+        }
+        cx.report_as(
+            &META,
+            Severity::Minor,
+            s,
+            e,
+            format!(
+                "The source number {} is not in the translation.",
+                q(&u.source[n.start..n.end])
+            ),
+            None,
+        );
+    }
+
+    /// Reports numbers of 13 or more in the target that the source does not have.
+    fn report_invented(&self, doc: &Document, cx: &mut Context<'_>, src: &[Num], used: &[bool]) {
+        let u = &self.u;
+        if words(u.source)
+            .iter()
+            .any(|w| EN_WORDS.contains(&w.as_str()))
+        {
+            return;
+        }
+        for (i, t) in self.tgt.iter().enumerate() {
+            if used[i] || t.values.iter().all(|&x| x < 13.0) {
+                continue;
+            }
+            let matches_any = src.iter().any(|n| {
+                t.values
+                    .iter()
+                    .any(|&x| same(x, n.values[0]) || same(x * t.scale, n.values[0] * n.scale))
+            });
+            if matches_any {
+                continue;
+            }
+            let (s, e) = (u.start + t.start, u.start + t.end);
+            cx.report_as(
+                &META,
+                Severity::Minor,
+                s,
+                e,
+                format!(
+                    "{} is not in the source: check the figure.",
+                    q(&doc.view[s..e])
+                ),
+                None,
+            );
+        }
+    }
+}
+
+/// Reports target number `t` that renders source number `n` with the wrong scale word.
+fn report_scale(doc: &Document, cx: &mut Context<'_>, u: &Aligned<'_>, n: &Num, t: &Num) {
+    let (s, e) = (u.start + t.start, u.start + t.end);
+    let english = &u.source[n.start..n.end];
+    let right = if n.scale < 1e6 {
+        "Tausend"
+    } else if n.scale < 1e9 {
+        "Millionen"
+    } else if n.scale < 1e12 {
+        "Milliarden"
+    } else {
+        "Billionen"
+    };
+    cx.report(
+        &META,
+        s,
+        e,
+        format!(
+            "{} is not {}: the scale is wrong by a factor of {} (English billion = Milliarde).",
+            q(&doc.view[s..e]),
+            q(english),
+            if t.scale > n.scale {
+                t.scale / n.scale
+            } else {
+                n.scale / t.scale
+            }
+        ),
+        Some(right.to_string()),
+    );
 }
 
 #[cfg(test)]
@@ -436,6 +495,25 @@ mod tests {
         ] {
             assert!(flagged(&SourceNumber, ok).is_empty(), "{ok}");
         }
+    }
+
+    #[test]
+    fn an_english_separator_copied_into_the_target_is_the_same_number() {
+        for ok in [
+            "It sold 10,000 units. ⇒ Es verkaufte 10,000 Einheiten.",
+            "It sold 1,000,000 units. ⇒ Es verkaufte 1,000,000 Einheiten.",
+        ] {
+            assert!(flagged(&SourceNumber, ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn a_missing_number_is_located_on_its_sentence() {
+        let got = flagged(
+            &SourceNumber,
+            "It rained all day. The firm sold 10,000 units. ⇒ Es regnete den ganzen Tag. Die Firma verkaufte viele Einheiten.",
+        );
+        assert_eq!(got, vec!["Die Firma verkaufte viele Einheiten."]);
     }
 
     #[test]
