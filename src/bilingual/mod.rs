@@ -1,4 +1,4 @@
-//! The bilingual phrase dictionary (`data/source_phrases.csv`): English idioms, proverbs,
+//! The bilingual phrase dictionary (`data/bilingual/source_phrases.csv`): English idioms, proverbs,
 //! phrasal verbs and fixed phrases with the German renderings a reader accepts and the literal
 //! ones machine translation produces. The English side is found in a source sentence with
 //! inflection, slots and moved particles ([`english`]); the German side is looked for in the
@@ -15,7 +15,7 @@ use english::EnPattern;
 use german::{Accepted, Literal};
 
 /// The built-in table, embedded at build time.
-pub const BUILTIN: &str = include_str!("../../data/source_phrases.csv");
+pub const BUILTIN: &str = include_str!("../../data/bilingual/source_phrases.csv");
 
 /// What an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

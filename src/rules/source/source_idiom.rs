@@ -1,6 +1,6 @@
 //! `source-idiom`: an English idiom, proverb, phrasal verb or fixed phrase of the source that
 //! the German target renders word by word, found from the English side with the bilingual
-//! phrase dictionary (`data/source_phrases.csv`).
+//! phrase dictionary (`data/bilingual/source_phrases.csv`).
 
 use super::{align, aligned};
 use crate::bilingual::{english, Kind, SourcePhrases};
