@@ -220,6 +220,10 @@ impl Rule for StrayEnglish {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        // only a word the English source has too is reported: no source, nothing to do
+        if doc.sources.iter().all(Option::is_none) {
+            return;
+        }
         let mut memo = TokenMemo::new(&doc.tokens);
         let mut words: Vec<(usize, Lang)> = Vec::new();
         for sent in &doc.sentences {
