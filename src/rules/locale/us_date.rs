@@ -49,8 +49,12 @@ declare_rule! {
     };
 }
 
-static SLASH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b").expect("valid regex"));
+/// A date with slashes. The boundaries are ASCII ones: the regex engine's fast DFA does not
+/// support Unicode word boundaries, and German text (every umlaut) sent this rule down the
+/// slow path; a digit next to a non-ASCII letter is checked by hand in [`UsDate::check`].
+static SLASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?-u:\b)").expect("valid regex")
+});
 
 fn english_month(w: &str) -> Option<&'static str> {
     Some(match w {
@@ -101,7 +105,15 @@ impl Rule for UsDate {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         for c in SLASH.captures_iter(&doc.view) {
+            let all = c.get(0).map_or(0..0, |g| g.range());
+            // what a Unicode boundary would refuse: a letter such as ä glued to the date
+            if letter(doc.view[..all.start].chars().next_back())
+                || letter(doc.view[all.end..].chars().next())
+            {
+                continue;
+            }
             let (m, d, y) = (&c[1], &c[2], &c[3]);
             let (Ok(mn), Ok(dn)) = (m.parse::<u32>(), d.parse::<u32>()) else {
                 continue;
@@ -189,6 +201,15 @@ mod tests {
         ] {
             assert_eq!(run(&UsDate, text), vec![], "{text}");
         }
+    }
+
+    #[test]
+    fn a_slash_date_needs_boundaries_on_both_sides() {
+        assert_eq!(run(&UsDate, "Code ä7/15/2025 und 7/15/2025ä"), vec![]);
+        assert_eq!(
+            run(&UsDate, "Frist: 7/15/2025."),
+            vec![("7/15/2025".into(), Some("15.7.2025".into()))]
+        );
     }
 
     #[test]
