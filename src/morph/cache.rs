@@ -109,24 +109,16 @@ pub(super) fn get_readings(dict: usize, form: &str, mode: Mode, out: &mut Readin
 
 /// Caches `readings` as those of `form` in `mode`.
 pub(super) fn put_readings(dict: usize, form: &str, mode: Mode, readings: &Readings) {
-    READINGS.with(|cell| {
-        let Ok(mut slots) = cell.try_borrow_mut() else {
-            return;
-        };
-        if slots.is_empty() {
-            slots.resize_with(READING_SLOTS, ReadingSlot::default);
-        }
-        let slot = &mut slots[reading_index(form, mode)];
-        slot.dict = dict;
-        slot.mode = Some(mode);
-        slot.form.clear();
-        slot.form.push_str(form);
-        slot.readings.copy_from(readings);
-    })
+    store(dict, form, mode, |slot| slot.copy_from(readings));
 }
 
 /// Caches `readings`, moved in, as those of `form` in `mode`.
 pub(super) fn give_readings(dict: usize, form: &str, mode: Mode, readings: Readings) {
+    store(dict, form, mode, |slot| *slot = readings);
+}
+
+/// Fills the slot of `form` in `mode` with `fill` (skipped while the cache is in use).
+fn store(dict: usize, form: &str, mode: Mode, fill: impl FnOnce(&mut Readings)) {
     READINGS.with(|cell| {
         let Ok(mut slots) = cell.try_borrow_mut() else {
             return;
@@ -139,7 +131,7 @@ pub(super) fn give_readings(dict: usize, form: &str, mode: Mode, readings: Readi
         slot.mode = Some(mode);
         slot.form.clear();
         slot.form.push_str(form);
-        slot.readings = readings;
+        fill(&mut slot.readings);
     })
 }
 
