@@ -196,6 +196,7 @@ impl Checker {
         let key = |c: &Checked| (c.finding.start, c.finding.rule, c.finding.end);
         out.sort_by(|a, b| key(a).cmp(&key(b)));
         out.dedup_by(|a, b| key(a) == key(b));
+        one_owner_per_place(&mut out, &self.rules);
         let before = out.len();
         out.retain(|c| {
             !doc.suppressions
@@ -255,6 +256,43 @@ impl Checker {
     }
 }
 
+/// One finding per place: where several rules report exactly the same bytes („”“ both turned
+/// and glued, a name both misspelt and miscased), the reader gets one finding and the score one
+/// penalty. The more severe finding is kept; of equal ones, that of the rule listed first in
+/// the registry (which lists the rule with the fuller fix first). `out` comes and leaves
+/// sorted by (start, rule, end).
+fn one_owner_per_place(out: &mut Vec<Checked>, rules: &[&'static dyn Rule]) {
+    let rank = |c: &Checked| {
+        let pos = rules
+            .iter()
+            .position(|r| r.meta().id == c.finding.rule)
+            .unwrap_or(usize::MAX);
+        (std::cmp::Reverse(c.finding.severity), pos)
+    };
+    out.sort_by_key(|c| (c.finding.start, c.finding.end));
+    let mut kept: Vec<Checked> = Vec::with_capacity(out.len());
+    for c in out.drain(..) {
+        match kept.last_mut() {
+            Some(last)
+                if (last.finding.start, last.finding.end) == (c.finding.start, c.finding.end) =>
+            {
+                if rank(&c) < rank(last) {
+                    *last = c;
+                }
+            }
+            _ => kept.push(c),
+        }
+    }
+    kept.sort_by(|a, b| {
+        (a.finding.start, a.finding.rule, a.finding.end).cmp(&(
+            b.finding.start,
+            b.finding.rule,
+            b.finding.end,
+        ))
+    });
+    *out = kept;
+}
+
 /// Checks plain German text with the built-in dictionaries and every rule.
 pub fn check_str(text: &str) -> Result<Vec<Finding>, DictError> {
     let checker = Checker::new(Lexicons::builtin()?);
@@ -271,6 +309,26 @@ mod tests {
     }
 
     const MT: &str = "Das Unternehmen nutzt seine tiefen Taschen. Der ehemalige Github-CEO kam.\n";
+
+    #[test]
+    fn one_finding_per_place() {
+        // the mark is both turned (quote-direction) and glued (quote-spacing): one finding
+        let text = "Er erklärte:”Wir haben das Kapital.” Diese Investition hilft.";
+        let all = check_str(text).unwrap();
+        let mut places: Vec<(usize, usize)> = all.iter().map(|f| (f.start, f.end)).collect();
+        let n = places.len();
+        places.dedup();
+        assert_eq!(places.len(), n, "{all:?}");
+        assert!(all.iter().any(|f| f.rule == "quote-spacing"), "{all:?}");
+        // with quote-spacing switched off, quote-direction still reports the mark
+        let mut c = checker();
+        c.retain_rules(|id| id != "quote-spacing");
+        let doc = input::parse(text.to_string(), Format::Text, SegmentMode::Paragraphs);
+        assert!(c
+            .check_document(&doc)
+            .iter()
+            .any(|f| f.rule == "quote-direction"));
+    }
 
     #[test]
     fn severity_overrides_and_allowed_words() {

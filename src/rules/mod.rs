@@ -157,9 +157,11 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &phrase::TableRule("literal-idiom"),
     &phrase::TableRule("false-friend"),
     &phrase::TableRule("anglicism"),
+    // quote-spacing first: at a mark both turned and glued its fix („“ “ + space) is the
+    // fuller one, and the checker keeps one finding per place
+    &typography::quote_spacing::QuoteSpacing,
     &typography::quote_direction::QuoteDirection,
     &typography::unclosed_quote::UnclosedQuote,
-    &typography::quote_spacing::QuoteSpacing,
     &structure::truncated_text::TruncatedText,
     &structure::lowercase_sentence_start::LowercaseSentenceStart,
     &structure::capitalized_after_comma::CapitalizedAfterComma,
