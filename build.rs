@@ -4,7 +4,10 @@
 //! carries the compact, zero-copy form.
 //!
 //! It also lists the dictionary tables (`data/*.csv`) for `src/lexicon/schema.rs` to embed, so
-//! that a new table is a new file and no code.
+//! that a new table is a new file and no code, and writes the rule registry
+//! (`src/rules/mod.rs` includes it): every `pub mod` of a rule family's `mod.rs` is a rule, and
+//! every `[table.rule]` of `data/phrase_tables.toml` is a phrase-table rule. Adding a rule is
+//! its file plus its `pub mod` line; adding a phrase table is data only.
 
 use std::env;
 use std::fmt::Write as _;
@@ -58,6 +61,78 @@ fn main() {
     }
     fs::write(Path::new(&out_dir).join("lexicon_meta.rs"), consts).expect("write to OUT_DIR");
     embed_tables(&manifest, &out_dir);
+    write_registry(&manifest, &out_dir);
+}
+
+/// The rule families (folders of `src/rules/`) in registry order; `phrase` stands for the
+/// phrase tables of `data/phrase_tables.toml`. The order decides which of two rules reporting
+/// the same bytes with the same severity keeps the place (the one listed first).
+const FAMILIES: &[&str] = &[
+    "entity",
+    "untranslated",
+    "phrase",
+    "typography",
+    "structure",
+    "compound",
+    "locale",
+    "grammar",
+    "consistency",
+    "source",
+];
+
+/// `np_agreement` -> `NpAgreement`: a rule module's struct is its name in camel case.
+fn camel(module: &str) -> String {
+    module
+        .split('_')
+        .map(|part| {
+            let mut c = part.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// Writes `rules_registry.rs`, the expression of `rules::REGISTRY`: per family in
+/// [`FAMILIES`] order, its rules in the order of their `pub mod` lines.
+fn write_registry(manifest: &str, out_dir: &str) {
+    let rules_dir = Path::new(manifest).join("src/rules");
+    println!("cargo::rerun-if-changed={}", rules_dir.display());
+    for entry in fs::read_dir(&rules_dir).expect("src/rules exists") {
+        let entry = entry.expect("readable src/rules");
+        let name = entry.file_name().into_string().expect("UTF-8 folder name");
+        if entry.path().is_dir() && name != "snapshots" && !FAMILIES.contains(&name.as_str()) {
+            panic!("src/rules/{name}/ is not a rule family: add it to FAMILIES in build.rs");
+        }
+    }
+    let mut out = String::from("&[\n");
+    for family in FAMILIES {
+        if *family == "phrase" {
+            let path = Path::new(manifest).join("data/phrase_tables.toml");
+            println!("cargo::rerun-if-changed={}", path.display());
+            let toml = fs::read_to_string(&path).expect("data/phrase_tables.toml");
+            let mut in_rule = false;
+            for line in toml.lines().map(str::trim) {
+                if line.starts_with('[') {
+                    in_rule = line == "[table.rule]";
+                } else if let Some(id) = line.strip_prefix("id = ").filter(|_| in_rule) {
+                    writeln!(out, "    &phrase::TableRule({id}),").unwrap();
+                }
+            }
+            continue;
+        }
+        let path = rules_dir.join(family).join("mod.rs");
+        println!("cargo::rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for module in text
+            .lines()
+            .filter_map(|l| l.strip_prefix("pub mod ")?.strip_suffix(';'))
+        {
+            writeln!(out, "    &{family}::{module}::{},", camel(module)).unwrap();
+        }
+    }
+    out.push(']');
+    fs::write(Path::new(out_dir).join("rules_registry.rs"), out).expect("write to OUT_DIR");
 }
 
 /// Writes `builtin_tables.rs`: `(file name, include_str!(path))` for every `data/*.csv`, by

@@ -258,16 +258,33 @@ impl Checker {
 
 /// One finding per place: where several rules report exactly the same bytes („”“ both turned
 /// and glued, a name both misspelt and miscased), the reader gets one finding and the score one
-/// penalty. The more severe finding is kept; of equal ones, that of the rule listed first in
-/// the registry (which lists the rule with the fuller fix first). `out` comes and leaves
-/// sorted by (start, rule, end).
+/// penalty. The more severe finding is kept; of equal ones, the one whose fix contains the
+/// other's (a glued, turned mark: „ + space over „), else that of the rule listed first in the
+/// registry. `out` comes and leaves sorted by (start, rule, end).
 fn one_owner_per_place(out: &mut Vec<Checked>, rules: &[&'static dyn Rule]) {
-    let rank = |c: &Checked| {
-        let pos = rules
+    let position = |c: &Checked| {
+        rules
             .iter()
             .position(|r| r.meta().id == c.finding.rule)
-            .unwrap_or(usize::MAX);
-        (std::cmp::Reverse(c.finding.severity), pos)
+            .unwrap_or(usize::MAX)
+    };
+    // whether `a` should own the place rather than `b`
+    let better = |a: &Checked, b: &Checked| {
+        let (fa, fb) = (&a.finding, &b.finding);
+        if fa.severity != fb.severity {
+            return fa.severity > fb.severity;
+        }
+        let fuller = |x: &Option<String>, y: &Option<String>| match (x, y) {
+            (Some(x), Some(y)) => x.len() > y.len() && x.contains(y.as_str()),
+            _ => false,
+        };
+        if fuller(&fa.suggestion, &fb.suggestion) {
+            return true;
+        }
+        if fuller(&fb.suggestion, &fa.suggestion) {
+            return false;
+        }
+        position(a) < position(b)
     };
     out.sort_by_key(|c| (c.finding.start, c.finding.end));
     let mut kept: Vec<Checked> = Vec::with_capacity(out.len());
@@ -276,7 +293,7 @@ fn one_owner_per_place(out: &mut Vec<Checked>, rules: &[&'static dyn Rule]) {
             Some(last)
                 if (last.finding.start, last.finding.end) == (c.finding.start, c.finding.end) =>
             {
-                if rank(&c) < rank(last) {
+                if better(&c, last) {
                     *last = c;
                 }
             }

@@ -49,8 +49,9 @@
 /// }
 /// ```
 ///
-/// The summary is the text before the first heading. Then add one line to
-/// [`REGISTRY`](crate::rules::REGISTRY).
+/// The summary is the text before the first heading. Then add the module's `pub mod` line to
+/// its family's `mod.rs`: `build.rs` writes [`REGISTRY`](crate::rules::REGISTRY) from those
+/// lines.
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
