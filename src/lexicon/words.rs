@@ -112,6 +112,21 @@ fn centi(zipf: f32) -> u64 {
     (zipf * 100.0).round().max(0.0) as u64
 }
 
+/// A place in the German frequency table: the words that start with some prefix
+/// ([`WordFreq::de_walk`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DePrefix {
+    /// The node reached; `None` is the root.
+    addr: Option<usize>,
+    /// The output summed along the way.
+    out: u64,
+}
+
+impl DePrefix {
+    /// The empty prefix: every word.
+    pub const EMPTY: DePrefix = DePrefix { addr: None, out: 0 };
+}
+
 impl WordFreq {
     /// The embedded tables, opened once per process (a few microseconds).
     pub fn builtin() -> &'static WordFreq {
@@ -133,6 +148,41 @@ impl WordFreq {
 
     fn en_centi(&self, word: &str) -> Option<u64> {
         self.en.get(lookup_key(word).as_bytes())
+    }
+
+    /// The German table's state after the lower-case, NFC `prefix` ([`DePrefix::EMPTY`]
+    /// continued by [`WordFreq::de_walk`]), or `None` when no German word starts so. Searching
+    /// many words that share a prefix (the one-edit neighbours of a word) walks the prefix once.
+    pub fn de_walk(&self, from: DePrefix, part: &str) -> Option<DePrefix> {
+        let fst = self.de.as_fst();
+        let mut node = fst.node(from.addr.unwrap_or_else(|| fst.root().addr()));
+        let mut out = from.out;
+        let mut step = |b: u8| -> Option<()> {
+            let t = node.transition(node.find_input(b)?);
+            out += t.out.value();
+            node = fst.node(t.addr);
+            Some(())
+        };
+        for c in part.chars() {
+            match c {
+                // folded as `lookup_key` folds
+                'ß' => "ss".bytes().try_for_each(&mut step)?,
+                c if c.is_uppercase() || matches!(c, 'ς' | '’' | '\u{AD}') => return None,
+                c => c.encode_utf8(&mut [0; 4]).bytes().try_for_each(&mut step)?,
+            }
+        }
+        Some(DePrefix {
+            addr: Some(node.addr()),
+            out,
+        })
+    }
+
+    /// The Zipf frequency of the word a [`WordFreq::de_walk`] ended on, if it is one.
+    pub fn de_zipf_at(&self, at: DePrefix) -> Option<f32> {
+        let fst = self.de.as_fst();
+        let node = fst.node(at.addr.unwrap_or_else(|| fst.root().addr()));
+        node.is_final()
+            .then(|| zipf(at.out + node.final_output().value()))
     }
 
     /// The Zipf frequency of `word` in German, or `None` when it is rarer than

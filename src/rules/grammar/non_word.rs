@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::lexicon::words::WordFreq;
+use crate::lexicon::words::{DePrefix, WordFreq};
 use crate::morph::Morph;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
@@ -82,17 +82,32 @@ fn neighbour(word: &str) -> Option<String> {
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
     let freq = WordFreq::builtin();
-    let frequent = |cand: &[char], edit_at: usize| -> Option<String> {
+    // the table's state after chars[..i]: every candidate of step i shares that prefix, so
+    // only its rest is walked; where no word starts with chars[..i], no later step finds one
+    let mut prefixes = Vec::with_capacity(n + 1);
+    let mut at = Some(DePrefix::EMPTY);
+    prefixes.push(at);
+    for &c in &chars {
+        at = at.and_then(|p| freq.de_walk(p, c.encode_utf8(&mut [0; 4])));
+        prefixes.push(at);
+    }
+    let mut rest = String::with_capacity(word.len() + 4);
+    let mut frequent = |i: usize, cand: &[char], edit_at: usize| -> Option<String> {
         if edit_at + 1 >= n {
             return None;
         }
-        let s: String = cand.iter().collect();
-        freq.de_zipf(&s)
+        rest.clear();
+        rest.extend(&cand[i..]);
+        let end = freq.de_walk(prefixes[i]?, &rest)?;
+        freq.de_zipf_at(end)
             .is_some_and(|z| z >= NEIGHBOUR_ZIPF)
-            .then_some(s)
+            .then(|| cand.iter().collect())
     };
     let mut cand = Vec::with_capacity(n + 1);
     for i in 0..n {
+        if prefixes[i].is_none() {
+            return None;
+        }
         cand.clear();
         cand.extend(
             chars
@@ -101,14 +116,14 @@ fn neighbour(word: &str) -> Option<String> {
                 .filter(|&(j, _)| j != i)
                 .map(|(_, &c)| c),
         );
-        if let Some(s) = frequent(&cand, i) {
+        if let Some(s) = frequent(i, &cand, i) {
             return Some(s);
         }
         if i + 1 < n {
             cand.clear();
             cand.extend_from_slice(&chars);
             cand.swap(i, i + 1);
-            if let Some(s) = frequent(&cand, i + 1) {
+            if let Some(s) = frequent(i, &cand, i + 1) {
                 return Some(s);
             }
         }
@@ -117,14 +132,14 @@ fn neighbour(word: &str) -> Option<String> {
             cand.extend_from_slice(&chars);
             cand[i] = c;
             if c != chars[i] {
-                if let Some(s) = frequent(&cand, i) {
+                if let Some(s) = frequent(i, &cand, i) {
                     return Some(s);
                 }
             }
             cand.insert(i, chars[i]);
             cand[i] = c;
             cand[i + 1] = chars[i];
-            if let Some(s) = frequent(&cand, i) {
+            if let Some(s) = frequent(i, &cand, i) {
                 return Some(s);
             }
         }

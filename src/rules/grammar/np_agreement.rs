@@ -63,6 +63,8 @@ declare_rule! {
             "Das Prager Domkapitel erwarb das Gut.",
             "Das Futter eignet sich für Hunde jeden Alters.",
             "Sie spielten ein Jahrtausende altes Stück.",
+            "Danach nutzten die französischen Rothschilds die Gesellschaft.",
+            "Der Titel ging an die Juniors.",
         ],
     };
 }
@@ -372,8 +374,13 @@ fn mismatch<'d>(
     {
         return false;
     }
-    // a dative plural in -n or -s the dictionary lists in other cases only
+    // a plural in -s that the dictionary lists as a genitive only: the plural of a family
+    // name or of a loanword (die Rothschilds, die Juniors)
     let lower = text.to_lowercase();
+    if agree & ANY_PLU != 0 && lower.ends_with('s') && w.noun & GEN_SIN_MN != 0 {
+        return false;
+    }
+    // a dative plural in -n or -s the dictionary lists in other cases only
     if DAT_PLU & agree != 0 && w.noun & ANY_PLU != 0 && lower.ends_with(['n', 's']) {
         return false;
     }

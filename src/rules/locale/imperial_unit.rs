@@ -38,6 +38,7 @@ declare_rule! {
             "Ein 55-Zoll-Fernseher kostet 500 Pfund.",
             "Das Schiff lag 12 Seemeilen vor der Küste.",
             "Die Brücke hatte eine Spannweite von 449 Fuß (137 m).",
+            "Die Brücke hatte eine Spannweite von 449 Fuß (137m).",
             "Arbeiter bauten das 8,2 Meter (27 Fuß) hohe Denkmal ab.",
             "Er kam auf 10.541 Yards an Pässen und 108 Touchdowns.",
         ],
@@ -162,7 +163,16 @@ fn metric_nearby(doc: &Document, first: usize, last: usize) -> bool {
     (from..to).filter(|&i| i < first || i > last).any(|i| {
         METRIC.contains(&doc.norm(i))
             || (doc.tok(i).kind == TokenKind::Number && doc.text(i).ends_with('m'))
+            || glued_metric(doc.norm(i))
     })
+}
+
+/// „137m“, „42km“: a number with a metric unit glued to it, read as one word.
+fn glued_metric(norm: &str) -> bool {
+    let unit = norm.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+    unit.len() < norm.len()
+        && norm.starts_with(|c: char| c.is_ascii_digit())
+        && METRIC.contains(&unit)
 }
 
 /// Yards are the measure of the field in American football and golf: there the reader expects

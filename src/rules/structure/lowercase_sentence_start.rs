@@ -39,6 +39,7 @@ declare_rule! {
             "Es kam am 3. oktober an.",
             "Sie wurde von Warner Bros. im Tausch mit Olivia de Havilland ausgeliehen.",
             "Die Preise sind in Euro inkl. MwSt. angegeben, wie es üblich ist.",
+            "Und doch begleitet er seinen Verein zu den Spielen. dpa Der Hamburger SV hat gewonnen.",
             "Das war christliche Indoktrination. huggythebear gestern, 11:13 Uhr Danke!",
         ],
     };
@@ -100,6 +101,7 @@ impl Rule for LowercaseSentenceStart {
             if !morph.is_german(before, false)
                 || before.chars().skip(1).any(char::is_uppercase)
                 || !morph.is_known(w)
+                || lowercase_noun(morph, w)
             {
                 continue;
             }
@@ -113,6 +115,14 @@ impl Rule for LowercaseSentenceStart {
             );
         }
     }
+}
+
+/// The dictionary lists `w` as a noun written in lower case: a name or an abbreviation that
+/// keeps its small letter at the start of a sentence too (dpa, the news agency).
+fn lowercase_noun(morph: &crate::morph::Morph, w: &str) -> bool {
+    let mut noun = false;
+    morph.for_each_reading(w, |r| noun |= r.tag.pos == crate::morph::Pos::Noun);
+    noun
 }
 
 #[cfg(test)]

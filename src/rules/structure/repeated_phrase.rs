@@ -59,6 +59,8 @@ declare_rule! {
             "Die Macht macht den Unterschied.",
             "Sie ist besser als Spielerin als als Trainerin.",
             "Die Preise steigen mehr und mehr, nach und nach auch die Mieten.",
+            "Ihre Enkelin ist vier, ihr halbes Leben – ihr halbes Leben! – prägte die Pandemie.",
+            "Ad-hoc: ADLER Real Estate AG: ADLER Real Estate AG verbessert das Ergebnis.",
         ],
     };
 }
@@ -424,6 +426,13 @@ impl Rule for RepeatedPhrase {
                         continue;
                     }
                     if second.iter().filter(|&&t| content(doc, t)).count() < 2 {
+                        continue;
+                    }
+                    // „ihr halbes Leben – ihr halbes Leben!“, „ADLER AG: ADLER AG verbessert“:
+                    // a dash or colon between the copies sets off a restatement or a label
+                    if (first[n - 1] + 1..second[0])
+                        .any(|i| matches!(doc.text(i), ":" | "-" | "–" | "—"))
+                    {
                         continue;
                     }
                     let (s, e) = (doc.tok(second[0]).start, doc.tok(second[n - 1]).end);

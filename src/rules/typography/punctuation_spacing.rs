@@ -45,6 +45,9 @@ declare_rule! {
             "Alle Patient:innen kamen.",
             "Katalog : Sonstiges & Neues",
             "Rudolf Seitz (* 15. Juni 1842 in München ; † 18. Juni 1910 ebenda) war Maler.",
+            "Das Racemat aus (3R,4S,5R)- und (3S,4R,5S)-Shikimisäure schmilzt bei 191 °C.",
+            "Die Aktie (TSX:LAC) wurde ausgesetzt.",
+            "Der Name ist eine Transkription des chinesischen Namens ???, der Bucht bedeutet.",
         ],
     };
 }
@@ -74,7 +77,14 @@ impl Rule for PunctuationSpacing {
                 // both sides separates the fields of a list or a record (the layout of lists,
                 // catalogues and encyclopaedia entries), it is not a slip inside a sentence
                 let separator = matches!(p, ":" | ";") && next.is_none_or(|x| x.space_before);
-                if !smiley && !separator {
+                // „W?rn ?ywt“, „Namens ???,“: a question mark glued to a letter or to another
+                // one after it stands for a character lost in an encoding, not for a question
+                let lost_char = p == "?"
+                    && next.is_some_and(|x| {
+                        !x.space_before
+                            && (x.kind == TokenKind::Word || &doc.view[x.start..x.end] == "?")
+                    });
+                if !smiley && !separator && !lost_char {
                     let (s, e) = (doc.tok(t - 1).end, doc.tok(t).start);
                     cx.report(
                         &META,
@@ -93,6 +103,11 @@ impl Rule for PunctuationSpacing {
             }
             let prev = doc.text(t - 1);
             let next_text = &doc.view[nx.start..nx.end];
+            // „(3S,4R)“, „TSX:LAC“: between codes (a digit in either, or capitals only on both
+            // sides) the mark belongs to a notation, chemical, financial or technical
+            if matches!(p, "," | ";" | ":") && code_pair(prev, next_text) {
+                continue;
+            }
             let glued = match p {
                 "." => {
                     doc.tok(t - 1).kind == TokenKind::Word
@@ -130,6 +145,14 @@ impl Rule for PunctuationSpacing {
     }
 }
 
+/// `a` and `b` are parts of a code rather than words: one of them holds a digit, or both are
+/// capitals only (a ticker and its exchange).
+fn code_pair(a: &str, b: &str) -> bool {
+    let digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+    let caps = |w: &str| w.chars().all(|c| c.is_uppercase());
+    digit(a) || digit(b) || (caps(a) && caps(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +167,28 @@ mod tests {
         assert_eq!(
             run(&PunctuationSpacing, "steigen.Die Aktie"),
             vec![(".".into(), Some(". ".into()))]
+        );
+    }
+
+    #[test]
+    fn codes_and_lost_characters_are_not_punctuation_slips() {
+        assert!(run(&PunctuationSpacing, "Die Form (3S,4R,5S) schmilzt.").is_empty());
+        assert!(run(&PunctuationSpacing, "Notiert an der Börse (TSX:LAC).").is_empty());
+        assert!(run(
+            &PunctuationSpacing,
+            "Eine Inschrift des Herrschers W?rn ?ywt."
+        )
+        .is_empty());
+        assert_eq!(
+            run(
+                &PunctuationSpacing,
+                "Rucksack gestohlen,Strafanzeige gestellt."
+            ),
+            vec![(",".into(), Some(", ".into()))]
+        );
+        assert_eq!(
+            run(&PunctuationSpacing, "Wissen Sie, wann es kommt ?"),
+            vec![(" ".into(), Some(String::new()))]
         );
     }
 }
