@@ -13,6 +13,7 @@ use super::schema::{
     dict_err, error_line, open_csv, record_line, unknown_file_name_message, EnglishColumn, NameRow,
     PhraseRow, PhraseTableSpec, TableKind, BUILTIN,
 };
+use super::word_lists::{word_list_row_problems, WordListRow};
 use crate::error::DictError;
 use crate::finding::Severity;
 use crate::matcher::pattern::{parse_cues, CaseRule, Pattern};
@@ -144,7 +145,9 @@ fn house_problems(
     };
     let mut out = Vec::new();
     match kind.spec() {
-        None if field("kind").is_empty() => out.push("kind is required".into()),
+        None if kind == TableKind::Names && field("kind").is_empty() => {
+            out.push("kind is required".into());
+        }
         Some(spec) if spec.english == EnglishColumn::Required && field("english").is_empty() => {
             out.push("english is required".into());
         }
@@ -219,11 +222,14 @@ pub fn validate_with(path: &str, text: &str, kind: TableKind, rules: Rules) -> V
         };
         let line = record_line(&rec);
         let err = |m: String| dict_err(path, line, m);
-        let key = match kind.spec() {
-            None => row_problems(&rec, &headers, |r: &NameRow| {
+        let key = match (kind, kind.spec()) {
+            (TableKind::WordLists, _) => row_problems(&rec, &headers, |r: &WordListRow| {
+                (word_list_key(r), word_list_row_problems(r))
+            }),
+            (_, None) => row_problems(&rec, &headers, |r: &NameRow| {
                 (r.name.trim().to_string(), name_row_problems(r))
             }),
-            Some(spec) => row_problems(&rec, &headers, |r: &PhraseRow| {
+            (_, Some(spec)) => row_problems(&rec, &headers, |r: &PhraseRow| {
                 (r.pattern.trim().to_string(), phrase_row_problems(spec, r))
             }),
         };
@@ -251,15 +257,21 @@ pub fn validate_with(path: &str, text: &str, kind: TableKind, rules: Rules) -> V
             continue;
         }
         if let Some(first) = first_line.get(&key) {
-            errors.push(err(format!(
-                "duplicate {} `{key}` (first on line {first})",
-                kind.key_column()
-            )));
+            let what = match key.split_once(' ').filter(|_| kind == TableKind::WordLists) {
+                Some((list, word)) => format!("word `{word}` in list `{list}`"),
+                None => format!("{} `{key}`", kind.key_column()),
+            };
+            errors.push(err(format!("duplicate {what} (first on line {first})")));
         } else {
             first_line.insert(key, line);
         }
     }
     errors
+}
+
+/// The key of a word-list row: list and word, so that rows sort by list, then word.
+pub(crate) fn word_list_key(r: &WordListRow) -> String {
+    format!("{} {}", r.list.trim(), r.word.trim())
 }
 
 /// Deserializes one record and returns its key and problems, or why it does not parse.
