@@ -103,9 +103,13 @@ mod tests {
     fn counts_include_user_words() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("word_lists-newsroom.csv");
-        std::fs::write(&p, "list,word
+        std::fs::write(
+            &p,
+            "list,word
 missing-reflexive.verbs,schämst
-").unwrap();
+",
+        )
+        .unwrap();
         let count = |lex: &Lexicons| {
             table_counts(lex)
                 .into_iter()

@@ -450,6 +450,62 @@ mod tests {
     }
 
     #[test]
+    fn word_list_rows_report_every_problem_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("word_lists-newsroom.csv");
+        std::fs::write(
+            &p,
+            "list,word,note\n\
+             missing-reflexive.verbs,entsinnt,\n\
+             missing-reflexive.verb,entsinnt,\n\
+             missing-reflexive.verbs,sehnt sich,\n\
+             unknown-mangled-name.roles,Vorständin,\n\
+             infinitive-article.infinitives,scheitern,\n\
+             missing-hyphen.heads,Gra\u{308}ber,\n\
+             missing-reflexive.verbs,entsinnt,\n\
+             missing-hyphen.units,MW,\n\
+             source-number.imperial-units,nautical mile,\n",
+        )
+        .unwrap();
+        let shown = p.display().to_string();
+        let got = lines(&validate_dictionary(&p));
+        let want = [
+            (3, "unknown list `missing-reflexive.verb` (known lists: "),
+            (
+                4,
+                "`sehnt sich` is 2 tokens: list `missing-reflexive.verbs` matches single tokens",
+            ),
+            (5, "`Vorständin` must be written `vorständin`"),
+            (6, "`scheitern` must start with a capital letter"),
+            (7, "is not in Unicode NFC"),
+            (
+                8,
+                "duplicate word `entsinnt` in list `missing-reflexive.verbs` (first on line 2)",
+            ),
+        ];
+        for (line, what) in want {
+            let prefix = format!("{shown}:{line}: ");
+            assert!(
+                got.iter()
+                    .any(|g| g.starts_with(&prefix) && g.contains(what)),
+                "missing `{prefix}…{what}…` in {got:#?}"
+            );
+        }
+        assert_eq!(got.len(), want.len(), "{got:#?}");
+        assert!(got[0].contains("missing-reflexive.verbs, "), "{got:#?}");
+        // the loader stops at the first of them
+        let err = Lexicons::load(&[&p]).unwrap_err().to_string();
+        assert_eq!(err, got[0]);
+        let p = dir.path().join("word-lists-columns.csv");
+        std::fs::write(&p, "list,words\nmissing-hyphen.units,MW\n").unwrap();
+        let got = lines(&validate_dictionary(&p));
+        assert!(
+            got.iter().any(|g| g.contains(":1: missing column `word`")),
+            "{got:#?}"
+        );
+    }
+
+    #[test]
     fn file_level_problems() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("glossary.csv");
@@ -457,7 +513,7 @@ mod tests {
         let got = lines(&validate_dictionary(&p));
         assert_eq!(got.len(), 1);
         assert!(got[0].ends_with(
-            ":0: the file name must start with names, idioms, false_friends or anglicisms"
+            ":0: the file name must start with names, idioms, false_friends, anglicisms or word_lists"
         ));
         let missing = dir.path().join("idioms-missing.csv");
         assert_eq!(validate_dictionary(&missing).len(), 1);

@@ -312,14 +312,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_are_unique_kebab_case_and_name_their_rule() {
+    fn ids_are_unique_kebab_case_and_name_registered_rules() {
         for (i, spec) in WORD_LISTS.iter().enumerate() {
             assert!(
                 WORD_LISTS[..i].iter().all(|s| s.id != spec.id),
                 "{}",
                 spec.id
             );
-            let (owner, what) = spec.id.split_once('.').expect("<rule>.<what>");
             assert!(
                 spec.id
                     .chars()
@@ -327,9 +326,23 @@ mod tests {
                 "{}",
                 spec.id
             );
-            assert!(!what.is_empty() && spec.rule.contains(owner) || owner == "locale");
+            let (owner, what) = spec.id.split_once('.').expect("<reader>.<what>");
+            assert!(!what.is_empty() && !what.contains('.'), "{}", spec.id);
+            let rules: Vec<&str> = spec.rule.split(", ").collect();
+            for rule in &rules {
+                assert!(crate::rules::by_id(rule).is_some(), "{}: {rule}", spec.id);
+            }
+            // one rule's list is named after it; a shared list after the rules' family
+            assert!(
+                rules == [owner] || (rules.len() > 1 && owner == "locale"),
+                "{}",
+                spec.id
+            );
         }
-        assert_eq!(ListId::MissingReflexiveVerbs.spec().id, "missing-reflexive.verbs");
+        assert_eq!(
+            ListId::MissingReflexiveVerbs.spec().id,
+            "missing-reflexive.verbs"
+        );
     }
 
     #[test]
