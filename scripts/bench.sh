@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Throughput, memory and start-up of mtcheck, side by side with two floors on the same text:
 # a fixed-string scan for every dictionary surface form (ripgrep) and a spell checker
-# (hunspell). Prints a table of MB/s and ratios, and whether the targets of issue 7 are met.
+# (hunspell). Prints a table of MB/s and ratios, and whether the throughput, memory and start-up targets are met.
 #
 #   scripts/bench.sh [GERMAN_TEXT_FILE...]
 #
-# The corpus is about $MB MB in $FILES files, built by repeating the given files (default:
-# the project's own German fixtures and sample). Settings (environment):
-#   MB=100 FILES=1000   corpus size and number of files
+# The corpus is real German text cut into files of about 100 KB, never repeated: by default
+# ../shared/corpus/clean_de and ../shared/corpus/mt_ende/*.de (about 6.9 MB) when present, else
+# the project's own fixtures (and it says so). Settings (environment):
+#   CHUNK_KB=100 MB=100  file size, and at most this many MB of the inputs
 #   RUNS=3              runs per measurement; the median is reported
 #   HUNSPELL_MB=10      hunspell is slow: it reads only the first files, about this many MB
 #   WORK=DIR            where the corpus goes (default: a temporary directory, removed after)
@@ -21,7 +22,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 MB=${MB:-100}
-FILES=${FILES:-1000}
+CHUNK_KB=${CHUNK_KB:-100}
 RUNS=${RUNS:-3}
 HUNSPELL_MB=${HUNSPELL_MB:-10}
 
@@ -69,10 +70,17 @@ cargo build --release --quiet
 BIN=$ROOT/target/release/mtcheck
 
 # ---------------------------------------------------------------- corpus
+# Real text, cut into files of about $CHUNK_KB KB at line ends; no text is ever repeated.
+SHARED=$ROOT/../shared/corpus
 if [ $# -gt 0 ]; then
   INPUTS=("$@")
+  note "corpus: the files given"
+elif [ -d "$SHARED/clean_de" ] && [ -d "$SHARED/mt_ende" ]; then
+  INPUTS=("$SHARED"/clean_de/* "$SHARED"/mt_ende/*.de)
+  note "corpus: real German text from ../shared/corpus (clean_de, mt_ende)"
 else
   INPUTS=(tests/fixtures/*/*.de.txt tests/fixtures/*/*.de.md data/samples/*.de.txt)
+  note "corpus: ../shared/corpus is missing, so the project's own fixtures (small and friendly: not a real-text figure)"
 fi
 if [ -n "${WORK:-}" ]; then
   mkdir -p "$WORK"
@@ -83,26 +91,21 @@ fi
 CORPUS=$WORK/corpus
 rm -rf "$CORPUS"
 mkdir -p "$CORPUS"
-PER_FILE=$((MB * 1000000 / FILES))
-# one block per rotation of the inputs, each the inputs repeated to at least PER_FILE bytes
-# (whole files only, so every block stays valid UTF-8); file i is block i mod n
-n=${#INPUTS[@]}
-for ((r = 0; r < n; r++)); do
-  block=$WORK/block$r.txt
-  : >"$block"
-  while [ "$(stat -c %s "$block")" -lt "$PER_FILE" ]; do
-    for ((k = 0; k < n; k++)); do
-      cat "${INPUTS[$(((r + k) % n))]}" >>"$block"
-      printf '\n\n' >>"$block"
-    done
-  done
-done
-for ((i = 0; i < FILES; i++)); do
-  cp "$WORK/block$((i % n)).txt" "$CORPUS/$(printf 'f%05d' "$i").txt"
-done
+LC_ALL=C awk -v dir="$CORPUS" -v chunk="$((CHUNK_KB * 1000))" -v cap="$((MB * 1000000))" '
+  BEGIN { n = 0; size = 0; total = 0 }
+  FNR == 1 && size > 0 { close(out); n++; size = 0 }   # a file never continues another
+  total >= cap { exit }
+  {
+    out = sprintf("%s/f%05d.txt", dir, n)
+    print > out
+    size += length($0) + 1; total += length($0) + 1
+    if (size >= chunk) { close(out); n++; size = 0 }
+  }' "${INPUTS[@]}"
+FILES=$(ls "$CORPUS" | wc -l)
+PER_FILE=$((CHUNK_KB * 1000))
 BYTES=$(cat "$CORPUS"/*.txt | wc -c)
 CORPUS_MB=$(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1e6 }')
-note "corpus: $FILES files, $CORPUS_MB MB, from ${#INPUTS[@]} input files"
+note "corpus: $FILES files of about $CHUNK_KB KB, $CORPUS_MB MB, from ${#INPUTS[@]} input files"
 
 # a 5 KB article: whole paragraphs of the inputs up to 5,000 bytes
 ARTICLE=$WORK/article.txt
@@ -231,7 +234,7 @@ J1_MBPS=$(mbps "$CORPUS_MB" "$J1_SECS")
 J2_MBPS=$(mbps "$CORPUS_MB" "$J2_SECS")
 echo
 echo "mtcheck $(git describe --always --dirty 2>/dev/null || echo '?'), $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-echo "corpus: $FILES files, $CORPUS_MB MB (${#INPUTS[@]} input files repeated); median of $RUNS runs${MTCHECK_ARGS:+; mtcheck $MTCHECK_ARGS}"
+echo "corpus: $FILES files, $CORPUS_MB MB (${#INPUTS[@]} input files cut, nothing repeated); median of $RUNS runs${MTCHECK_ARGS:+; mtcheck $MTCHECK_ARGS}"
 echo
 printf '| %-34s | %7s | %6s | %7s | %7s | %12s | %14s | %7s |\n' tool threads MB seconds "MB/s" "MB/s/thread" "vs mtcheck -j1" "peak MB"
 printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..36})" "$(printf -- '-%.0s' {1..9})" "$(printf -- '-%.0s' {1..8})" "$(printf -- '-%.0s' {1..9})" "$(printf -- '-%.0s' {1..9})" "$(printf -- '-%.0s' {1..14})" "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..9})"
@@ -250,9 +253,9 @@ verdict() { awk -v v="$1" -v t="$2" -v dir="$3" 'BEGIN { ok = (dir == ">=") ? (v
 SPEEDUP=$(awk -v a="$J2_MBPS" -v b="$J1_MBPS" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print 0 }')
 PEAK=$(awk -v a="$J1_PEAK" -v b="$J2_PEAK" 'BEGIN { print (a + 0 > b + 0) ? a : b }')
 echo "targets:"
-echo "  >= 50 MB/s per thread, all rules:   $J1_MBPS MB/s        $(verdict "$J1_MBPS" 50 '>=')"
+echo "  >= 40 MB/s with one thread:         $J1_MBPS MB/s        $(verdict "$J1_MBPS" 40 '>=')"
 echo "  >= 1.8x with two threads:          ${SPEEDUP}x           $(verdict "$SPEEDUP" 1.8 '>=')"
 if [ -n "$TIME" ]; then
   echo "  peak memory <= 64 MB:              $PEAK MB          $(verdict "$PEAK" 64 '<=')"
 fi
-echo "  5 KB article <= 20 ms (start-up):  $ARTICLE_MS ms          $(verdict "$ARTICLE_MS" 20 '<=')"
+echo "  5 KB article <= 10 ms (start-up):  $ARTICLE_MS ms          $(verdict "$ARTICLE_MS" 10 "<=")"

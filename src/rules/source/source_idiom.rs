@@ -66,8 +66,13 @@ impl Rule for SourceIdiom {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let units = aligned(doc);
+        if units.is_empty() {
+            // without a source the table is not needed: do not pay for compiling it
+            return;
+        }
         let table = SourcePhrases::builtin();
-        for u in aligned(doc) {
+        for u in units {
             let words = english::words(u.source);
             let list: Vec<String> = words.iter().map(|(w, _, _)| w.clone()).collect();
             let found = table.find(&list);
