@@ -346,6 +346,14 @@ mod tests {
     }
 
     #[test]
+    fn data_readme_documents_every_list() {
+        let readme = include_str!("../../data/README.md");
+        for spec in WORD_LISTS {
+            assert!(readme.contains(&format!("| `{}` |", spec.id)), "{}", spec.id);
+        }
+    }
+
+    #[test]
     fn each_matching_compares_as_declared() {
         let doc = Document::plain(
             "Sie sehnt Sehnt 200 MW Gaskraftwerke".into(),
