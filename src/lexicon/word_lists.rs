@@ -349,7 +349,11 @@ mod tests {
     fn data_readme_documents_every_list() {
         let readme = include_str!("../../data/README.md");
         for spec in WORD_LISTS {
-            assert!(readme.contains(&format!("| `{}` |", spec.id)), "{}", spec.id);
+            assert!(
+                readme.contains(&format!("| `{}` |", spec.id)),
+                "{}",
+                spec.id
+            );
         }
     }
 
