@@ -5,9 +5,17 @@
 //! that rules fetch from [`super::Lexicons::list`] once per document.
 //!
 //! Closed grammatical classes stay in the rule files: articles, pronouns, conjunctions,
-//! prepositions, endings and function words (English, French, German) are grammar, not
-//! vocabulary a newsroom adds to, and the tokenizer's and the sentence splitter's own lists
-//! (`src/text/`, `rules::source::align`) belong to those layers.
+//! prepositions, endings and function words are grammar, not vocabulary a newsroom adds to:
+//! the determiners of `unknown-mangled-name`, the reflexive pronouns of `missing-reflexive`,
+//! the pronouns of address of `mixed-address`, the articles and conjunctions of
+//! `capitalized-after-comma` (its verbs of saying are data), `LEGIT_DOUBLES` of
+//! `repeated-phrase`, `NOT_VERBAL_BEFORE_ZU` and `CLAUSE_END` of `modal-zu-infinitive`,
+//! `NEVER_LAST` of `truncated-text`, `ALLOWED_LOWER` of `run-in-heading`, `NOT_COMPOUND` of
+//! `dash-spacing`, the German function words of `rules::structure`, the English and French
+//! function words of `stray-english` and `untranslated-english`, the English number words of
+//! `source-number`, and the stems and endings of `np-agreement`, `non-word` and
+//! `modal-zu-infinitive`. The tokenizer's and the sentence splitter's own lists (`src/text/`,
+//! the English abbreviations of `rules::source::align`) belong to those layers.
 
 use serde::Deserialize;
 use unicode_normalization::is_nfc;
