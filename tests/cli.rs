@@ -479,7 +479,7 @@ fn dict_stats_and_check() {
         .map(|l| l.split_whitespace().next().unwrap())
         .collect();
     assert_eq!(
-        names,
+        names[..6],
         [
             "entities",
             "calques",
@@ -489,6 +489,8 @@ fn dict_stats_and_check() {
             "lexicon-en"
         ]
     );
+    // then one line per word list of data/word_lists.csv
+    assert!(names.contains(&"missing-reflexive.verbs"), "{names:?}");
     for line in text.lines() {
         let n: usize = line.split_whitespace().nth(1).unwrap().parse().unwrap();
         assert!(n > 0, "{line}");
@@ -512,6 +514,26 @@ fn dict_stats_and_check() {
     );
     assert!(text.contains("names-x.csv: ok"), "{text}");
     mtcheck().args(["dict", "check", &good]).assert().code(0);
+    // a word list: every problem with its line; the loader refuses the file
+    let words = write(
+        dir.path(),
+        "word_lists-x.csv",
+        "list,word\nmissing-reflexive.verbs,Entsinnt\nno-such.list,x\n".as_bytes(),
+    );
+    let out = mtcheck().args(["dict", "check", &words]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("word_lists-x.csv:2: `Entsinnt` must be written `entsinnt`")
+            && text.contains("word_lists-x.csv:3: unknown list `no-such.list`"),
+        "{text}"
+    );
+    mtcheck()
+        .args(["check", "--dict", &words, "-"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("word_lists-x.csv:2:"));
 }
 
 #[test]

@@ -5,6 +5,7 @@
 //!   the phrase tables are declared in `data/phrase_tables.toml`;
 //! - [`validate`]: the one validator, used by loading, `mtcheck dict check` and the data tests;
 //! - `names`: the name dictionary compiled; [`Lexicons`]: every table compiled;
+//! - [`word_lists`]: the word lists of the heuristic rules, declared and compiled;
 //! - [`words`]: word frequencies; [`glossary`]: a newsroom's term list (`--glossary`);
 //! - the pattern engine the tables compile into is [`crate::matcher`].
 
@@ -13,6 +14,7 @@ mod names;
 pub mod schema;
 pub mod stats;
 pub mod validate;
+pub mod word_lists;
 pub mod words;
 
 use std::borrow::Cow;
@@ -27,7 +29,8 @@ pub use crate::matcher::{Entry, Hit, PhraseTable};
 pub use names::{distinctive_casing, NameInfo, Names, PartIndex};
 use schema::{dict_err, phrase_tables, read_rows, unknown_file_name_message, Located};
 pub use schema::{NameRow, PhraseRow, PhraseTableSpec, TableKind, BUILTIN};
-use validate::{name_row_problems, parse_window, phrase_row_problems, suggestions};
+use validate::{name_row_problems, parse_window, phrase_row_problems, suggestions, word_list_key};
+pub use word_lists::{ListId, WordList, WordListRow, WordLists};
 
 /// What a phrase-table match reports.
 #[derive(Debug, Clone)]
@@ -49,6 +52,8 @@ pub struct Lexicons {
     pub names: Names,
     /// The phrase tables, in the order of [`schema::phrase_tables`].
     pub phrases: Vec<PhraseTable<PhraseInfo>>,
+    /// The word lists of the heuristic rules (`word_lists*.csv`).
+    pub word_lists: WordLists,
 }
 
 static BUILTIN_LEXICONS: LazyLock<Result<Arc<Lexicons>, String>> = LazyLock::new(|| {
@@ -134,6 +139,11 @@ impl Lexicons {
         self.phrases.get(i)
     }
 
+    /// The word list `id` (built-in words and the user's).
+    pub fn list(&self, id: ListId) -> &WordList {
+        self.word_lists.get(id)
+    }
+
     /// The built-in dictionaries extended by user files (`names*.csv`, and for every phrase
     /// table of `data/phrase_tables.toml` files starting with its `file`: `idioms*.csv` …).
     pub fn load(extra: &[impl AsRef<Path>]) -> Result<Lexicons, DictError> {
@@ -172,6 +182,12 @@ impl Lexicons {
                 compile_phrases(rows_of(&files, TableKind::Phrase(i), key, check)?)
             })
         };
+        let word_lists = {
+            let key = word_list_key;
+            let check = word_lists::word_list_row_problems;
+            let rows = rows_of(&files, TableKind::WordLists, key, check)?;
+            WordLists::from_rows(rows.iter().map(|(_, _, r)| (r.list.trim(), r.word.trim())))
+        };
         let (names, phrases) = rayon::join(names, || {
             use rayon::prelude::*;
             (0..phrase_tables().len())
@@ -182,6 +198,7 @@ impl Lexicons {
         Ok(Lexicons {
             names: names?,
             phrases: phrases?,
+            word_lists,
         })
     }
 }

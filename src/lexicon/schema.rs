@@ -121,6 +121,8 @@ pub enum TableKind {
     Names,
     /// A phrase table: the index of its [`PhraseTableSpec`] in [`phrase_tables`].
     Phrase(usize),
+    /// `word_lists*.csv`: the word lists of the heuristic rules ([`super::word_lists`]).
+    WordLists,
 }
 
 impl TableKind {
@@ -138,12 +140,18 @@ impl TableKind {
                     .any(|stem| n.starts_with(stem.as_str()))
             })
             .map(TableKind::Phrase)
+            .or_else(|| {
+                ["word_lists", "word-lists"]
+                    .iter()
+                    .any(|stem| n.starts_with(stem))
+                    .then_some(TableKind::WordLists)
+            })
     }
 
     /// The phrase table's declaration (`None` for names).
     pub fn spec(self) -> Option<&'static PhraseTableSpec> {
         match self {
-            TableKind::Names => None,
+            TableKind::Names | TableKind::WordLists => None,
             TableKind::Phrase(i) => phrase_tables().get(i),
         }
     }
@@ -153,6 +161,7 @@ impl TableKind {
         match self {
             TableKind::Names => "name",
             TableKind::Phrase(_) => "pattern",
+            TableKind::WordLists => "word",
         }
     }
 
@@ -179,6 +188,7 @@ impl TableKind {
                     "note",
                 ],
             ),
+            TableKind::WordLists => (&["list", "word"], &["list", "word", "note"]),
         }
     }
 }
@@ -187,6 +197,7 @@ impl TableKind {
 pub fn unknown_file_name_message() -> String {
     let mut stems: Vec<&str> = vec![NAMES_FILE];
     stems.extend(phrase_tables().iter().map(|t| t.file.as_str()));
+    stems.push(super::word_lists::WORD_LISTS_FILE);
     let (last, rest) = stems.split_last().unwrap_or((&NAMES_FILE, &[]));
     format!(
         "the file name must start with {} or {last}",
@@ -355,8 +366,12 @@ mod tests {
         assert_eq!(ff.map(|s| s.file.as_str()), Some("false_friends"));
         assert_eq!(TableKind::from_file_name("glossary.csv"), None);
         assert_eq!(
+            TableKind::from_file_name("word-lists-newsroom.csv"),
+            Some(TableKind::WordLists)
+        );
+        assert_eq!(
             unknown_file_name_message(),
-            "the file name must start with names, idioms, false_friends or anglicisms"
+            "the file name must start with names, idioms, false_friends, anglicisms or word_lists"
         );
     }
 }

@@ -13,6 +13,7 @@ use super::schema::{
     dict_err, error_line, open_csv, record_line, unknown_file_name_message, EnglishColumn, NameRow,
     PhraseRow, PhraseTableSpec, TableKind, BUILTIN,
 };
+use super::word_lists::{word_list_row_problems, WordListRow};
 use crate::error::DictError;
 use crate::finding::Severity;
 use crate::matcher::pattern::{parse_cues, CaseRule, Pattern};
@@ -144,7 +145,9 @@ fn house_problems(
     };
     let mut out = Vec::new();
     match kind.spec() {
-        None if field("kind").is_empty() => out.push("kind is required".into()),
+        None if kind == TableKind::Names && field("kind").is_empty() => {
+            out.push("kind is required".into());
+        }
         Some(spec) if spec.english == EnglishColumn::Required && field("english").is_empty() => {
             out.push("english is required".into());
         }
@@ -219,11 +222,14 @@ pub fn validate_with(path: &str, text: &str, kind: TableKind, rules: Rules) -> V
         };
         let line = record_line(&rec);
         let err = |m: String| dict_err(path, line, m);
-        let key = match kind.spec() {
-            None => row_problems(&rec, &headers, |r: &NameRow| {
+        let key = match (kind, kind.spec()) {
+            (TableKind::WordLists, _) => row_problems(&rec, &headers, |r: &WordListRow| {
+                (word_list_key(r), word_list_row_problems(r))
+            }),
+            (_, None) => row_problems(&rec, &headers, |r: &NameRow| {
                 (r.name.trim().to_string(), name_row_problems(r))
             }),
-            Some(spec) => row_problems(&rec, &headers, |r: &PhraseRow| {
+            (_, Some(spec)) => row_problems(&rec, &headers, |r: &PhraseRow| {
                 (r.pattern.trim().to_string(), phrase_row_problems(spec, r))
             }),
         };
@@ -251,15 +257,21 @@ pub fn validate_with(path: &str, text: &str, kind: TableKind, rules: Rules) -> V
             continue;
         }
         if let Some(first) = first_line.get(&key) {
-            errors.push(err(format!(
-                "duplicate {} `{key}` (first on line {first})",
-                kind.key_column()
-            )));
+            let what = match key.split_once(' ').filter(|_| kind == TableKind::WordLists) {
+                Some((list, word)) => format!("word `{word}` in list `{list}`"),
+                None => format!("{} `{key}`", kind.key_column()),
+            };
+            errors.push(err(format!("duplicate {what} (first on line {first})")));
         } else {
             first_line.insert(key, line);
         }
     }
     errors
+}
+
+/// The key of a word-list row: list and word, so that rows sort by list, then word.
+pub(crate) fn word_list_key(r: &WordListRow) -> String {
+    format!("{} {}", r.list.trim(), r.word.trim())
 }
 
 /// Deserializes one record and returns its key and problems, or why it does not parse.
@@ -438,6 +450,62 @@ mod tests {
     }
 
     #[test]
+    fn word_list_rows_report_every_problem_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("word_lists-newsroom.csv");
+        std::fs::write(
+            &p,
+            "list,word,note\n\
+             missing-reflexive.verbs,entsinnt,\n\
+             missing-reflexive.verb,entsinnt,\n\
+             missing-reflexive.verbs,sehnt sich,\n\
+             unknown-mangled-name.roles,Vorständin,\n\
+             infinitive-article.infinitives,scheitern,\n\
+             missing-hyphen.heads,Gra\u{308}ber,\n\
+             missing-reflexive.verbs,entsinnt,\n\
+             missing-hyphen.units,MW,\n\
+             source-number.imperial-units,nautical mile,\n",
+        )
+        .unwrap();
+        let shown = p.display().to_string();
+        let got = lines(&validate_dictionary(&p));
+        let want = [
+            (3, "unknown list `missing-reflexive.verb` (known lists: "),
+            (
+                4,
+                "`sehnt sich` is 2 tokens: list `missing-reflexive.verbs` matches single tokens",
+            ),
+            (5, "`Vorständin` must be written `vorständin`"),
+            (6, "`scheitern` must start with a capital letter"),
+            (7, "is not in Unicode NFC"),
+            (
+                8,
+                "duplicate word `entsinnt` in list `missing-reflexive.verbs` (first on line 2)",
+            ),
+        ];
+        for (line, what) in want {
+            let prefix = format!("{shown}:{line}: ");
+            assert!(
+                got.iter()
+                    .any(|g| g.starts_with(&prefix) && g.contains(what)),
+                "missing `{prefix}…{what}…` in {got:#?}"
+            );
+        }
+        assert_eq!(got.len(), want.len(), "{got:#?}");
+        assert!(got[0].contains("missing-reflexive.verbs, "), "{got:#?}");
+        // the loader stops at the first of them
+        let err = Lexicons::load(&[&p]).unwrap_err().to_string();
+        assert_eq!(err, got[0]);
+        let p = dir.path().join("word-lists-columns.csv");
+        std::fs::write(&p, "list,words\nmissing-hyphen.units,MW\n").unwrap();
+        let got = lines(&validate_dictionary(&p));
+        assert!(
+            got.iter().any(|g| g.contains(":1: missing column `word`")),
+            "{got:#?}"
+        );
+    }
+
+    #[test]
     fn file_level_problems() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("glossary.csv");
@@ -445,7 +513,7 @@ mod tests {
         let got = lines(&validate_dictionary(&p));
         assert_eq!(got.len(), 1);
         assert!(got[0].ends_with(
-            ":0: the file name must start with names, idioms, false_friends or anglicisms"
+            ":0: the file name must start with names, idioms, false_friends, anglicisms or word_lists"
         ));
         let missing = dir.path().join("idioms-missing.csv");
         assert_eq!(validate_dictionary(&missing).len(), 1);

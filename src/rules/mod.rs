@@ -180,39 +180,6 @@ pub fn decapitalise(w: &str) -> String {
     }
 }
 
-/// A small fixed set of words, tested against a token by the hash of its normalised form
-/// (computed once by the tokenizer) before any string is compared: the word lists of the
-/// heuristic rules are tried on every token, and most tokens are in none of them.
-pub(crate) struct WordList {
-    /// The normalised form of every word.
-    norms: crate::text::token_map::TokenSet,
-    /// The words as given.
-    words: &'static [&'static str],
-}
-
-impl WordList {
-    /// The set of `words`.
-    pub(crate) fn new(words: &'static [&'static str]) -> Self {
-        let norms = crate::text::token_map::TokenSet::new(words.iter().map(|w| {
-            // normalised as the tokenizer normalises the word in a text
-            let tokens = crate::text::token::tokenize(w);
-            assert_eq!(tokens.len(), 1, "a word list holds single words: {w}");
-            tokens.norm(0).to_string()
-        }));
-        WordList { norms, words }
-    }
-
-    /// The token's text is one of the words, exactly.
-    pub(crate) fn has_text(&self, doc: &Document, t: usize) -> bool {
-        self.has_norm(doc, t) && self.words.contains(&doc.text(t))
-    }
-
-    /// The token's normalised form is one of the normalised words.
-    pub(crate) fn has_norm(&self, doc: &Document, t: usize) -> bool {
-        self.norms.contains_token(&doc.tokens, t)
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod testing {
     //! Runs one rule over a text, for the unit tests of every rule.
@@ -223,6 +190,11 @@ pub(crate) mod testing {
     /// the text an English source (the text checked is the German after the arrow).
     pub fn findings(rule: &dyn Rule, text: &str) -> (String, Vec<RawFinding>) {
         let lex = Lexicons::builtin().expect("built-in dictionaries load");
+        findings_with(rule, text, &lex)
+    }
+
+    /// [`findings`] with the dictionaries `lex`.
+    pub fn findings_with(rule: &dyn Rule, text: &str, lex: &Lexicons) -> (String, Vec<RawFinding>) {
         let (source, text) = match text.split_once(" ⇒ ") {
             Some((s, t)) => (Some(s), t),
             None => (None, text),
@@ -236,7 +208,7 @@ pub(crate) mod testing {
             };
             doc = doc.with_units(&[unit]);
         }
-        let mut cx = Context::new(&lex);
+        let mut cx = Context::new(lex);
         cx.glossary = &TEST_GLOSSARY;
         rule.check(&doc, &mut cx);
         (doc.view, cx.findings)
@@ -266,6 +238,20 @@ pub(crate) mod testing {
     /// Just the flagged texts.
     pub fn flagged(rule: &dyn Rule, text: &str) -> Vec<String> {
         run(rule, text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    /// The flagged texts of `rule` in `text` with the built-in dictionaries extended by a user
+    /// file `word_lists-test.csv` of `rows` (`list,word` lines after the header).
+    pub fn flagged_with_words(rule: &dyn Rule, text: &str, rows: &str) -> Vec<String> {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("word_lists-test.csv");
+        std::fs::write(&path, format!("list,word\n{rows}")).expect("a temporary file");
+        let lex = Lexicons::load(&[&path]).expect("the word list loads");
+        let (view, found) = findings_with(rule, text, &lex);
+        found
+            .into_iter()
+            .map(|f| view[f.start..f.end].to_string())
+            .collect()
     }
 }
 

@@ -4,7 +4,8 @@ use crate::document::Document;
 use crate::finding::Severity;
 use std::sync::LazyLock;
 
-use crate::rules::{declare_rule, q, Context, Rule, RuleMeta, WordList};
+use crate::lexicon::word_lists::{Matching, WordList};
+use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::zones::ZoneSet;
 
 declare_rule! {
@@ -45,8 +46,11 @@ declare_rule! {
     };
 }
 
-static INFORMAL: LazyLock<WordList> = LazyLock::new(|| WordList::new(INFORMAL_WORDS));
-static FORMAL: LazyLock<WordList> = LazyLock::new(|| WordList::new(FORMAL_WORDS));
+// the pronouns of address are a closed grammatical class, not vocabulary: they stay here and
+// not in data/word_lists.csv
+static INFORMAL: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(Matching::Norm, INFORMAL_WORDS));
+static FORMAL: LazyLock<WordList> = LazyLock::new(|| WordList::new(Matching::Exact, FORMAL_WORDS));
 
 const INFORMAL_WORDS: &[&str] = &[
     "du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "deines",
@@ -61,7 +65,7 @@ impl Rule for MixedAddress {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        if !(0..doc.tokens.len()).any(|t| INFORMAL.has_norm(doc, t)) {
+        if !(0..doc.tokens.len()).any(|t| INFORMAL.has_token(doc, t)) {
             return;
         }
         // only the author's voice addresses the reader: quotations, dialogue, titles and
@@ -95,11 +99,11 @@ impl Rule for MixedAddress {
                         continue;
                     }
                     let w = doc.text(t);
-                    if INFORMAL.has_norm(doc, t)
+                    if INFORMAL.has_token(doc, t)
                         && (w.starts_with(|c: char| c.is_lowercase()) || Some(t) != first_word)
                     {
                         informal.push(t);
-                    } else if Some(t) != first_word && FORMAL.has_text(doc, t) {
+                    } else if Some(t) != first_word && FORMAL.has_token(doc, t) {
                         formal.push(t);
                     }
                 }

@@ -4,6 +4,7 @@
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::lexicon::words::WordFreq;
+use crate::lexicon::{ListId, WordList};
 use crate::rules::structure::is_function_word;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
@@ -63,59 +64,10 @@ const DETERMINERS: &[&str] = &[
     "dieser", "dieses", "jeder",
 ];
 
-/// Company roles. Political offices are not among them: „Russlands Präsident Wladimir Putin“
-/// puts a genitive country before the office, which is ordinary German.
-const ROLES: &[&str] = &[
-    "ceo",
-    "chef",
-    "chefin",
-    "gründer",
-    "gründerin",
-    "mitgründer",
-    "mitgründerin",
-    "cto",
-    "cfo",
-];
-
-const ROLE_ADJECTIVES: &[&str] = &[
-    "neu",
-    "ehemalig",
-    "früher",
-    "designiert",
-    "amtierend",
-    "langjährig",
-    "scheidend",
-    "kommissarisch",
-    "interimistisch",
-    "stellvertretend",
-    "damalig",
-    "jetzig",
-    "aktuell",
-    "bisherig",
-    "zukünftig",
-    "künftig",
-    "erst",
-    "zweit",
-    "dritt",
-    "alt",
-    "jung",
-    "umstritten",
-    "frisch",
-    "gemeinsam",
-];
-
-const MODEL_WORDS: &[&str] = &[
-    "modell",
-    "modells",
-    "modelle",
-    "modellen",
-    "sprachmodell",
-    "sprachmodells",
-    "sprachmodelle",
-    "chatbot",
-    "chip",
-    "chips",
-];
+// Roles, role adjectives and model words are data (`unknown-mangled-name.*` in
+// data/word_lists.csv). Political offices are not among the roles: „Russlands Präsident
+// Wladimir Putin“ puts a genitive country before the office, which is ordinary German. The
+// determiners above are a closed grammatical class and stay here.
 
 fn is_person_name(doc: &Document, t: usize) -> bool {
     t + 1 < doc.tokens.len()
@@ -126,7 +78,20 @@ fn is_person_name(doc: &Document, t: usize) -> bool {
         })
 }
 
-fn ordinary(doc: &Document, t: usize, lex: &WordFreq, names: &crate::lexicon::Names) -> bool {
+/// The lists the rule reads, fetched once per document.
+struct Lists<'l> {
+    roles: &'l WordList,
+    role_adjectives: &'l WordList,
+    model_words: &'l WordList,
+}
+
+fn ordinary(
+    doc: &Document,
+    t: usize,
+    lex: &WordFreq,
+    names: &crate::lexicon::Names,
+    role_adjectives: &WordList,
+) -> bool {
     let w = doc.text(t);
     let n = doc.norm(t);
     doc.tok(t).kind == TokenKind::Word
@@ -136,7 +101,7 @@ fn ordinary(doc: &Document, t: usize, lex: &WordFreq, names: &crate::lexicon::Na
         && lex.is_common_german(n, 3.0)
         && !names.accepted.contains(w)
         && !names.part_index.contains_key(w)
-        && !ROLE_ADJECTIVES.iter().any(|a| n.starts_with(a))
+        && !role_adjectives.matches(n)
         && !is_function_word(n)
 }
 
@@ -149,6 +114,11 @@ impl Rule for UnknownMangledName {
         let lex = WordFreq::builtin();
         let lexicons = cx.lex;
         let names = &lexicons.names;
+        let lists = Lists {
+            roles: lexicons.list(ListId::UnknownMangledNameRoles),
+            role_adjectives: lexicons.list(ListId::UnknownMangledNameRoleAdjectives),
+            model_words: lexicons.list(ListId::UnknownMangledNameModelWords),
+        };
         // names the dictionary already knows are reported by mangled-entity, which has
         // searched for them already (the context keeps the matches); looked at only at the
         // first word that would otherwise be reported
@@ -168,16 +138,15 @@ impl Rule for UnknownMangledName {
         for sent in &doc.sentences {
             for t in sent.tok_start..sent.tok_end.saturating_sub(1) {
                 // cheap shape tests first: a role or a number must follow
-                let next = doc.norm(t + 1);
-                let maybe = ROLES.contains(&next) || doc.tok(t + 1).kind == TokenKind::Number;
-                if !maybe || !ordinary(doc, t, lex, names) {
+                let is_role = lists.roles.has_token(doc, t + 1);
+                let maybe = is_role || doc.tok(t + 1).kind == TokenKind::Number;
+                if !maybe || !ordinary(doc, t, lex, names, lists.role_adjectives) {
                     continue;
                 }
                 let prev_is_det = t > sent.tok_start && DETERMINERS.contains(&doc.norm(t - 1));
                 // „Dessen Chef Elon Musk“: a pronoun or determiner, not a name
                 let determiner = DETERMINERS.contains(&doc.norm(t));
-                let role =
-                    ROLES.contains(&doc.norm(t + 1)) && doc.tok(t + 1).space_before && !determiner;
+                let role = is_role && doc.tok(t + 1).space_before && !determiner;
                 if role && !prev_is_det && is_person_name(doc, t + 2) {
                     if !is_known(t, cx) {
                         out.push((t, "before a role and a person's name"));
@@ -193,7 +162,7 @@ impl Rule for UnknownMangledName {
                     if h < sent.tok_end && doc.text(h) == "-" && !doc.tok(h).space_before {
                         h += 1;
                     }
-                    if h < sent.tok_end && MODEL_WORDS.contains(&doc.norm(h)) && !is_known(t, cx) {
+                    if h < sent.tok_end && lists.model_words.has_token(doc, h) && !is_known(t, cx) {
                         out.push((t, "before a model version"));
                     }
                 }

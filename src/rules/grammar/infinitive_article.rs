@@ -3,6 +3,7 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
+use crate::lexicon::ListId;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -44,39 +45,6 @@ declare_rule! {
     };
 }
 
-/// Nominalised infinitives without a plural: always neuter.
-const INFINITIVES: &[&str] = &[
-    "Scheitern",
-    "Versagen",
-    "Vorgehen",
-    "Vertrauen",
-    "Handeln",
-    "Zögern",
-    "Schweigen",
-    "Bemühen",
-    "Fehlen",
-    "Verschwinden",
-    "Ausbleiben",
-    "Erscheinen",
-    "Auftreten",
-    "Abschneiden",
-    "Ausscheiden",
-    "Aufkommen",
-    "Entstehen",
-    "Zustandekommen",
-    "Wegfallen",
-    "Nachgeben",
-    "Festhalten",
-    "Umdenken",
-    "Weiterleben",
-    "Überleben",
-    "Zusammenleben",
-    "Aussterben",
-    "Wachsen",
-    "Sinken",
-    "Steigen",
-];
-
 fn neuter(article: &str) -> Option<&'static str> {
     Some(match article {
         "Der" | "Die" => "Das",
@@ -93,6 +61,8 @@ impl Rule for InfinitiveArticle {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        // nominalised infinitives without a plural, always neuter (data/word_lists.csv)
+        let infinitives = cx.lex.list(ListId::InfinitiveArticleInfinitives);
         for sent in &doc.sentences {
             for t in sent.tok_start..sent.tok_end.saturating_sub(1) {
                 let clause_start = t == sent.tok_start
@@ -103,7 +73,7 @@ impl Rule for InfinitiveArticle {
                 let Some(fix) = neuter(doc.text(t)) else {
                     continue;
                 };
-                if !INFINITIVES.contains(&doc.text(t + 1)) {
+                if !infinitives.has_token(doc, t + 1) {
                     continue;
                 }
                 let tok = doc.tok(t);

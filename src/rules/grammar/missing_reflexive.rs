@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 
 use crate::document::Document;
 use crate::finding::Severity;
+use crate::lexicon::{ListId, WordList};
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
-use crate::text::token::normalise;
 use crate::text::token_map::TokenSet;
 
 declare_rule! {
@@ -50,64 +50,8 @@ declare_rule! {
     };
 }
 
-/// Finite forms of inherently reflexive verbs.
-const FORMS: &[&str] = &[
-    "sehne",
-    "sehnst",
-    "sehnt",
-    "sehnen",
-    "sehnte",
-    "sehnten",
-    "weigere",
-    "weigert",
-    "weigern",
-    "weigerte",
-    "weigerten",
-    "beeile",
-    "beeilt",
-    "beeilen",
-    "beeilte",
-    "beeilten",
-    "schäme",
-    "schämt",
-    "schämen",
-    "schämte",
-    "schämten",
-    "ereignet",
-    "ereignen",
-    "ereignete",
-    "ereigneten",
-    "bedanke",
-    "bedankt",
-    "bedanken",
-    "bedankte",
-    "bedankten",
-    "verliebte",
-    "verliebten",
-    "erkundigt",
-    "erkundigen",
-    "erkundigte",
-    "erkundigten",
-    "befasst",
-    "befassen",
-    "befasste",
-    "befassten",
-    "begnügt",
-    "begnügen",
-    "begnügte",
-    "begnügten",
-    "besinnt",
-    "besinnen",
-    "besann",
-    "sträubt",
-    "sträuben",
-    "sträubte",
-    "sträubten",
-    "verirrt",
-    "verirrte",
-    "verirrten",
-];
-
+// the verbs are data (`missing-reflexive.verbs` in data/word_lists.csv); the reflexive
+// pronouns are a closed grammatical class and stay here
 const REFLEXIVES: &[&str] = &["mich", "dich", "sich", "uns", "euch"];
 
 impl Rule for MissingReflexive {
@@ -116,10 +60,11 @@ impl Rule for MissingReflexive {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let forms = cx.lex.list(ListId::MissingReflexiveVerbs);
         for sent in &doc.sentences {
             let words = sent.tok_start..sent.tok_end;
             // most sentences have no reflexive verb and are passed after one cheap scan
-            if !words.clone().any(|i| is_form(doc, i)) {
+            if !words.clone().any(|i| is_form(forms, doc, i)) {
                 continue;
             }
             // the pronoun may stand in another clause („dass wir uns, um …, befassen“), so one
@@ -139,35 +84,38 @@ impl Rule for MissingReflexive {
                 }
                 let clause = start..t;
                 start = t + 1;
-                self.check_clause(doc, clause, cx);
+                self.check_clause(doc, forms, clause, cx);
             }
         }
     }
 }
 
-/// [`FORMS`] and [`REFLEXIVES`] by their normalised forms, looked up by the tokens' hashes:
-/// every token of a text is tested, most are neither.
-static FORM_SET: LazyLock<TokenSet> =
-    LazyLock::new(|| TokenSet::new(FORMS.iter().map(|f| normalise(f))));
+/// [`REFLEXIVES`] looked up by the tokens' hashes: every token of a text is tested, most are
+/// none.
 static REFLEXIVE_SET: LazyLock<TokenSet> = LazyLock::new(|| TokenSet::new(REFLEXIVES));
 
-/// Token `i` is a finite form of an inherently reflexive verb, written as in [`FORMS`]. A
-/// token written so has the form's normalised form, so the cheap look-up by hash comes
-/// first.
-fn is_form(doc: &Document, i: usize) -> bool {
-    FORM_SET.contains_token(&doc.tokens, i) && doc.is_word(i) && FORMS.contains(&doc.text(i))
+/// Token `i` is a finite form of an inherently reflexive verb, written as in `forms`
+/// (`missing-reflexive.verbs`).
+fn is_form(forms: &WordList, doc: &Document, i: usize) -> bool {
+    forms.has_token(doc, i) && doc.is_word(i)
 }
 
 impl MissingReflexive {
     /// Reports the reflexive verbs of a clause of a sentence without a reflexive pronoun.
     /// What the suggestions need of the clause (its person, its last word) is found once per
     /// clause, not once per verb, so a long clause costs linear time.
-    fn check_clause(&self, doc: &Document, clause: Range<usize>, cx: &mut Context<'_>) {
+    fn check_clause(
+        &self,
+        doc: &Document,
+        forms: &WordList,
+        clause: Range<usize>,
+        cx: &mut Context<'_>,
+    ) {
         let mut person: Option<&str> = None;
         let mut person_known = false;
         let last_word = clause.clone().rev().find(|&j| doc.is_word(j));
         for i in clause.clone() {
-            if !is_form(doc, i) {
+            if !is_form(forms, doc, i) {
                 continue;
             }
             // participles used as adjectives („verliebte Paare“) come before a noun
@@ -215,17 +163,25 @@ impl MissingReflexive {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::flagged;
+    use crate::rules::testing::{flagged, flagged_with_words};
 
     #[test]
-    fn the_word_sets_hold_the_lists() {
-        for form in FORMS {
-            assert!(FORM_SET.contains(form), "{form}");
-        }
+    fn the_word_set_holds_the_pronouns() {
         for r in REFLEXIVES {
             assert!(REFLEXIVE_SET.contains(r), "{r}");
         }
-        assert!(!FORM_SET.contains("sich") && !REFLEXIVE_SET.contains("sehnen"));
+        assert!(!REFLEXIVE_SET.contains("sehnen"));
+    }
+
+    #[test]
+    fn a_verb_added_by_a_user_word_list_is_flagged() {
+        let text = "Er entsinnt nicht mehr, wann das war.";
+        assert!(flagged(&MissingReflexive, text).is_empty());
+        let rows = "missing-reflexive.verbs,entsinnt\n";
+        assert_eq!(
+            flagged_with_words(&MissingReflexive, text, rows),
+            ["entsinnt"]
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
+use crate::lexicon::ListId;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
@@ -55,6 +56,7 @@ impl Rule for CurrencyPosition {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let magnitudes = cx.lex.list(ListId::LocaleMagnitudes);
         let n = doc.tokens.len();
         for t in 0..n.saturating_sub(1) {
             let Some(name) = currency_name(doc.text(t)) else {
@@ -65,7 +67,8 @@ impl Rule for CurrencyPosition {
             }
             let mut end = t + 1;
             let mut amount = doc.text(t + 1).to_string();
-            if end + 1 < n && doc.is_word(end + 1) && super::is_magnitude(doc, end + 1) {
+            if end + 1 < n && doc.is_word(end + 1) && super::is_magnitude(magnitudes, doc, end + 1)
+            {
                 end += 1;
                 amount = format!("{amount} {}", doc.text(end));
             }

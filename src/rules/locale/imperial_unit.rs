@@ -2,6 +2,7 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
+use crate::lexicon::{ListId, WordList};
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
@@ -116,41 +117,14 @@ fn spaced_group(doc: &Document, t: usize) -> bool {
         && doc.text(t - 1).bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Metric units: one of them next to the measure means the text already gives the metric
-/// value („449 Fuß (137 m)“, „8,2 Meter (27 Fuß)“).
-const METRIC: &[&str] = &[
-    "m",
-    "km",
-    "cm",
-    "mm",
-    "meter",
-    "metern",
-    "metres",
-    "kilometer",
-    "kilometern",
-    "zentimeter",
-    "zentimetern",
-    "millimeter",
-    "liter",
-    "litern",
-    "gramm",
-    "kilogramm",
-    "kg",
-    "g",
-    "l",
-    "celsius",
-    "quadratmeter",
-    "quadratkilometer",
-    "km/h",
-    "kmh",
-    "°c",
-];
-
 /// Words within this many tokens of the measure count as next to it.
 const NEAR: usize = 8;
 
-/// A metric value stands within [`NEAR`] tokens of the measure `first..=last`, in its sentence.
-fn metric_nearby(doc: &Document, first: usize, last: usize) -> bool {
+/// A metric value stands within [`NEAR`] tokens of the measure `first..=last`, in its sentence:
+/// a number ending in m or a word of `metric` (`imperial-unit.metric-units` in
+/// data/word_lists.csv), so the text already gives the metric value („449 Fuß (137 m)“, „8,2
+/// Meter (27 Fuß)“).
+fn metric_nearby(metric: &WordList, doc: &Document, first: usize, last: usize) -> bool {
     let Some(sent) = doc
         .sentences
         .iter()
@@ -161,7 +135,7 @@ fn metric_nearby(doc: &Document, first: usize, last: usize) -> bool {
     let from = first.saturating_sub(NEAR).max(sent.tok_start);
     let to = (last + NEAR + 1).min(sent.tok_end);
     (from..to).filter(|&i| i < first || i > last).any(|i| {
-        METRIC.contains(&doc.norm(i))
+        metric.has_token(doc, i)
             || (doc.tok(i).kind == TokenKind::Number && doc.text(i).ends_with('m'))
             || glued_metric(doc.norm(i))
     })
@@ -205,6 +179,7 @@ impl Rule for ImperialUnit {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let metric = cx.lex.list(ListId::ImperialUnitMetricUnits);
         let n = doc.tokens.len();
         for t in 0..n {
             if doc.tok(t).kind != TokenKind::Number {
@@ -245,7 +220,8 @@ impl Rule for ImperialUnit {
             } else {
                 continue;
             };
-            if metric_nearby(doc, first, end) || (unit.starts_with("yard") && sport(doc, t)) {
+            if metric_nearby(metric, doc, first, end) || (unit.starts_with("yard") && sport(doc, t))
+            {
                 continue;
             }
             let (s, e) = (doc.tok(first).start, doc.tok(end).end);

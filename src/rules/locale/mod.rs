@@ -8,31 +8,11 @@ pub mod us_date;
 pub mod year_preposition;
 
 use crate::document::Document;
+use crate::lexicon::WordList;
 
-/// Words that count or measure the number before them: a decimal point there is English.
-pub(crate) const MAGNITUDES: &[&str] = &[
-    "milliarde",
-    "milliarden",
-    "million",
-    "millionen",
-    "billion",
-    "billionen",
-    "mrd",
-    "mio",
-    "prozent",
-    "%",
-    "euro",
-    "dollar",
-    "us-dollar",
-    "pfund",
-    "franken",
-    "yen",
-    "yuan",
-    "prozentpunkte",
-    "tausend",
-];
-
-/// Token `t` is a word of `MAGNITUDES`.
-pub(crate) fn is_magnitude(doc: &Document, t: usize) -> bool {
-    t < doc.tokens.len() && MAGNITUDES.contains(&doc.norm(t))
+/// Token `t` is a word that counts or measures the number before it (`magnitudes`, the list
+/// `locale.magnitudes` of data/word_lists.csv: Millionen, Prozent, Euro): a decimal point
+/// there is English.
+pub(crate) fn is_magnitude(magnitudes: &WordList, doc: &Document, t: usize) -> bool {
+    t < doc.tokens.len() && magnitudes.has_token(doc, t)
 }

@@ -3,6 +3,7 @@
 use super::is_magnitude;
 use crate::document::Document;
 use crate::finding::Severity;
+use crate::lexicon::ListId;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
 
@@ -103,6 +104,7 @@ impl Rule for NumberFormat {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let magnitudes = cx.lex.list(ListId::LocaleMagnitudes);
         for t in 0..doc.tokens.len() {
             if doc.tok(t).kind != TokenKind::Number {
                 continue;
@@ -111,7 +113,7 @@ impl Rule for NumberFormat {
             let next_is_word = t + 1 < doc.tokens.len() && doc.tok(t + 1).space_before;
             let fix = if english_decimal(n)
                 && next_is_word
-                && is_magnitude(doc, t + 1)
+                && is_magnitude(magnitudes, doc, t + 1)
                 && !swiss_currency(doc, t + 1)
             {
                 Some(n.replace('.', ","))

@@ -7,6 +7,7 @@ use regex::Regex;
 use super::{align, aligned, Aligned};
 use crate::document::Document;
 use crate::finding::Severity;
+use crate::lexicon::{ListId, WordList};
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -256,24 +257,9 @@ const EN_WORDS: &[&str] = &[
     "minus",
 ];
 
-/// Units whose figures change when converted to metric.
-const IMPERIAL: &[&str] = &[
-    "degree",
-    "°f",
-    "fahrenheit",
-    "mile",
-    "feet",
-    "foot",
-    "pound",
-    "lb",
-    "inch",
-    "gallon",
-    "ounce",
-    "yard",
-    "acre",
-    "square mile",
-    "square feet",
-];
+// The English units whose figures change when converted to metric are data
+// (`source-number.imperial-units` in data/word_lists.csv); the English number words above are
+// a closed class and stay here.
 
 /// The German words of the target, lower-cased.
 fn words(text: &str) -> Vec<String> {
@@ -289,6 +275,7 @@ impl Rule for SourceNumber {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let imperial = cx.lex.list(ListId::SourceNumberImperialUnits);
         for u in aligned(doc) {
             let target = &doc.view[u.start..u.end];
             let unit = Unit {
@@ -301,6 +288,7 @@ impl Rule for SourceNumber {
                     s.contains("p.m.") || s.contains(" pm") || s.contains("pm ")
                 },
                 words: words(target),
+                imperial,
             };
             let src = english_numbers(u.source);
             let mut used = vec![false; unit.tgt.len()];
@@ -321,6 +309,8 @@ struct Unit<'a> {
     /// The source gives a time in the afternoon.
     pm: bool,
     words: Vec<String>,
+    /// Units whose figures change when converted to metric (`source-number.imperial-units`).
+    imperial: &'a WordList,
 }
 
 impl Unit<'_> {
@@ -373,7 +363,7 @@ impl Unit<'_> {
         // converted to metric, the figure changes; small numbers are often written out or
         // dropped with good reason
         if spelled
-            || IMPERIAL.iter().any(|w| unit.starts_with(w))
+            || self.imperial.matches(&unit)
             || (n.scale == 1.0 && v < 13.0 && v.fract() == 0.0)
         {
             return;

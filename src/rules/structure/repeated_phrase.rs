@@ -3,6 +3,7 @@
 use super::is_function_word;
 use crate::document::Document;
 use crate::finding::Severity;
+use crate::lexicon::{ListId, WordList};
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::zones::ZoneSet;
 use crate::text::TokenKind;
@@ -65,25 +66,14 @@ declare_rule! {
     };
 }
 
-/// Doubled for emphasis in ordinary German.
-const INTENSIFIERS: &[&str] = &[
-    "sehr", "ganz", "immer", "nie", "ja", "nein", "so", "bitte", "danke", "gut", "lange", "weit",
-    "mehr", "schnell", "hallo", "nun", "aha", "oh",
-];
+// The words doubled for emphasis (`repeated-phrase.intensifiers`) and the words of pair idioms
+// (`repeated-phrase.pair-idioms`) are data in data/word_lists.csv; the doubles grammar
+// produces (articles, pronouns) are a closed class and stay here.
 
 /// Doubles that German grammar produces: „die die“ (article + relative pronoun), „dass sie sie“.
 const LEGIT_DOUBLES: &[&str] = &[
     "der", "die", "das", "den", "dem", "des", "sie", "es", "was", "wer", "ob", "er", "ihr", "wir",
     "als",
-];
-
-/// Words that German doubles around „und“/„oder“ in idioms (mehr und mehr, nach und nach,
-/// immer und immer wieder, durch und durch, über und über).
-const PAIR_IDIOMS: &[&str] = &[
-    "mehr", "nach", "immer", "wieder", "durch", "über", "hin", "so", "und", "oder", "ja", "nein",
-    "weniger", "je", "hier", "dies", "das", "der", "die", "hin", "her", "auf", "ab", "ganz",
-    "wenn", "aber", "nun", "noch", "bla", "eins", "zwei", "drei", "vier", "fünf", "sechs",
-    "sieben", "acht", "neun", "zehn", "hundert", "tausend",
 ];
 
 /// The same spelling: case matters (Die Macht macht is a noun and a verb), except for the
@@ -104,14 +94,14 @@ fn same_spelling(doc: &Document, t: usize, n: usize) -> bool {
 }
 
 /// A lower-case word doubled by a decoding loop (not an intensifier, not a name).
-fn doubled(doc: &Document, t: usize, n: usize) -> bool {
+fn doubled(intensifiers: &WordList, doc: &Document, t: usize, n: usize) -> bool {
     let w = doc.norm(t);
     n == t + 1
         && w == doc.norm(n)
         && same_spelling(doc, t, n)
         && doc.text(n).chars().next().is_some_and(char::is_lowercase)
         && !w.starts_with("viel")
-        && !INTENSIFIERS.contains(&w)
+        && !intensifiers.has_token(doc, t)
         && !LEGIT_DOUBLES.contains(&w)
         && doc
             .tokens
@@ -148,6 +138,11 @@ fn source_repeats(text: &str) -> SourceRepeats {
 
 /// The repetitions beyond one sentence, per segment (a paragraph, or a line in line mode).
 fn across_sentences(doc: &Document, cx: &mut Context<'_>) {
+    let lex = cx.lex;
+    let idioms = [
+        lex.list(ListId::RepeatedPhrasePairIdioms),
+        lex.list(ListId::RepeatedPhraseIntensifiers),
+    ];
     let mut words: Vec<usize> = Vec::new();
     for seg in &doc.segments {
         words.clear();
@@ -160,7 +155,7 @@ fn across_sentences(doc: &Document, cx: &mut Context<'_>) {
             .map(|s| source_repeats(&s.text))
             .unwrap_or_default();
         if !source.pair {
-            self_pairs(doc, &words, cx);
+            self_pairs(doc, &words, idioms, cx);
         }
         if !source.phrase {
             later_repeat(doc, &words, cx);
@@ -169,8 +164,9 @@ fn across_sentences(doc: &Document, cx: &mut Context<'_>) {
     }
 }
 
-/// „verletzt und verletzt“: a content word joined to itself by „und“ or „oder“.
-fn self_pairs(doc: &Document, words: &[usize], cx: &mut Context<'_>) {
+/// „verletzt und verletzt“: a content word joined to itself by „und“ or „oder“, unless the word
+/// is in one of the `idioms` lists (pair idioms, intensifiers).
+fn self_pairs(doc: &Document, words: &[usize], idioms: [&WordList; 2], cx: &mut Context<'_>) {
     for w in words.windows(3) {
         let (a, c, b) = (w[0], w[1], w[2]);
         if c != a + 1 || b != a + 2 || !matches!(doc.norm(c), "und" | "oder") {
@@ -190,8 +186,7 @@ fn self_pairs(doc: &Document, words: &[usize], cx: &mut Context<'_>) {
             || name_continues(doc, a, b)
             || !same_spelling(doc, a, b)
             || !content(doc, a)
-            || PAIR_IDIOMS.contains(&doc.norm(a))
-            || INTENSIFIERS.contains(&doc.norm(a))
+            || idioms.iter().any(|l| l.has_token(doc, a))
         {
             continue;
         }
@@ -348,6 +343,7 @@ impl Rule for RepeatedPhrase {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let intensifiers = cx.lex.list(ListId::RepeatedPhraseIntensifiers);
         let mut words: Vec<usize> = Vec::new();
         for sent in &doc.sentences {
             words.clear();
@@ -356,7 +352,7 @@ impl Rule for RepeatedPhrase {
             // doubled word and X von X
             for (k, &t) in words.iter().enumerate() {
                 let Some(&n) = words.get(k + 1) else { break };
-                if doubled(doc, t, n) {
+                if doubled(intensifiers, doc, t, n) {
                     let (s, e) = (doc.tok(n).start, doc.tok(n).end);
                     cx.report(
                         &META,
@@ -456,7 +452,19 @@ impl Rule for RepeatedPhrase {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::flagged;
+    use crate::rules::testing::{flagged, flagged_with_words};
+
+    #[test]
+    fn a_word_added_to_a_user_word_list_is_an_exception() {
+        let pair = "Er wurde verletzt und verletzt gebracht.";
+        assert_eq!(flagged(&RepeatedPhrase, pair), [" und verletzt"]);
+        let rows = "repeated-phrase.pair-idioms,verletzt\n";
+        assert!(flagged_with_words(&RepeatedPhrase, pair, rows).is_empty());
+        let doubled = "Das war weit weit weg, sagte sie leise leise.";
+        assert_eq!(flagged(&RepeatedPhrase, doubled), ["leise"]);
+        let rows = "repeated-phrase.intensifiers,leise\n";
+        assert!(flagged_with_words(&RepeatedPhrase, doubled, rows).is_empty());
+    }
 
     #[test]
     fn repetitions_beyond_one_sentence() {

@@ -3,6 +3,7 @@
 
 use crate::document::Document;
 use crate::finding::Severity;
+use crate::lexicon::ListId;
 use crate::rules::structure::is_function_word;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::TokenKind;
@@ -51,64 +52,9 @@ declare_rule! {
     };
 }
 
-/// Units that form compounds with a number (200-MW-Anlage).
-const UNITS: &[&str] = &[
-    "MW", "GW", "kW", "MWh", "GWh", "kWh", "TWh", "PS", "GB", "TB", "Mbit", "Gbit",
-];
-
-/// Heads of plant and equipment compounds: „200 MW Erdgasanlagen“, but not „200 MW Leistung“.
-const PLANT_HEADS: &[&str] = &[
-    "anlage",
-    "anlagen",
-    "kraftwerk",
-    "kraftwerke",
-    "kraftwerks",
-    "park",
-    "parks",
-    "speicher",
-    "batterie",
-    "batterien",
-    "turbine",
-    "turbinen",
-    "reaktor",
-    "reaktoren",
-    "projekt",
-    "projekte",
-    "rechenzentrum",
-    "rechenzentren",
-    "cluster",
-    "leitung",
-    "leitungen",
-    "block",
-    "blöcke",
-];
-
-const HEADS: &[&str] = &[
-    "gpu",
-    "gpus",
-    "chip",
-    "chips",
-    "modell",
-    "modelle",
-    "modells",
-    "modellen",
-    "prozessor",
-    "prozessoren",
-    "server",
-    "cluster",
-    "beschleuniger",
-    "grafikkarte",
-    "grafikkarten",
-    "serie",
-    "reihe",
-    "flugzeug",
-    "flugzeuge",
-    "flugzeugen",
-    "jet",
-    "jets",
-    "variante",
-    "varianten",
-];
+// The units (`missing-hyphen.units`), the heads after a product code (`missing-hyphen.heads`)
+// and the heads of plant compounds (`missing-hyphen.plant-heads`: „200 MW Erdgasanlagen“, but
+// not „200 MW Leistung“) are data in data/word_lists.csv.
 
 fn is_code(w: &str) -> bool {
     // most words are rejected by their first letter or their lack of digits
@@ -129,6 +75,10 @@ impl Rule for MissingHyphen {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let lex = cx.lex;
+        let units = lex.list(ListId::MissingHyphenUnits);
+        let heads = lex.list(ListId::MissingHyphenHeads);
+        let plant_heads = lex.list(ListId::MissingHyphenPlantHeads);
         for sent in &doc.sentences {
             for t in sent.tok_start..sent.tok_end.saturating_sub(1) {
                 let next = t + 1;
@@ -137,7 +87,7 @@ impl Rule for MissingHyphen {
                     continue;
                 }
                 // H100 GPUs
-                if is_code(w) && doc.is_word(next) && HEADS.contains(&doc.norm(next)) {
+                if is_code(w) && doc.is_word(next) && heads.has_token(doc, next) {
                     let (s, e) = (doc.tok(t).start, doc.tok(next).end);
                     let fix = format!("{w}-{}", doc.text(next));
                     cx.report(
@@ -153,9 +103,9 @@ impl Rule for MissingHyphen {
                 if doc.tok(t).kind == TokenKind::Word
                     && t > sent.tok_start
                     && doc.tok(t - 1).kind == TokenKind::Number
-                    && UNITS.contains(&w)
+                    && units.has_token(doc, t)
                     && doc.is_word(next)
-                    && PLANT_HEADS.iter().any(|h| doc.norm(next).ends_with(h))
+                    && plant_heads.has_token(doc, next)
                 {
                     let (s, e) = (doc.tok(t - 1).start, doc.tok(next).end);
                     let fix = format!("{}-{w}-{}", doc.text(t - 1), doc.text(next));
