@@ -105,9 +105,7 @@ fn neighbour(word: &str) -> Option<String> {
     };
     let mut cand = Vec::with_capacity(n + 1);
     for i in 0..n {
-        if prefixes[i].is_none() {
-            return None;
-        }
+        prefixes[i]?;
         cand.clear();
         cand.extend(
             chars

@@ -137,16 +137,16 @@ fn metric_nearby(metric: &WordList, doc: &Document, first: usize, last: usize) -
     (from..to).filter(|&i| i < first || i > last).any(|i| {
         metric.has_token(doc, i)
             || (doc.tok(i).kind == TokenKind::Number && doc.text(i).ends_with('m'))
-            || glued_metric(doc.norm(i))
+            || glued_metric(metric, doc.norm(i))
     })
 }
 
 /// „137m“, „42km“: a number with a metric unit glued to it, read as one word.
-fn glued_metric(norm: &str) -> bool {
+fn glued_metric(metric: &WordList, norm: &str) -> bool {
     let unit = norm.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
     unit.len() < norm.len()
         && norm.starts_with(|c: char| c.is_ascii_digit())
-        && METRIC.contains(&unit)
+        && metric.matches(unit)
 }
 
 /// Yards are the measure of the field in American football and golf: there the reader expects
