@@ -1,7 +1,7 @@
 //! `modal-zu-infinitive`: a modal verb with a zu-infinitive (muss … zu beenden), where German
 //! takes the bare infinitive.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::document::Document;
 use crate::finding::Severity;
@@ -141,7 +141,7 @@ impl Rule for ModalZuInfinitive {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let mut look = Lookup {
             buf: Readings::default(),
-            seen: HashMap::new(),
+            seen: HashMap::default(),
         };
         for sent in &doc.sentences {
             for t in sent.tok_start..sent.tok_end {

@@ -1,7 +1,7 @@
 //! `non-word`: a lower-case word that is no German word form, no compound of known parts, in
 //! neither frequency lexicon, and one edit away from a frequent word (offizielen).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::document::Document;
 use crate::finding::Severity;
@@ -205,7 +205,7 @@ impl Rule for NonWord {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let mut seen: HashMap<&str, Option<String>> = HashMap::new();
+        let mut seen: HashMap<&str, Option<String>> = HashMap::default();
         for sent in &doc.sentences {
             let mut quoted = false;
             for t in sent.tok_start..sent.tok_end {

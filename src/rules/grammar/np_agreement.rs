@@ -2,7 +2,7 @@
 //! number and gender (in den Abteil, Die Batterietag, einen kleine Schaufel), read from the
 //! morphology layer.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::document::Document;
 use crate::finding::Severity;
@@ -136,6 +136,10 @@ fn is_determiner_form(norm: &str) -> bool {
         "ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer", "eur", "dies", "jen", "jed",
     ];
     const ENDINGS: &[&str] = &["", "e", "en", "em", "er", "es"];
+    // the longest is unseren: most words are ruled out by their length
+    if norm.len() > 7 {
+        return false;
+    }
     if matches!(norm, "der" | "die" | "das" | "den" | "dem" | "des") {
         return true;
     }
@@ -177,7 +181,7 @@ impl<'d> Lookup<'d> {
         Lookup {
             morph: Morph::global(),
             buf: Readings::default(),
-            seen: HashMap::new(),
+            seen: HashMap::default(),
         }
     }
 

@@ -3,7 +3,7 @@
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::text::segment::SegmentMode;
 use crate::text::zones::ZoneSet;
@@ -114,7 +114,7 @@ impl Rule for HyphenAsDash {
             }
         };
         let mut hyphens: Vec<(usize, usize)> = Vec::new();
-        let mut dashes: HashMap<usize, usize> = HashMap::new();
+        let mut dashes: HashMap<usize, usize> = HashMap::default();
         let mut t = 0;
         while t < doc.tokens.len() {
             match doc.text(t) {
@@ -137,7 +137,7 @@ impl Rule for HyphenAsDash {
             }
             t += 1;
         }
-        let mut per_text: HashMap<usize, usize> = HashMap::new();
+        let mut per_text: HashMap<usize, usize> = HashMap::default();
         for &(s, _) in &hyphens {
             *per_text.entry(text_of(s)).or_default() += 1;
         }

@@ -1,7 +1,7 @@
 //! Zones found from runs of words without marks: English Title-Case runs (titles of works,
 //! organisations' names) and dialogue lines.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::document::Document;
 use crate::lexicon::words::WordFreq;
@@ -300,7 +300,7 @@ pub(super) fn dialogue(doc: &Document, out: &mut Vec<Zone>) {
         while j < lines.len() && lines[j].line - lines[j - 1].line <= DIALOGUE_GAP {
             j += 1;
         }
-        let mut count: HashMap<&str, usize> = HashMap::new();
+        let mut count: HashMap<&str, usize> = HashMap::default();
         for l in &lines[i..j] {
             *count.entry(&l.label).or_default() += 1;
         }
