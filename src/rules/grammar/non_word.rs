@@ -233,6 +233,9 @@ impl Rule for NonWord {
                     })
                     .clone();
                 if let Some(fix) = typo {
+                    if separated_verb(doc, text, t, sent.tok_end) {
+                        continue;
+                    }
                     cx.report(
                         &META,
                         tok.start,
@@ -244,6 +247,23 @@ impl Rule for NonWord {
             }
         }
     }
+}
+
+/// Separable verb particles: in a main clause the particle stands at the end, and the finite
+/// form before it may be no word of its own (sie eckten … an: anecken).
+const PARTICLES: &[&str] = &[
+    "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "hin", "los", "mit", "nach",
+    "vor", "weg", "zu", "zurück", "zusammen",
+];
+
+/// `word` at `t` is the finite part of a separable verb whose particle follows later in the
+/// sentence: the particle and the word together are a known form (eckten … an: aneckten).
+fn separated_verb(doc: &Document, word: &str, t: usize, end: usize) -> bool {
+    let morph = Morph::global();
+    (t + 1..end).any(|i| {
+        let p = doc.norm(i);
+        PARTICLES.contains(&p) && morph.is_known(&format!("{p}{word}"))
+    })
 }
 
 /// A hyphen, slash, apostrophe or full stop is attached to token `t` (a part of a
@@ -258,6 +278,11 @@ fn attached(doc: &Document, t: usize, first: usize, end: usize) -> bool {
 mod tests {
     use super::*;
     use crate::rules::testing::{flagged, run};
+
+    #[test]
+    fn the_finite_part_of_a_separable_verb_is_a_word() {
+        assert!(run(&NonWord, "Sie eckten als Manager bei der Bank an.").is_empty());
+    }
 
     #[test]
     fn flags_typos_of_frequent_words() {
