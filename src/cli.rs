@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use mtcheck::app::{CheckFlags, ColorChoice};
 use mtcheck::config::FailOn;
+use mtcheck::input::Encoding;
 use mtcheck::report::OutputFormat;
 use mtcheck::{Format, QuoteStyle, SegmentMode};
 
@@ -86,9 +87,24 @@ pub struct CheckArgs {
     /// Colour in the text report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Write the report to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// Write the report to FILE instead of standard output; repeat for several reports
+    /// from one run. The format is FORMAT:FILE, else --format (one -o), else the
+    /// extension (.txt .jsonl .json .csv .html .sarif .xlsx); `-` is standard output.
+    #[arg(short, long, value_name = "[FORMAT:]FILE")]
+    pub output: Vec<PathBuf>,
+    /// SARIF: file URIs relative to DIR (files outside it keep absolute file:// URIs)
+    /// [default: the current directory].
+    #[arg(long, value_name = "DIR")]
+    pub base: Option<PathBuf>,
+    /// The file name standard input stands for: reports show it, the input format and the
+    /// nearest mtcheck.toml are found from it (`git show :a.md | mtcheck check
+    /// --stdin-filename a.md -`).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+    /// The character encoding of the inputs; `auto` reads UTF-8, else UTF-16 with a byte
+    /// order mark, else windows-1252, and notes which on standard error.
+    #[arg(long, value_enum, default_value_t = Encoding::Utf8, value_name = "ENCODING")]
+    pub encoding: Encoding,
     /// How the text is cut into independent segments.
     #[arg(long, value_enum, default_value_t = SegmentMode::Paragraphs)]
     pub segments: SegmentMode,
@@ -155,6 +171,9 @@ impl From<CheckArgs> for CheckFlags {
             summary: a.summary,
             color: a.color,
             output: a.output,
+            base: a.base,
+            stdin_filename: a.stdin_filename,
+            encoding: a.encoding,
             segments: a.segments,
             document_separator: a.document_separator,
             fail_on: a.fail_on,

@@ -390,7 +390,7 @@ fn article(h: &mut String, batch: &Batch, file: &FileReport, k: usize, next_id: 
     match file.text.as_deref() {
         Some(text) => {
             h.push_str("<div class=\"text\">");
-            highlighted(h, text, &file.findings, first);
+            highlighted(h, text, &file.text_findings(), first);
             h.push_str("</div>\n");
         }
         None => h.push_str("<p class=\"none\">(The text of this file was not kept.)</p>\n"),
@@ -529,6 +529,8 @@ mod tests {
             suppressed: 0,
             has_source: false,
             text: Some(text.into()),
+            warnings: Vec::new(),
+            transcoded: None,
         };
         let batch = Batch {
             files: vec![file],
