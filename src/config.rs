@@ -287,7 +287,8 @@ ignore = []
 # The house style of double quotation marks:
 #   "auto"       judged from each text: „German“ marks where the text uses „
 #   "german"     „…“      "guillemets"  »…«      "swiss"  «…»      "straight"  "…"
-# With a fixed style, every other double mark is flagged (rule quote-direction).
+# With a fixed style, every „ “ ” " that is not the style's mark is flagged (rule
+# quote-direction); guillemets »…« and «…» are never flagged.
 quotes = "auto"
 
 [allow]

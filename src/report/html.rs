@@ -4,7 +4,7 @@
 //! network access. Everything taken from the input is HTML-escaped.
 //!
 //! The filter can be set from the address: `report.html#severity=major,critical&rule=false-friend`.
-//! `#open=f3` opens the detail of finding 3. `#selftest` runs a small self-test in the page and writes its result into `#selftest`
+//! `#open=f3` opens the detail of the finding with id `f3` (ids count from `f0`: the fourth). `#selftest` runs a small self-test in the page and writes its result into `#selftest`
 //! (used by the browser test, `tests/browser/run.sh`).
 
 use std::collections::BTreeMap;
