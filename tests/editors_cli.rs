@@ -239,7 +239,7 @@ fn latin1_files_are_read_with_offsets_into_their_bytes() {
         );
         assert_eq!(&bytes[s..e], b"tiefen Taschen");
         assert_eq!(f["text"], "tiefen Taschen");
-        assert_eq!(f["column"], 44);
+        assert_eq!(f["column"], 45);
         if encoding == "auto" {
             assert!(
                 stderr.contains("archiv.txt: note: not UTF-8, read as windows-1252"),
