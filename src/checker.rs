@@ -262,12 +262,20 @@ impl Checker {
 fn unknown_ignored_rules(doc: &Document) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     for s in &doc.suppressions {
-        for id in s.rules.iter().filter(|id| crate::rules::by_id(id).is_none()) {
+        for id in s
+            .rules
+            .iter()
+            .filter(|id| crate::rules::by_id(id).is_none())
+        {
             // the comment itself is not in the view: find it before where it stood
             let (at, _) = doc.original_span(s.comment, s.comment);
             let before = doc.original.get(..at).unwrap_or_default();
             let at = before.rfind("mtcheck-ignore").unwrap_or(at);
-            let line = doc.original.get(..at).map_or(0, |t| t.matches('\n').count()) + 1;
+            let line = doc
+                .original
+                .get(..at)
+                .map_or(0, |t| t.matches('\n').count())
+                + 1;
             out.push((
                 line,
                 format!("unknown rule `{id}` in an mtcheck-ignore comment (see `mtcheck rules`)"),

@@ -105,6 +105,13 @@ pub struct CheckArgs {
     /// order mark, else windows-1252, and notes which on standard error.
     #[arg(long, value_enum, default_value_t = Encoding::Utf8, value_name = "ENCODING")]
     pub encoding: Encoding,
+    /// Findings recorded in FILE do not fail the gate; new ones do (the report counts the
+    /// baselined ones).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding of this run in the --baseline FILE (and pass the gate).
+    #[arg(long, requires = "baseline")]
+    pub write_baseline: bool,
     /// How the text is cut into independent segments.
     #[arg(long, value_enum, default_value_t = SegmentMode::Paragraphs)]
     pub segments: SegmentMode,
@@ -174,6 +181,8 @@ impl From<CheckArgs> for CheckFlags {
             base: a.base,
             stdin_filename: a.stdin_filename,
             encoding: a.encoding,
+            baseline: a.baseline,
+            write_baseline: a.write_baseline,
             segments: a.segments,
             document_separator: a.document_separator,
             fail_on: a.fail_on,

@@ -78,6 +78,8 @@ pub struct FileReport {
     /// ([`crate::Checker::keep_text`]); finding offsets point into it, unless the file was
     /// transcoded (see [`FileReport::text_findings`]).
     pub text: Option<Arc<str>>,
+    /// Findings dropped because the baseline (`--baseline`) holds them.
+    pub baselined: usize,
     /// Problems of the file that are not findings, with their 1-based line: an
     /// `mtcheck-ignore` comment naming an unknown rule.
     pub warnings: Vec<(usize, String)>,
@@ -149,6 +151,7 @@ impl FileReport {
             suppressed: 0,
             has_source: doc.has_source(),
             text: None,
+            baselined: 0,
             warnings: Vec::new(),
             transcoded: None,
         }

@@ -132,7 +132,10 @@ fn one_run_writes_several_reports_and_the_summary_reaches_the_log() {
     assert!(json.starts_with("{\n  \"files\""), "{json}");
     let (code, _, stderr) = run(mtcheck().args(["-o", "-", "-o", "jsonl:-"]).arg(&input));
     assert_eq!(code, 2);
-    assert!(stderr.contains("only one report can go to standard output"), "{stderr}");
+    assert!(
+        stderr.contains("only one report can go to standard output"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -169,8 +172,7 @@ fn sarif_uris_are_relative_to_the_base() {
             .args(["--format", "sarif"])
             .args(args));
         let v: Value = serde_json::from_str(&stdout).expect(&stderr);
-        v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
-            ["uri"]
+        v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             .as_str()
             .map(str::to_string)
             .expect("a uri")
@@ -196,7 +198,14 @@ fn standard_input_is_checked_under_its_file_name() {
     let md = "`tiefe Taschen` im Code.\n\nDas Unternehmen nutzt seine tiefen Taschen.\n";
     let mut cmd = Command::cargo_bin("mtcheck").expect("the binary is built");
     cmd.current_dir(dir.path())
-        .args(["check", "--format", "jsonl", "--stdin-filename", "a.md", "-"])
+        .args([
+            "check",
+            "--format",
+            "jsonl",
+            "--stdin-filename",
+            "a.md",
+            "-",
+        ])
         .write_stdin(md);
     let (code, stdout, _) = run(&mut cmd);
     assert_eq!(code, 1);
@@ -267,4 +276,45 @@ fn an_unknown_rule_in_an_ignore_comment_is_a_warning() {
             input.display()
         )
     );
+}
+
+#[test]
+fn a_baseline_lets_known_findings_pass_and_new_ones_fail() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let input = dir.path().join("a.txt");
+    std::fs::write(&input, MT).expect("write");
+    let baseline = dir.path().join("mtcheck-baseline.json");
+    let with = |extra: &[&str]| {
+        let mut c = mtcheck();
+        c.current_dir(dir.path())
+            .arg("--baseline")
+            .arg(&baseline)
+            .args(extra)
+            .arg("a.txt");
+        run(&mut c)
+    };
+    let (code, _, stderr) = with(&["--write-baseline"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("wrote 1 findings into the baseline"),
+        "{stderr}"
+    );
+    let written = std::fs::read_to_string(&baseline).expect("baseline written");
+    assert!(written.contains("\"rule\": \"literal-idiom\""), "{written}");
+    assert!(
+        !written.contains("\"start\""),
+        "no offsets in the key: {written}"
+    );
+    // a paragraph added above moves the known finding: it stays baselined
+    std::fs::write(&input, format!("Ein neuer Absatz.\n\n{MT}")).expect("write");
+    let (code, stdout, stderr) = with(&[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("1 baselined"), "{stdout}");
+    assert!(stderr.contains("1 baselined"), "{stderr}");
+    // a second occurrence is new
+    std::fs::write(&input, format!("{MT}\n{MT}")).expect("write");
+    let (code, stdout, _) = with(&["--format", "jsonl"]);
+    assert_eq!(code, 1);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains("\"line\":3"), "{stdout}");
 }

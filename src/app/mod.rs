@@ -7,6 +7,7 @@
 //! reads them within [`crate::input::MAX_FILE_BYTES`], checks them on the thread pool, writes
 //! the report and computes the [`Status`].
 
+pub mod baseline;
 pub mod commands;
 mod inputs;
 mod run;

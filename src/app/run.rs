@@ -13,8 +13,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::inputs::{self, Input};
 use super::settings::Output;
 use super::{AppError, CheckSettings, Status, Streams};
-use crate::input::bilingual::SourceFile;
 use crate::error::InputError;
+use crate::input::bilingual::SourceFile;
 use crate::input::{self as reader, Encoding, Format, ReadOptions};
 use crate::located::FileReport;
 use crate::report::sarif::SarifReport;
@@ -90,10 +90,16 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
         None => None,
     };
     let mut all_pass = true;
+    let mut baseline = settings.baseline.clone();
     pipeline::ordered(&inputs, pool.as_ref(), work, |result| {
         match result {
-            Ok(report) => {
+            Ok(mut report) => {
                 bar.suspend(|| notes(&report, stderr))?;
+                match baseline.as_mut() {
+                    Some(b) if settings.write_baseline => b.record(&report),
+                    Some(b) => b.apply(&mut report),
+                    None => {}
+                }
                 all_pass &= feed(&mut writers, report)?;
             }
             Err(e) => {
@@ -120,6 +126,16 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
     for (sink, o) in sinks.iter_mut().zip(&settings.outputs) {
         sink.flush().map_err(|e| write_error(o, e))?;
     }
+    if let (Some(b), true) = (&baseline, settings.write_baseline) {
+        let n = b.write()?;
+        writeln!(
+            stderr,
+            "mtcheck: wrote {} findings into the baseline {}",
+            n,
+            b.path.display()
+        )?;
+        all_pass = true;
+    }
     let status = if unreadable {
         Status::Error
     } else if all_pass {
@@ -127,7 +143,7 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
     } else {
         Status::Fail
     };
-    if settings.outputs.iter().any(|o| o.path.is_some()) {
+    if settings.outputs.iter().any(|o| o.path.is_some()) || settings.baseline.is_some() {
         summary_line(&summaries, settings, status, stderr)?;
     }
     Ok(status)
@@ -231,9 +247,18 @@ fn summary_line(
         Status::Fail => "FAIL",
         Status::Error => "ERROR",
     };
+    let baselined = match count(|f| f.baselined) {
+        0 => String::new(),
+        n => format!(", {n} baselined"),
+    };
+    let report = if written.is_empty() {
+        String::new()
+    } else {
+        format!("; report: {}", written.join(", "))
+    };
     writeln!(
         stderr,
-        "mtcheck: {} checked, {} findings ({} critical, {} major, {} minor), {} failed the gate — {}; report: {}",
+        "mtcheck: {} checked, {} findings ({} critical, {} major, {} minor){baselined}, {} failed the gate — {}{report}",
         match files.len() {
             1 => "1 file".to_string(),
             n => format!("{n} files"),
@@ -244,7 +269,6 @@ fn summary_line(
         count(|f| f.minor),
         failed,
         verdict,
-        written.join(", ")
     )
 }
 
@@ -278,9 +302,9 @@ fn check_one(
         _ => fmt,
     };
     let decoded = reader::encoding::decode_as(bytes, settings.encoding).map_err(|e| match e {
-        InputError::NotUtf8 { .. } if settings.encoding == Encoding::Utf8 => {
-            fail(format!("{e}; name its encoding with --encoding (e.g. auto)"))
-        }
+        InputError::NotUtf8 { .. } if settings.encoding == Encoding::Utf8 => fail(format!(
+            "{e}; name its encoding with --encoding (e.g. auto)"
+        )),
         e => fail(e.to_string()),
     })?;
     let text = decoded.text;

@@ -56,6 +56,10 @@ pub struct CheckFlags {
     pub stdin_filename: Option<PathBuf>,
     /// The character encoding of the inputs.
     pub encoding: Encoding,
+    /// Findings in this baseline file do not fail the gate.
+    pub baseline: Option<PathBuf>,
+    /// Write every finding into the `baseline` file instead of reading it.
+    pub write_baseline: bool,
     /// How the text is cut into segments.
     pub segments: SegmentMode,
     /// What separates documents (articles) for the consistency rules: `blank-line` or a
@@ -126,6 +130,11 @@ pub struct CheckSettings {
     pub stdin_name: Option<String>,
     /// The character encoding of the inputs.
     pub encoding: Encoding,
+    /// The baseline: read (its findings do not fail the gate) or, with `write_baseline`,
+    /// written.
+    pub baseline: Option<super::baseline::Baseline>,
+    /// Write the baseline instead of applying it.
+    pub write_baseline: bool,
     /// The publication gate.
     pub gate: Gate,
     /// How the text is cut into segments.
@@ -171,9 +180,21 @@ impl CheckSettings {
             _ => return Err(usage("--columns takes two header names: SOURCE,TARGET")),
         };
         let source = source(&flags)?;
-        let base = std::env::current_dir()
-            .ok()
+        let cwd = std::env::current_dir().ok();
+        let base = cwd
+            .clone()
             .map(|cwd| (flags.base.clone().unwrap_or_default(), cwd));
+        let baseline = match &flags.baseline {
+            Some(p) => Some(super::baseline::Baseline::open(
+                p,
+                flags.write_baseline,
+                cwd.unwrap_or_default(),
+            )?),
+            None if flags.write_baseline => {
+                return Err(usage("--write-baseline needs --baseline FILE"))
+            }
+            None => None,
+        };
         Ok(CheckSettings {
             checker,
             paths: flags.paths,
@@ -184,6 +205,8 @@ impl CheckSettings {
                 .as_ref()
                 .map(|p| p.display().to_string()),
             encoding: flags.encoding,
+            baseline,
+            write_baseline: flags.write_baseline,
             gate,
             mode: flags.segments,
             separator: flags
@@ -216,9 +239,10 @@ fn config_file(flags: &CheckFlags) -> Result<Settings, AppError> {
                 error: e.to_string(),
             })?;
             let from = match (&flags.stdin_filename, flags.paths.as_slice()) {
-                (Some(name), [] | [_]) if flags.paths.iter().all(|p| p.as_os_str() == "-") => {
-                    cwd.join(name).parent().map_or(cwd.clone(), Path::to_path_buf)
-                }
+                (Some(name), [] | [_]) if flags.paths.iter().all(|p| p.as_os_str() == "-") => cwd
+                    .join(name)
+                    .parent()
+                    .map_or(cwd.clone(), Path::to_path_buf),
                 _ => cwd,
             };
             match config::find(&from) {

@@ -529,6 +529,7 @@ mod tests {
             suppressed: 0,
             has_source: false,
             text: Some(text.into()),
+            baselined: 0,
             warnings: Vec::new(),
             transcoded: None,
         };

@@ -170,6 +170,8 @@ pub struct FileSummary {
     pub minor: usize,
     /// Findings silenced by comments.
     pub suppressed: usize,
+    /// Findings the baseline holds (not counted in the others).
+    pub baselined: usize,
     /// The score, rounded to two decimals.
     pub score: f64,
     /// The file passed the gate.
@@ -240,6 +242,7 @@ impl FileSummary {
             major: file.count(Severity::Major),
             minor: file.count(Severity::Minor),
             suppressed: file.suppressed,
+            baselined: file.baselined,
             score: round2(file.score()),
             passed: gate.passes(file),
         }

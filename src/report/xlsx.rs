@@ -44,7 +44,15 @@ pub const POSITION_COLUMNS: [&str; 6] = [
 
 /// The columns of sheet `Files`.
 pub const FILE_COLUMNS: [&str; 9] = [
-    "file", "words", "findings", "critical", "major", "minor", "suppressed", "score", "verdict",
+    "file",
+    "words",
+    "findings",
+    "critical",
+    "major",
+    "minor",
+    "suppressed",
+    "score",
+    "verdict",
 ];
 
 /// The most characters a spreadsheet cell holds; longer text is cut with `…`.
@@ -202,7 +210,14 @@ impl XlsxReport {
 
     fn file_row(&self, ws: &mut Worksheet, r: u32, f: &FileSummary) -> Result<(), XlsxError> {
         ws.write_string(r, 0, cell(&f.path))?;
-        let counts = [f.words, f.findings, f.critical, f.major, f.minor, f.suppressed];
+        let counts = [
+            f.words,
+            f.findings,
+            f.critical,
+            f.major,
+            f.minor,
+            f.suppressed,
+        ];
         for (i, n) in counts.into_iter().enumerate() {
             ws.write_number(r, 1 + i as u16, n as f64)?;
         }
