@@ -318,3 +318,70 @@ fn a_baseline_lets_known_findings_pass_and_new_ones_fail() {
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     assert!(stdout.contains("\"line\":3"), "{stdout}");
 }
+
+/// `mtcheck check` with configuration discovery on (no `--no-config`).
+fn discovering(cwd: &Path) -> Command {
+    let mut c = Command::cargo_bin("mtcheck").expect("the binary is built");
+    c.current_dir(cwd)
+        .args(["check", "--color=never"]);
+    c
+}
+
+#[test]
+fn each_file_gets_its_nearest_configuration_and_its_overrides() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let root = dir.path();
+    for d in ["news/sport", "blog"] {
+        std::fs::create_dir_all(root.join(d)).expect("mkdir");
+    }
+    std::fs::write(
+        root.join("news/mtcheck.toml"),
+        "[rules]\nignore = [\"literal-idiom\"]\n\n[[overrides]]\nfiles = [\"sport/**\"]\nfail-on = \"minor\"\n",
+    )
+    .expect("write");
+    std::fs::write(root.join("news/a.txt"), MT).expect("write");
+    std::fs::write(root.join("news/sport/b.txt"), DATES).expect("write");
+    std::fs::write(root.join("blog/c.txt"), MT).expect("write");
+    // run from the parent: news/ keeps its configuration, blog/ has none
+    let (code, stdout, stderr) = run(discovering(root).args(["--format", "jsonl", "news", "blog"]));
+    assert_eq!(code, 1, "{stderr}");
+    let rules: Vec<(String, String)> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("JSON"))
+        .map(|v| (v["path"].as_str().unwrap_or_default().to_string(), v["rule"].as_str().unwrap_or_default().to_string()))
+        .collect();
+    assert!(rules.contains(&("blog/c.txt".into(), "literal-idiom".into())), "{rules:?}");
+    assert!(!rules.iter().any(|(p, r)| p.starts_with("news") && r == "literal-idiom"), "{rules:?}");
+    // the override makes a minor finding fail news/sport; news/a.txt passes
+    let (code, stdout, _) = run(discovering(root)
+        .arg("news"));
+    assert_eq!(code, 1);
+    assert!(stdout.contains("news/a.txt: 0 findings"), "{stdout}");
+    assert!(stdout.contains("news/sport/b.txt: 2 findings (0 critical, 1 major, 1 minor), 9 words, score 666.67 — FAIL"), "{stdout}");
+    // --config names one configuration for every file
+    std::fs::write(root.join("empty.toml"), "").expect("write");
+    let (_, stdout, _) = run(discovering(root).args(["--config", "empty.toml", "news/a.txt"]));
+    assert!(stdout.contains("literal-idiom"), "{stdout}");
+}
+
+#[test]
+fn the_configuration_names_the_glossary() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("desk/terms")).expect("mkdir");
+    std::fs::write(
+        root.join("desk/terms/glossary.csv"),
+        "english,german,forbidden\nstock compensation,Aktienvergütung,Aktienentschädigung\n",
+    )
+    .expect("write");
+    std::fs::write(root.join("desk/mtcheck.toml"), "glossary = \"terms/glossary.csv\"\n")
+        .expect("write");
+    std::fs::write(root.join("desk/a.txt"), "Meta erhöhte seine Aktienentschädigung.\n")
+        .expect("write");
+    let (_, stdout, stderr) = run(discovering(root).args(["--format", "jsonl", "--select", "glossary-term", "desk/a.txt"]));
+    assert!(stdout.contains("\"text\":\"Aktienentschädigung\""), "{stdout}{stderr}");
+    std::fs::write(root.join("desk/mtcheck.toml"), "glossary = \"missing.csv\"\n").expect("write");
+    let (code, _, stderr) = run(discovering(root).arg("desk/a.txt"));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("mtcheck.toml:1: glossary: no such file"), "{stderr}");
+}

@@ -18,7 +18,7 @@ use crate::input::bilingual::SourceFile;
 use crate::input::{self as reader, Encoding, Format, ReadOptions};
 use crate::located::FileReport;
 use crate::report::sarif::SarifReport;
-use crate::report::{FileError, FileSummary, OutputFormat, Report, ReportWriter};
+use crate::report::{FileError, FileSummary, Gate, OutputFormat, Report, ReportWriter};
 use crate::{pipeline, timing};
 
 /// Checks every input of `settings` and writes each report to its output file or
@@ -70,12 +70,12 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
         ProgressBar::hidden()
     };
     let found = AtomicUsize::new(0);
-    let work = |(path, inp): &(String, Input)| -> Result<FileReport, FileError> {
+    let work = |(path, inp): &(String, Input)| -> Result<(FileReport, Gate), FileError> {
         let done = Tick { bar: &bar };
-        let report = check_one(settings, path, inp, stdin_bytes.as_deref())?;
+        let (report, gate) = check_one(settings, path, inp, stdin_bytes.as_deref())?;
         let n = found.fetch_add(report.findings.len(), Ordering::Relaxed) + report.findings.len();
         done.bar.set_message(format!("{n} findings"));
-        Ok(report)
+        Ok((report, gate))
     };
     let pool = match settings.threads {
         Some(n) => Some(
@@ -93,14 +93,14 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
     let mut baseline = settings.baseline.clone();
     pipeline::ordered(&inputs, pool.as_ref(), work, |result| {
         match result {
-            Ok(mut report) => {
+            Ok((mut report, gate)) => {
                 bar.suspend(|| notes(&report, stderr))?;
                 match baseline.as_mut() {
                     Some(b) if settings.write_baseline => b.record(&report),
                     Some(b) => b.apply(&mut report),
                     None => {}
                 }
-                all_pass &= feed(&mut writers, report)?;
+                all_pass &= feed(&mut writers, report, &gate)?;
             }
             Err(e) => {
                 bar.suspend(|| writeln!(stderr, "{}: {}", e.path, e.message))?;
@@ -189,13 +189,13 @@ fn report(settings: &CheckSettings, o: &Output, bilingual: bool) -> Box<dyn Repo
 
 /// Hands a checked file to every report (a copy to all but the last); returns whether it
 /// passed the gate.
-fn feed(writers: &mut [ReportWriter<'_>], report: FileReport) -> io::Result<bool> {
+fn feed(writers: &mut [ReportWriter<'_>], report: FileReport, gate: &Gate) -> io::Result<bool> {
     let mut passed = true;
     if let Some((last, rest)) = writers.split_last_mut() {
         for w in rest {
-            passed &= w.file(report.clone())?;
+            passed &= w.file_gated(report.clone(), gate)?;
         }
-        passed &= last.file(report)?;
+        passed &= last.file_gated(report, gate)?;
     }
     Ok(passed)
 }
@@ -285,16 +285,25 @@ fn is_bilingual(settings: &CheckSettings, inputs: &[(String, Input)]) -> bool {
         )
 }
 
-/// Reads, decodes and checks one input; a bug in a rule costs this file, not the batch.
+/// Reads, decodes and checks one input with its configuration's checker; returns the report
+/// and the gate that judges it. A bug in a rule costs this file, not the batch.
 fn check_one(
     settings: &CheckSettings,
     path: &str,
     input: &Input,
     stdin: Option<&[u8]>,
-) -> Result<FileReport, FileError> {
+) -> Result<(FileReport, Gate), FileError> {
     let fail = |message: String| FileError {
         path: path.to_string(),
         message,
+    };
+    let specific = settings
+        .per_file
+        .for_file(path)
+        .map_err(|e| fail(e.to_string()))?;
+    let (checker, gate) = match &specific {
+        Some((c, g)) => (c.as_ref(), *g),
+        None => (&settings.checker, settings.gate),
     };
     let (bytes, fmt) = inputs::read(input, stdin).map_err(fail)?;
     let fmt = match (input, &settings.stdin_name) {
@@ -323,14 +332,14 @@ fn check_one(
             .map(|(s, t)| (s.as_str(), t.as_str())),
     };
     let mut report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        settings.checker.check_input(path, text, &opts)
+        checker.check_input(path, text, &opts)
     }))
     .map_err(|_| fail("internal error while checking (please report it)".into()))?
     .map_err(|e| fail(e.to_string()))?;
     if let Some((name, map)) = decoded.transcoded {
         report.transcode(name, Arc::new(map));
     }
-    Ok(report)
+    Ok((report, gate))
 }
 
 /// A progress bar on standard error for batches of several files, only on a terminal.

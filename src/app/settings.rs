@@ -117,8 +117,10 @@ pub struct Output {
 /// dictionaries, glossary and source file loaded and the checker configured.
 #[derive(Clone)]
 pub struct CheckSettings {
-    /// The configured checker.
+    /// The configured checker (for files the default configuration covers).
     pub checker: Checker,
+    /// The configuration of each file (nearest `mtcheck.toml`, `[[overrides]]`).
+    pub per_file: Arc<super::per_file::PerFile>,
     /// Files or directories; none, or `-`, is standard input.
     pub paths: Vec<PathBuf>,
     /// The reports, in the order given (at least one; at most one on standard output).
@@ -165,15 +167,9 @@ impl CheckSettings {
                 "--excel, --csv-delimiter and --summary apply to --format csv",
             ));
         }
-        let checker = checker(&flags, &cfg, &outputs)?;
-        let gate = Gate {
-            fail_on: flags
-                .fail_on
-                .or(cfg.fail_on)
-                .unwrap_or(FailOn::Major)
-                .severity(),
-            max_score: flags.max_score.or(cfg.max_score),
-        };
+        check_rule_flags(&flags)?;
+        let checker = build_checker(&flags, &cfg, &outputs)?;
+        let gate = gate(&flags, &cfg);
         let columns = match flags.columns.as_slice() {
             [] => None,
             [s, t] => Some((s.clone(), t.clone())),
@@ -195,8 +191,10 @@ impl CheckSettings {
             }
             None => None,
         };
+        let per_file = Arc::new(super::per_file::PerFile::new(&flags, &outputs, cfg));
         Ok(CheckSettings {
             checker,
+            per_file,
             paths: flags.paths,
             outputs,
             base,
@@ -254,8 +252,39 @@ fn config_file(flags: &CheckFlags) -> Result<Settings, AppError> {
     Ok(config::load(&path)?)
 }
 
+/// The gate of the flags over the configuration.
+pub(crate) fn gate(flags: &CheckFlags, cfg: &Settings) -> Gate {
+    Gate {
+        fail_on: flags
+            .fail_on
+            .or(cfg.fail_on)
+            .unwrap_or(FailOn::Major)
+            .severity(),
+        max_score: flags.max_score.or(cfg.max_score),
+    }
+}
+
+/// `--select` and `--ignore` name rules that exist.
+fn check_rule_flags(flags: &CheckFlags) -> Result<(), AppError> {
+    match flags
+        .select
+        .iter()
+        .chain(&flags.ignore)
+        .find(|id| by_id(id).is_none())
+    {
+        Some(id) => Err(AppError::Usage(format!(
+            "unknown rule `{id}` (see `mtcheck rules`)"
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// The dictionaries of the file and the flags, and a checker configured by both.
-fn checker(flags: &CheckFlags, cfg: &Settings, outputs: &[Output]) -> Result<Checker, AppError> {
+pub(crate) fn build_checker(
+    flags: &CheckFlags,
+    cfg: &Settings,
+    outputs: &[Output],
+) -> Result<Checker, AppError> {
     let dicts: Vec<&Path> = cfg
         .dictionaries
         .iter()
@@ -267,17 +296,7 @@ fn checker(flags: &CheckFlags, cfg: &Settings, outputs: &[Output]) -> Result<Che
     } else {
         Arc::new(Lexicons::load(&dicts)?)
     };
-    if let Some(id) = flags
-        .select
-        .iter()
-        .chain(&flags.ignore)
-        .find(|id| by_id(id).is_none())
-    {
-        return Err(AppError::Usage(format!(
-            "unknown rule `{id}` (see `mtcheck rules`)"
-        )));
-    }
-    let glossary = match &flags.glossary {
+    let glossary = match flags.glossary.as_ref().or(cfg.glossary.as_ref()) {
         Some(g) => Some(Arc::new(Glossary::load(g)?)),
         None => None,
     };

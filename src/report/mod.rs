@@ -290,7 +290,13 @@ impl<'w> ReportWriter<'w> {
     /// Writes (or, for HTML and SARIF, keeps) a checked file; returns whether it passed the
     /// gate.
     pub fn file(&mut self, file: FileReport) -> io::Result<bool> {
-        let passed = self.write_file(&file)?;
+        let gate = self.gate;
+        self.file_gated(file, &gate)
+    }
+
+    /// As [`ReportWriter::file`], judged by a gate of its own (a file's configuration).
+    pub fn file_gated(&mut self, file: FileReport, gate: &Gate) -> io::Result<bool> {
+        let passed = self.write_file(&file, gate)?;
         if self.report.holds_files() {
             self.held.push(file);
         }
@@ -298,8 +304,8 @@ impl<'w> ReportWriter<'w> {
     }
 
     /// Writes a file's findings in a streamed format and records its summary.
-    fn write_file(&mut self, file: &FileReport) -> io::Result<bool> {
-        let summary = FileSummary::new(file, &self.gate);
+    fn write_file(&mut self, file: &FileReport, gate: &Gate) -> io::Result<bool> {
+        let summary = FileSummary::new(file, gate);
         let passed = summary.passed;
         self.report.file(file, passed, self.out)?;
         self.files.push(summary);
