@@ -12,9 +12,30 @@ use mtcheck::input::Encoding;
 use mtcheck::report::OutputFormat;
 use mtcheck::{Format, QuoteStyle, SegmentMode};
 
+/// Exit codes and examples, after the options of `mtcheck --help` and `mtcheck check --help`.
+const AFTER_HELP: &str = "\
+Exit codes:
+  0  every file passed the gate
+  1  the gate failed for at least one file (a finding at or above --fail-on, or a score
+     above --max-score)
+  2  a usage error, a bad mtcheck.toml or dictionary, or a file that could not be read
+
+Examples:
+  mtcheck check article.md                       findings for people, at the terminal
+  mtcheck check -o findings.xlsx articles/       a spreadsheet for editors
+  mtcheck check -o report.html -o findings.sarif -o github:- articles/
+                                                 several reports from one run (CI)
+  git show :a.md | mtcheck check --stdin-filename a.md -
+                                                 the staged version of a file
+  mtcheck check --encoding auto archive/         legacy windows-1252 / Latin-1 files
+  mtcheck check --baseline base.json --write-baseline archive/
+                                                 record today's findings; later runs with
+                                                 --baseline base.json fail only on new ones
+  mtcheck explain literal-idiom                  what a rule flags, and why";
+
 /// Finds what machine translation broke in German text, and gates publication.
 #[derive(Debug, Parser)]
-#[command(name = "mtcheck", version, about, long_about = None)]
+#[command(name = "mtcheck", version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -25,6 +46,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check files, directories or standard input.
+    #[command(after_help = AFTER_HELP)]
     Check(Box<CheckArgs>),
     /// List every rule: id, MQM category, default severity, summary.
     Rules,

@@ -322,8 +322,7 @@ fn a_baseline_lets_known_findings_pass_and_new_ones_fail() {
 /// `mtcheck check` with configuration discovery on (no `--no-config`).
 fn discovering(cwd: &Path) -> Command {
     let mut c = Command::cargo_bin("mtcheck").expect("the binary is built");
-    c.current_dir(cwd)
-        .args(["check", "--color=never"]);
+    c.current_dir(cwd).args(["check", "--color=never"]);
     c
 }
 
@@ -348,13 +347,25 @@ fn each_file_gets_its_nearest_configuration_and_its_overrides() {
     let rules: Vec<(String, String)> = stdout
         .lines()
         .map(|l| serde_json::from_str::<Value>(l).expect("JSON"))
-        .map(|v| (v["path"].as_str().unwrap_or_default().to_string(), v["rule"].as_str().unwrap_or_default().to_string()))
+        .map(|v| {
+            (
+                v["path"].as_str().unwrap_or_default().to_string(),
+                v["rule"].as_str().unwrap_or_default().to_string(),
+            )
+        })
         .collect();
-    assert!(rules.contains(&("blog/c.txt".into(), "literal-idiom".into())), "{rules:?}");
-    assert!(!rules.iter().any(|(p, r)| p.starts_with("news") && r == "literal-idiom"), "{rules:?}");
+    assert!(
+        rules.contains(&("blog/c.txt".into(), "literal-idiom".into())),
+        "{rules:?}"
+    );
+    assert!(
+        !rules
+            .iter()
+            .any(|(p, r)| p.starts_with("news") && r == "literal-idiom"),
+        "{rules:?}"
+    );
     // the override makes a minor finding fail news/sport; news/a.txt passes
-    let (code, stdout, _) = run(discovering(root)
-        .arg("news"));
+    let (code, stdout, _) = run(discovering(root).arg("news"));
     assert_eq!(code, 1);
     assert!(stdout.contains("news/a.txt: 0 findings"), "{stdout}");
     assert!(stdout.contains("news/sport/b.txt: 2 findings (0 critical, 1 major, 1 minor), 9 words, score 666.67 — FAIL"), "{stdout}");
@@ -374,14 +385,77 @@ fn the_configuration_names_the_glossary() {
         "english,german,forbidden\nstock compensation,Aktienvergütung,Aktienentschädigung\n",
     )
     .expect("write");
-    std::fs::write(root.join("desk/mtcheck.toml"), "glossary = \"terms/glossary.csv\"\n")
-        .expect("write");
-    std::fs::write(root.join("desk/a.txt"), "Meta erhöhte seine Aktienentschädigung.\n")
-        .expect("write");
-    let (_, stdout, stderr) = run(discovering(root).args(["--format", "jsonl", "--select", "glossary-term", "desk/a.txt"]));
-    assert!(stdout.contains("\"text\":\"Aktienentschädigung\""), "{stdout}{stderr}");
-    std::fs::write(root.join("desk/mtcheck.toml"), "glossary = \"missing.csv\"\n").expect("write");
+    std::fs::write(
+        root.join("desk/mtcheck.toml"),
+        "glossary = \"terms/glossary.csv\"\n",
+    )
+    .expect("write");
+    std::fs::write(
+        root.join("desk/a.txt"),
+        "Meta erhöhte seine Aktienentschädigung.\n",
+    )
+    .expect("write");
+    let (_, stdout, stderr) = run(discovering(root).args([
+        "--format",
+        "jsonl",
+        "--select",
+        "glossary-term",
+        "desk/a.txt",
+    ]));
+    assert!(
+        stdout.contains("\"text\":\"Aktienentschädigung\""),
+        "{stdout}{stderr}"
+    );
+    std::fs::write(
+        root.join("desk/mtcheck.toml"),
+        "glossary = \"missing.csv\"\n",
+    )
+    .expect("write");
     let (code, _, stderr) = run(discovering(root).arg("desk/a.txt"));
     assert_eq!(code, 2);
-    assert!(stderr.contains("mtcheck.toml:1: glossary: no such file"), "{stderr}");
+    assert!(
+        stderr.contains("mtcheck.toml:1: glossary: no such file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn help_lists_exit_codes_and_examples() {
+    for args in [&["--help"][..], &["check", "--help"]] {
+        let out = Command::cargo_bin("mtcheck")
+            .expect("the binary is built")
+            .args(args)
+            .output()
+            .expect("mtcheck runs");
+        assert_eq!(out.status.code(), Some(0));
+        let help = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            help.contains("Exit codes:\n  0  every file passed the gate"),
+            "{help}"
+        );
+        assert!(help.contains("  2  a usage error"), "{help}");
+        assert!(help.contains("--stdin-filename a.md -"), "{help}");
+    }
+}
+
+/// The README says a fixed quotation style never flags guillemets; this pins it.
+#[test]
+fn a_fixed_quote_style_judges_the_double_marks_but_not_guillemets() {
+    let quote_findings = |text: &str| {
+        let mut c = mtcheck();
+        c.args([
+            "--format",
+            "jsonl",
+            "--quotes",
+            "german",
+            "--select",
+            "quote-direction",
+            "-",
+        ])
+        .write_stdin(text);
+        run(&mut c).1.lines().count()
+    };
+    assert_eq!(quote_findings("Er sagte »Ja« und ging.\n"), 0);
+    assert_eq!(quote_findings("Er sagte «Ja» und ging.\n"), 0);
+    assert_eq!(quote_findings("Er sagte \"Ja\" und ging.\n"), 2);
 }
