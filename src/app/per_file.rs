@@ -20,6 +20,9 @@ use crate::report::Gate;
 /// A checker and gate of its own for one file.
 pub type Specific = (Arc<Checker>, Gate);
 
+/// A configuration file (`None`: none) and the indexes of its overrides that matched.
+type Key = (Option<PathBuf>, Vec<usize>);
+
 /// Finds each file's configuration and keeps the checkers built for them.
 pub struct PerFile {
     flags: CheckFlags,
@@ -32,7 +35,7 @@ pub struct PerFile {
     default: Arc<Settings>,
     dirs: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     configs: Mutex<HashMap<PathBuf, Arc<Settings>>>,
-    checkers: Mutex<HashMap<(Option<PathBuf>, Vec<usize>), Specific>>,
+    checkers: Mutex<HashMap<Key, Specific>>,
 }
 
 impl std::fmt::Debug for PerFile {
