@@ -74,7 +74,6 @@ pub struct XlsxReport {
 /// Cell formats.
 struct Styles {
     header: Format,
-    wrap: Format,
     critical: Format,
     major: Format,
     minor: Format,
@@ -95,7 +94,6 @@ impl Styles {
                 .set_bold()
                 .set_background_color(Color::RGB(0xE7_EA_EE))
                 .set_border_bottom(FormatBorder::Thin),
-            wrap: Format::new().set_text_wrap(),
             critical: sev(0xE4_C1_F9, 0x5B_10_8A),
             major: sev(0xFF_C7_CE, 0x9C_00_06),
             minor: sev(0xFF_EB_9C, 0x7A_5A_00),
@@ -150,12 +148,13 @@ impl XlsxReport {
         if let Some(sug) = &f.suggestion {
             ws.write_string(r, 5, cell(sug))?;
         }
-        ws.write_string_with_format(r, 6, cell(&f.message), &s.wrap)?;
-        ws.write_string_with_format(r, 7, cell(&f.sentence), &s.wrap)?;
+        // not wrapped: row heights would not follow, and a filter reads better on one line
+        ws.write_string(r, 6, cell(&f.message))?;
+        ws.write_string(r, 7, cell(&f.sentence))?;
         let mut c = 8;
         if self.bilingual {
             if let Some(src) = &f.source_text {
-                ws.write_string_with_format(r, c, cell(src), &s.wrap)?;
+                ws.write_string(r, c, cell(src))?;
             }
             c += 1;
         }
@@ -180,6 +179,8 @@ impl XlsxReport {
         }
         ws.set_freeze_panes(1, 0)?;
         ws.autofilter(0, 0, self.row, (columns.len() - 1) as u16)?;
+        // printed: landscape, the editor's columns on one page wide
+        ws.set_landscape().set_print_fit_to_pages(1, 0);
         Ok(ws)
     }
 
