@@ -3,8 +3,9 @@
 //!
 //! Paths are URIs relative to a base directory (`--base`, by default the current one) so
 //! code scanning maps them to the repository; a file outside the base keeps an absolute
-//! `file://` URI. When the package names a repository, every rule links to its section of
-//! the README (`helpUri`) and the tool to the repository (`informationUri`).
+//! `file://` URI. When the package names a repository, every rule links to the README's
+//! rules table (`helpUri`) and the tool to the repository (`informationUri`); without one
+//! (as now) neither is written rather than a made-up address.
 
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
@@ -53,9 +54,11 @@ fn repository() -> Option<&'static str> {
         .filter(|r| !r.is_empty())
 }
 
-/// The README section documenting rule `id` on the repository (`None` without one).
-pub fn help_uri(id: &str) -> Option<String> {
-    repository().map(|r| format!("{r}#{id}"))
+/// Where the rules are documented on the repository: the README's rules table (`#rules`, the
+/// one anchor the README has for rules; `mtcheck explain ID` prints a rule's whole text),
+/// `None` when `Cargo.toml` names no repository.
+pub fn help_uri() -> Option<String> {
+    repository().map(|r| format!("{r}#rules"))
 }
 
 /// `path` as the user gave it, seen from `base`: relative when it lies inside `base` (or is
@@ -111,7 +114,7 @@ fn rule(m: &RuleMeta) -> Value {
             "tags": [m.category],
         },
     });
-    if let (Some(uri), Value::Object(o)) = (help_uri(m.id), &mut v) {
+    if let (Some(uri), Value::Object(o)) = (help_uri(), &mut v) {
         o.insert("helpUri".into(), json!(uri));
     }
     v
