@@ -114,8 +114,8 @@ pub struct CheckArgs {
     /// extension (.txt .jsonl .json .csv .html .sarif .xlsx); `-` is standard output.
     #[arg(short, long, value_name = "[FORMAT:]FILE")]
     pub output: Vec<PathBuf>,
-    /// SARIF: file URIs relative to DIR (files outside it keep absolute file:// URIs)
-    /// [default: the current directory].
+    /// SARIF and github: file paths relative to DIR (files outside it keep absolute paths,
+    /// file:// URIs in SARIF) [default: the current directory].
     #[arg(long, value_name = "DIR")]
     pub base: Option<PathBuf>,
     /// The file name standard input stands for: reports show it, the input format and the

@@ -159,6 +159,25 @@ fn github_annotations_are_escaped() {
         )
     );
     assert!(lines[0].starts_with("::warning file="), "{}", lines[0]);
+    // from the repository root, paths are the repository's
+    let (_, stdout, _) = run(mtcheck()
+        .current_dir(dir.path())
+        .args(["--format", "github"])
+        .arg(&input));
+    assert!(
+        stdout.starts_with("::warning file=a%2C b%3Ac.txt,line=1,"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn stdin_filename_without_standard_input_is_a_usage_error() {
+    let (code, _, stderr) = run(mtcheck().args(["--stdin-filename", "a.md", "Cargo.toml"]));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("--stdin-filename names standard input"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -17,6 +17,7 @@ use crate::error::InputError;
 use crate::input::bilingual::SourceFile;
 use crate::input::{self as reader, Encoding, Format, ReadOptions};
 use crate::located::FileReport;
+use crate::report::github::GithubReport;
 use crate::report::sarif::SarifReport;
 use crate::report::{FileError, FileSummary, Gate, OutputFormat, Report, ReportWriter};
 use crate::{pipeline, timing};
@@ -177,11 +178,15 @@ fn sinks<'a>(
     Ok(sinks)
 }
 
-/// The report of one output: SARIF with its base directory, the others by format.
+/// The report of one output: SARIF and GitHub annotations with their base directory, the
+/// others by format.
 fn report(settings: &CheckSettings, o: &Output, bilingual: bool) -> Box<dyn Report> {
     match (o.format, &settings.base) {
         (OutputFormat::Sarif, Some((base, cwd))) => {
             Box::new(SarifReport::with_base(base.clone(), cwd.clone()))
+        }
+        (OutputFormat::Github, Some((base, cwd))) => {
+            Box::new(GithubReport::with_base(base.clone(), cwd.clone()))
         }
         _ => o.format.report(&o.options, bilingual),
     }

@@ -170,6 +170,13 @@ impl CheckSettings {
         check_rule_flags(&flags)?;
         let checker = build_checker(&flags, &cfg, &outputs)?;
         let gate = gate(&flags, &cfg);
+        let reads_stdin =
+            flags.paths.is_empty() || flags.paths.iter().any(|p| p.as_os_str() == "-");
+        if flags.stdin_filename.is_some() && !reads_stdin {
+            return Err(usage(
+                "--stdin-filename names standard input: give `-` (or no path) to check it",
+            ));
+        }
         let columns = match flags.columns.as_slice() {
             [] => None,
             [s, t] => Some((s.clone(), t.clone())),

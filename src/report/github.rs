@@ -1,24 +1,47 @@
 //! GitHub Actions workflow commands (`--format github`): one annotation line per finding,
 //! `::error file=…,line=…,endLine=…,col=…,endColumn=…,title=…::message`, which the runner
 //! shows on the pull request's diff. Critical and major findings are errors, minor ones
-//! warnings (as in SARIF); a file that could not be checked is an error on the file.
+//! warnings (as in SARIF); a file that could not be checked is an error on the file. Paths
+//! are relative to a base directory (`--base`, default the current one, as the runner
+//! expects repository paths), like SARIF's.
 //!
 //! Values are escaped as the runner expects: `%`, `\r` and `\n` everywhere, and also `:` and
 //! `,` in the properties.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use super::{sarif, End, Report};
 use crate::located::{FileReport, LocatedFinding};
 
 /// The annotations report: streamed, one line per finding.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct GithubReport;
+#[derive(Debug, Clone, Default)]
+pub struct GithubReport {
+    /// (base, current directory): paths are made relative to the base; `None`: as given.
+    base: Option<(PathBuf, PathBuf)>,
+}
+
+impl GithubReport {
+    /// Annotations whose paths are relative to `base` (itself relative to `cwd`).
+    pub fn with_base(base: PathBuf, cwd: PathBuf) -> Self {
+        GithubReport {
+            base: Some((base, cwd)),
+        }
+    }
+
+    fn path(&self, path: &str) -> String {
+        match &self.base {
+            Some((base, cwd)) => sarif::relative_to(path, base, cwd),
+            None => path.to_string(),
+        }
+    }
+}
 
 impl Report for GithubReport {
     fn file(&mut self, file: &FileReport, _passed: bool, out: &mut dyn Write) -> io::Result<()> {
+        let path = self.path(&file.path);
         for f in &file.findings {
-            writeln!(out, "{}", annotation(f))?;
+            writeln!(out, "{}", annotation(f, &path))?;
         }
         Ok(())
     }
@@ -28,7 +51,7 @@ impl Report for GithubReport {
             writeln!(
                 out,
                 "::error file={},title={}::{}",
-                property(&e.path),
+                property(&self.path(&e.path)),
                 property("mtcheck: file not checked"),
                 data(&e.message)
             )?;
@@ -37,8 +60,8 @@ impl Report for GithubReport {
     }
 }
 
-/// The workflow command of one finding.
-pub fn annotation(f: &LocatedFinding) -> String {
+/// The workflow command of one finding in the file shown as `path`.
+pub fn annotation(f: &LocatedFinding, path: &str) -> String {
     let title = format!("mtcheck {} ({})", f.rule, f.severity.as_str());
     let mut message = f.message.clone();
     match f.suggestion.as_deref() {
@@ -52,7 +75,7 @@ pub fn annotation(f: &LocatedFinding) -> String {
     format!(
         "::{} file={},line={},endLine={},col={},endColumn={},title={}::{}",
         sarif::level(f.severity),
-        property(f.path.strip_prefix("./").unwrap_or(&f.path)),
+        property(path.strip_prefix("./").unwrap_or(path)),
         f.line,
         f.end_line,
         f.column,

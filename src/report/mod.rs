@@ -226,7 +226,7 @@ impl OutputFormat {
             OutputFormat::Html => Box::new(html::HtmlReport),
             OutputFormat::Sarif => Box::new(sarif::SarifReport::default()),
             OutputFormat::Xlsx => Box::new(xlsx::XlsxReport::new(bilingual)),
-            OutputFormat::Github => Box::new(github::GithubReport),
+            OutputFormat::Github => Box::new(github::GithubReport::default()),
         }
     }
 }
