@@ -57,6 +57,11 @@ pub struct LocatedFinding {
     /// told not to keep sentences ([`crate::Checker::keep_sentences`]).
     #[serde(skip)]
     pub sentence: String,
+    /// 1-based number of the segment (paragraph, or line with `--segments lines`, or
+    /// translation unit) the finding starts in; 0 outside every segment. Not part of the
+    /// JSONL contract; the xlsx report shows it.
+    #[serde(skip)]
+    pub segment: usize,
 }
 
 /// The result of checking one file.
@@ -140,6 +145,7 @@ impl FileReport {
                     message: f.message,
                     source_text: doc.source_at(c.view_start).map(|s| s.text.clone()),
                     sentence,
+                    segment: doc.segment_at(c.view_start).map_or(0, |i| i + 1),
                 }
             })
             .collect();

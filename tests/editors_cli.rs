@@ -48,7 +48,7 @@ fn xlsx_keeps_text_cells_as_written_in_editor_order() {
     let mut wb: Xlsx<_> = open_workbook(&book).expect("a workbook");
     assert_eq!(wb.sheet_names(), ["Findings", "Files"]);
     let f = wb.worksheet_range("Findings").expect("findings sheet");
-    let header: Vec<Data> = (0..14).map(|c| cell(&f, 0, c)).collect();
+    let header: Vec<Data> = (0..15).map(|c| cell(&f, 0, c)).collect();
     let names = [
         "file",
         "line",
@@ -58,12 +58,13 @@ fn xlsx_keeps_text_cells_as_written_in_editor_order() {
         "suggestion",
         "message",
         "sentence",
+        "segment",
+        "start",
+        "end",
         "category",
         "column",
         "end_line",
         "end_column",
-        "start",
-        "end",
     ];
     assert_eq!(header, names.map(string));
     assert_eq!(f.height(), 3, "two findings and the header");
@@ -77,8 +78,11 @@ fn xlsx_keeps_text_cells_as_written_in_editor_order() {
     assert_eq!(cell(&f, 2, 4), string("10,000"));
     assert_eq!(cell(&f, 2, 5), string("10.000"));
     assert_eq!(cell(&f, 2, 7), string(DATES.trim_end()));
-    assert_eq!(cell(&f, 2, 12), Data::Float(19.0));
-    assert_eq!(cell(&f, 2, 13), Data::Float(25.0));
+    assert_eq!(cell(&f, 2, 8), Data::Float(1.0));
+    assert_eq!(cell(&f, 2, 9), Data::Float(19.0));
+    assert_eq!(cell(&f, 2, 10), Data::Float(25.0));
+    assert_eq!(cell(&f, 2, 11), string("locale/number-format"));
+    assert_eq!(cell(&f, 2, 12), Data::Float(20.0));
     let files = wb.worksheet_range("Files").expect("files sheet");
     assert_eq!(cell(&files, 0, 1), string("words"));
     assert_eq!(cell(&files, 1, 1), Data::Float(9.0));

@@ -503,6 +503,7 @@ mod tests {
             message: "m <script>".into(),
             source_text: None,
             sentence: String::new(),
+            segment: 1,
         }
     }
 

@@ -4,8 +4,8 @@
 //! (lines, offsets, words, scores) are numbers.
 //!
 //! Sheet `Findings` is in the order an editor reads: file, line, severity, rule, text,
-//! suggestion, message, sentence, then the English source (bilingual runs only), category,
-//! column, end line, end column and the byte offsets. The header row is frozen and
+//! suggestion, message, sentence, then the English source (bilingual runs only), the segment
+//! number and the byte offsets, then category, column, end line and end column. The header row is frozen and
 //! filtered, severities are coloured. Sheet `Files` holds one row per file (words, findings
 //! by severity, score, verdict) and one per unreadable file.
 //!
@@ -33,13 +33,14 @@ pub const FINDING_COLUMNS: [&str; 8] = [
 ];
 
 /// The columns of sheet `Findings` after the optional `source` column.
-pub const POSITION_COLUMNS: [&str; 6] = [
+pub const POSITION_COLUMNS: [&str; 7] = [
+    "segment",
+    "start",
+    "end",
     "category",
     "column",
     "end_line",
     "end_column",
-    "start",
-    "end",
 ];
 
 /// The columns of sheet `Files`.
@@ -158,12 +159,12 @@ impl XlsxReport {
             }
             c += 1;
         }
-        ws.write_string(r, c, f.category)?;
-        for (i, n) in [f.column, f.end_line, f.end_column, f.start, f.end]
-            .into_iter()
-            .enumerate()
-        {
-            ws.write_number(r, c + 1 + i as u16, n as f64)?;
+        for (i, n) in [f.segment, f.start, f.end].into_iter().enumerate() {
+            ws.write_number(r, c + i as u16, n as f64)?;
+        }
+        ws.write_string(r, c + 3, f.category)?;
+        for (i, n) in [f.column, f.end_line, f.end_column].into_iter().enumerate() {
+            ws.write_number(r, c + 4 + i as u16, n as f64)?;
         }
         Ok(())
     }
@@ -277,7 +278,7 @@ fn header(ws: &mut Worksheet, names: &[&str], style: &Format) -> Result<(), Xlsx
 fn width(column: &str) -> f64 {
     match column {
         "file" => 28.0,
-        "line" | "column" | "end_line" | "end_column" | "start" | "end" => 9.0,
+        "line" | "segment" | "column" | "end_line" | "end_column" | "start" | "end" => 9.0,
         "severity" => 10.0,
         "rule" | "category" => 22.0,
         "text" | "suggestion" => 28.0,
