@@ -249,11 +249,40 @@ impl Checker {
             FileReport::new(path, doc, findings, self.sentences)
         });
         report.suppressed = suppressed;
+        report.warnings = unknown_ignored_rules(doc);
         if self.keep_text {
             report.text = Some(Arc::from(doc.original.as_str()));
         }
         report
     }
+}
+
+/// A warning, with the 1-based line of the comment, for every rule id of an
+/// `mtcheck-ignore` comment that names no rule (a typo silences nothing).
+fn unknown_ignored_rules(doc: &Document) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for s in &doc.suppressions {
+        for id in s
+            .rules
+            .iter()
+            .filter(|id| crate::rules::by_id(id).is_none())
+        {
+            // the comment itself is not in the view: find it before where it stood
+            let (at, _) = doc.original_span(s.comment, s.comment);
+            let before = doc.original.get(..at).unwrap_or_default();
+            let at = before.rfind("mtcheck-ignore").unwrap_or(at);
+            let line = doc
+                .original
+                .get(..at)
+                .map_or(0, |t| t.matches('\n').count())
+                + 1;
+            out.push((
+                line,
+                format!("unknown rule `{id}` in an mtcheck-ignore comment (see `mtcheck rules`)"),
+            ));
+        }
+    }
+    out
 }
 
 /// One finding per place: where several rules report exactly the same bytes („”“ both turned

@@ -8,12 +8,34 @@ use clap::{Parser, Subcommand};
 
 use mtcheck::app::{CheckFlags, ColorChoice};
 use mtcheck::config::FailOn;
+use mtcheck::input::Encoding;
 use mtcheck::report::OutputFormat;
 use mtcheck::{Format, QuoteStyle, SegmentMode};
 
+/// Exit codes and examples, after the options of `mtcheck --help` and `mtcheck check --help`.
+const AFTER_HELP: &str = "\
+Exit codes:
+  0  every file passed the gate
+  1  the gate failed for at least one file (a finding at or above --fail-on, or a score
+     above --max-score)
+  2  a usage error, a bad mtcheck.toml or dictionary, or a file that could not be read
+
+Examples:
+  mtcheck check article.md                       findings for people, at the terminal
+  mtcheck check -o findings.xlsx articles/       a spreadsheet for editors
+  mtcheck check -o report.html -o findings.sarif -o github:- articles/
+                                                 several reports from one run (CI)
+  git show :a.md | mtcheck check --stdin-filename a.md -
+                                                 the staged version of a file
+  mtcheck check --encoding auto archive/         legacy windows-1252 / Latin-1 files
+  mtcheck check --baseline base.json --write-baseline archive/
+                                                 record today's findings; later runs with
+                                                 --baseline base.json fail only on new ones
+  mtcheck explain literal-idiom                  what a rule flags, and why";
+
 /// Finds what machine translation broke in German text, and gates publication.
 #[derive(Debug, Parser)]
-#[command(name = "mtcheck", version, about, long_about = None)]
+#[command(name = "mtcheck", version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -24,6 +46,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check files, directories or standard input.
+    #[command(after_help = AFTER_HELP)]
     Check(Box<CheckArgs>),
     /// List every rule: id, MQM category, default severity, summary.
     Rules,
@@ -86,9 +109,31 @@ pub struct CheckArgs {
     /// Colour in the text report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Write the report to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// Write the report to FILE instead of standard output; repeat for several reports
+    /// from one run. The format is FORMAT:FILE, else --format (one -o), else the
+    /// extension (.txt .jsonl .json .csv .html .sarif .xlsx); `-` is standard output.
+    #[arg(short, long, value_name = "[FORMAT:]FILE")]
+    pub output: Vec<PathBuf>,
+    /// SARIF and github: file paths relative to DIR (files outside it keep absolute paths,
+    /// file:// URIs in SARIF) [default: the current directory].
+    #[arg(long, value_name = "DIR")]
+    pub base: Option<PathBuf>,
+    /// The file name standard input stands for: reports show it, the input format and the
+    /// nearest mtcheck.toml are found from it (`git show :a.md | mtcheck check
+    /// --stdin-filename a.md -`).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+    /// The character encoding of the inputs; `auto` reads UTF-8, else UTF-16 with a byte
+    /// order mark, else windows-1252, and notes which on standard error.
+    #[arg(long, value_enum, default_value_t = Encoding::Utf8, value_name = "ENCODING")]
+    pub encoding: Encoding,
+    /// Findings recorded in FILE do not fail the gate; new ones do (the report counts the
+    /// baselined ones).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding of this run in the --baseline FILE (and pass the gate).
+    #[arg(long, requires = "baseline")]
+    pub write_baseline: bool,
     /// How the text is cut into independent segments.
     #[arg(long, value_enum, default_value_t = SegmentMode::Paragraphs)]
     pub segments: SegmentMode,
@@ -155,6 +200,11 @@ impl From<CheckArgs> for CheckFlags {
             summary: a.summary,
             color: a.color,
             output: a.output,
+            base: a.base,
+            stdin_filename: a.stdin_filename,
+            encoding: a.encoding,
+            baseline: a.baseline,
+            write_baseline: a.write_baseline,
             segments: a.segments,
             document_separator: a.document_separator,
             fail_on: a.fail_on,

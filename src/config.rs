@@ -1,11 +1,13 @@
 //! `mtcheck.toml`: a newsroom's house rules (rules switched off or re-graded, quotation
-//! style, allowed words, extra dictionaries, the gate). Unknown keys are errors naming the key
-//! and its line. The layering defaults < file < flags happens in [`crate::app`].
+//! style, allowed words, extra dictionaries, the glossary, the gate, and `[[overrides]]` for
+//! the files that path globs select). Unknown keys are errors naming the key and its line.
+//! The layering defaults < file < overrides < flags happens in [`crate::app`].
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use thiserror::Error;
 use toml::Spanned;
@@ -59,6 +61,8 @@ impl FailOn {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// `glossary = "terms.csv"`: the terminology glossary, relative to the file.
+    pub glossary: Option<Spanned<PathBuf>>,
     /// `[rules]`
     #[serde(default)]
     pub rules: RulesConfig,
@@ -74,6 +78,54 @@ pub struct Config {
     /// `[gate]`
     #[serde(default)]
     pub gate: GateConfig,
+    /// `[[overrides]]`: settings for the files some globs select.
+    #[serde(default)]
+    pub overrides: Vec<OverrideConfig>,
+}
+
+/// One `[[overrides]]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverrideConfig {
+    /// Path globs relative to the configuration file's directory (`sport/**`,
+    /// `**/*.md`); a glob without `/` matches the file name at any depth.
+    pub files: Vec<Spanned<String>>,
+    /// Rule ids switched off for these files (added to `rules.ignore`).
+    #[serde(default)]
+    pub ignore: Vec<Spanned<String>>,
+    /// Severities for these files (over `rules.severity`).
+    #[serde(default)]
+    pub severity: BTreeMap<Spanned<String>, Severity>,
+    /// The house style of quotation marks for these files.
+    pub quotes: Option<QuoteStyle>,
+    /// More words never flagged in these files.
+    #[serde(default)]
+    pub allow: Vec<String>,
+    /// The lowest severity that fails the gate for these files.
+    #[serde(rename = "fail-on")]
+    pub fail_on: Option<FailOn>,
+    /// Fail these files when their score is above this.
+    #[serde(rename = "max-score")]
+    pub max_score: Option<f64>,
+}
+
+/// An `[[overrides]]` table, its globs compiled.
+#[derive(Debug, Clone)]
+pub struct Override {
+    /// The compiled globs.
+    pub globs: GlobSet,
+    /// Rule ids switched off.
+    pub ignore: Vec<String>,
+    /// Severity overrides.
+    pub severity: Vec<(String, Severity)>,
+    /// The house style of quotation marks.
+    pub quotes: Option<QuoteStyle>,
+    /// More words never flagged.
+    pub allow: Vec<String>,
+    /// The lowest severity that fails the gate.
+    pub fail_on: Option<FailOn>,
+    /// The highest score that passes.
+    pub max_score: Option<f64>,
 }
 
 /// `[rules]`: rules switched off, and `[rules.severity]`: severities overridden.
@@ -127,7 +179,7 @@ pub struct GateConfig {
 }
 
 /// A loaded configuration: the file's settings with paths resolved.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Settings {
     /// Where it came from (`None`: no file).
     pub path: Option<PathBuf>,
@@ -145,6 +197,34 @@ pub struct Settings {
     pub fail_on: Option<FailOn>,
     /// The highest score that passes.
     pub max_score: Option<f64>,
+    /// The glossary, resolved against the file's directory.
+    pub glossary: Option<PathBuf>,
+    /// `[[overrides]]`, in file order (a later one wins).
+    pub overrides: Vec<Override>,
+}
+
+impl Settings {
+    /// The settings for a file at `rel` (relative to the configuration's directory, `/`
+    /// separators) with every matching override applied in order, and the indexes of those
+    /// overrides.
+    pub fn for_file(&self, rel: &str) -> (Settings, Vec<usize>) {
+        let mut s = self.clone();
+        s.overrides.clear();
+        let mut matched = Vec::new();
+        for (i, o) in self.overrides.iter().enumerate() {
+            if !o.globs.is_match(rel) {
+                continue;
+            }
+            matched.push(i);
+            s.ignore.extend(o.ignore.iter().cloned());
+            s.severity.extend(o.severity.iter().cloned());
+            s.allow.extend(o.allow.iter().cloned());
+            s.quotes = o.quotes.or(s.quotes);
+            s.fail_on = o.fail_on.or(s.fail_on);
+            s.max_score = o.max_score.or(s.max_score);
+        }
+        (s, matched)
+    }
 }
 
 /// The nearest `mtcheck.toml` in `dir` or its parents.
@@ -219,6 +299,39 @@ pub fn parse(text: &str, path: &str, dir: &Path) -> Result<Settings, ConfigError
         }
         dictionaries.push(full);
     }
+    let glossary = match &cfg.glossary {
+        Some(p) => {
+            let full = dir.join(p.get_ref());
+            if !full.is_file() {
+                return Err(err(
+                    Some(p.span()),
+                    format!("glossary: no such file `{}`", full.display()),
+                ));
+            }
+            Some(full)
+        }
+        None => None,
+    };
+    let mut overrides = Vec::new();
+    for o in &cfg.overrides {
+        overrides.push(Override {
+            globs: globs(&o.files, &err)?,
+            ignore: o
+                .ignore
+                .iter()
+                .map(|id| rule(id, "overrides.ignore"))
+                .collect::<Result<_, _>>()?,
+            severity: o
+                .severity
+                .iter()
+                .map(|(id, s)| Ok((rule(id, "overrides.severity")?, *s)))
+                .collect::<Result<_, ConfigError>>()?,
+            quotes: o.quotes,
+            allow: o.allow.clone(),
+            fail_on: o.fail_on,
+            max_score: o.max_score,
+        });
+    }
     if let Some(m) = &cfg.gate.max_score {
         let v = *m.get_ref();
         if !v.is_finite() || v < 0.0 {
@@ -237,7 +350,36 @@ pub fn parse(text: &str, path: &str, dir: &Path) -> Result<Settings, ConfigError
         dictionaries,
         fail_on: cfg.gate.fail_on,
         max_score: cfg.gate.max_score.map(|m| *m.get_ref()),
+        glossary,
+        overrides,
     })
+}
+
+/// The globs of an override compiled into one set; a glob without `/` matches the file
+/// name at any depth.
+fn globs(
+    files: &[Spanned<String>],
+    err: &dyn Fn(Option<Range<usize>>, String) -> ConfigError,
+) -> Result<GlobSet, ConfigError> {
+    if files.is_empty() {
+        return Err(err(None, "overrides: `files` names no glob".to_string()));
+    }
+    let mut set = GlobSetBuilder::new();
+    for g in files {
+        let pattern = g.get_ref().trim_start_matches("./");
+        let pattern = if pattern.contains('/') {
+            pattern.to_string()
+        } else {
+            format!("**/{pattern}")
+        };
+        let glob = GlobBuilder::new(&pattern)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| err(Some(g.span()), format!("overrides.files: {e}")))?;
+        set.add(glob);
+    }
+    set.build()
+        .map_err(|e| err(None, format!("overrides.files: {e}")))
 }
 
 /// The dotted key (`gate.max-score`) of the `key = value` line containing byte `at`.
@@ -271,9 +413,12 @@ fn line_of(text: &str, at: usize) -> usize {
 /// The file `mtcheck init` writes: every key with its default, commented.
 pub const TEMPLATE: &str = r#"# mtcheck configuration.
 #
-# mtcheck reads the mtcheck.toml of the current directory or of the nearest parent directory;
+# mtcheck reads, for each checked file, the nearest mtcheck.toml from the file's directory up;
 # `mtcheck check --config FILE` names another one, `--no-config` ignores it. Command-line
 # flags win over this file. Unknown keys are errors.
+
+# The terminology glossary (CSV english,german,forbidden), relative to this file.
+# glossary = "glossary.csv"
 
 [rules]
 # Rules switched off, by id (`mtcheck rules` lists them), e.g. ["anglicism"].
@@ -287,7 +432,8 @@ ignore = []
 # The house style of double quotation marks:
 #   "auto"       judged from each text: „German“ marks where the text uses „
 #   "german"     „…“      "guillemets"  »…«      "swiss"  «…»      "straight"  "…"
-# With a fixed style, every other double mark is flagged (rule quote-direction).
+# With a fixed style, every „ “ ” " that is not the style's mark is flagged (rule
+# quote-direction); guillemets »…« and «…» are never flagged.
 quotes = "auto"
 
 [allow]
@@ -306,6 +452,13 @@ extra = []
 fail-on = "major"
 # Also fail a file whose score (MQM penalty points per 1,000 words) is above this.
 # max-score = 25
+
+# Settings for the files some globs select (relative to this file; a glob without `/`
+# matches the file name at any depth). Keys: files, ignore, severity, quotes, allow,
+# fail-on, max-score. A later override wins.
+# [[overrides]]
+# files = ["sport/**"]
+# ignore = ["anglicism"]
 "#;
 
 #[cfg(test)]

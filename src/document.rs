@@ -67,6 +67,8 @@ pub struct Suppression {
     pub end: usize,
     /// The silenced rule ids; empty means every rule.
     pub rules: Vec<String>,
+    /// Where the comment stood in the view.
+    pub comment: usize,
 }
 
 impl Suppression {

@@ -57,6 +57,11 @@ pub struct LocatedFinding {
     /// told not to keep sentences ([`crate::Checker::keep_sentences`]).
     #[serde(skip)]
     pub sentence: String,
+    /// 1-based number of the segment (paragraph, or line with `--segments lines`, or
+    /// translation unit) the finding starts in; 0 outside every segment. Not part of the
+    /// JSONL contract; the xlsx report shows it.
+    #[serde(skip)]
+    pub segment: usize,
 }
 
 /// The result of checking one file.
@@ -75,8 +80,26 @@ pub struct FileReport {
     /// The file was checked against an English source.
     pub has_source: bool,
     /// The whole file as given (decoded), kept only when the checker was asked to
-    /// ([`crate::Checker::keep_text`]); finding offsets point into it.
+    /// ([`crate::Checker::keep_text`]); finding offsets point into it, unless the file was
+    /// transcoded (see [`FileReport::text_findings`]).
     pub text: Option<Arc<str>>,
+    /// Findings dropped because the baseline (`--baseline`) holds them.
+    pub baselined: usize,
+    /// Problems of the file that are not findings, with their 1-based line: an
+    /// `mtcheck-ignore` comment naming an unknown rule.
+    pub warnings: Vec<(usize, String)>,
+    /// The file was not UTF-8: the encoding it was read in, and the map from offsets in the
+    /// decoded text to the file's bytes (finding offsets point into the file's bytes).
+    pub transcoded: Option<Transcoded>,
+}
+
+/// How a file that was not UTF-8 was read.
+#[derive(Debug, Clone)]
+pub struct Transcoded {
+    /// The encoding's name (`windows-1252`, `ISO-8859-1`, `UTF-16LE`, …).
+    pub encoding: &'static str,
+    /// Offsets in the decoded text -> offsets in the file's bytes.
+    pub map: Arc<crate::input::encoding::ByteMap>,
 }
 
 impl FileReport {
@@ -122,6 +145,7 @@ impl FileReport {
                     message: f.message,
                     source_text: doc.source_at(c.view_start).map(|s| s.text.clone()),
                     sentence,
+                    segment: doc.segment_at(c.view_start).map_or(0, |i| i + 1),
                 }
             })
             .collect();
@@ -133,6 +157,37 @@ impl FileReport {
             suppressed: 0,
             has_source: doc.has_source(),
             text: None,
+            baselined: 0,
+            warnings: Vec::new(),
+            transcoded: None,
+        }
+    }
+
+    /// Marks the file as read in another encoding than UTF-8: finding offsets, which point
+    /// into the decoded text, are moved to the file's bytes.
+    pub fn transcode(&mut self, encoding: &'static str, map: Arc<crate::input::encoding::ByteMap>) {
+        for f in &mut self.findings {
+            f.start = map.original(f.start);
+            f.end = map.original(f.end);
+        }
+        self.transcoded = Some(Transcoded { encoding, map });
+    }
+
+    /// The findings with offsets into [`FileReport::text`] (the decoded text): the findings
+    /// themselves for a UTF-8 file, copies moved back for a transcoded one.
+    pub fn text_findings(&self) -> std::borrow::Cow<'_, [LocatedFinding]> {
+        match &self.transcoded {
+            None => std::borrow::Cow::Borrowed(&self.findings),
+            Some(t) => std::borrow::Cow::Owned(
+                self.findings
+                    .iter()
+                    .map(|f| LocatedFinding {
+                        start: t.map.decoded(f.start),
+                        end: t.map.decoded(f.end),
+                        ..f.clone()
+                    })
+                    .collect(),
+            ),
         }
     }
 

@@ -7,8 +7,10 @@
 //! reads them within [`crate::input::MAX_FILE_BYTES`], checks them on the thread pool, writes
 //! the report and computes the [`Status`].
 
+pub mod baseline;
 pub mod commands;
 mod inputs;
+pub mod per_file;
 mod run;
 mod settings;
 

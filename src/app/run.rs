@@ -3,22 +3,29 @@
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::inputs::{self, Input};
+use super::settings::Output;
 use super::{AppError, CheckSettings, Status, Streams};
+use crate::error::InputError;
 use crate::input::bilingual::SourceFile;
-use crate::input::{self as reader, Format, ReadOptions};
+use crate::input::{self as reader, Encoding, Format, ReadOptions};
 use crate::located::FileReport;
-use crate::report::{FileError, ReportWriter};
+use crate::report::github::GithubReport;
+use crate::report::sarif::SarifReport;
+use crate::report::{FileError, FileSummary, Gate, OutputFormat, Report, ReportWriter};
 use crate::{pipeline, timing};
 
-/// Checks every input of `settings` and writes the report to its output file or
+/// Checks every input of `settings` and writes each report to its output file or
 /// `streams.stdout`; files that cannot be read or checked are reported, named on
-/// `streams.stderr`, and make the status [`Status::Error`].
+/// `streams.stderr`, and make the status [`Status::Error`]. When a report goes to a file, a
+/// one-line summary goes to `streams.stderr`.
 pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, AppError> {
     let Streams {
         stdin,
@@ -34,34 +41,29 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
         None
     };
     // reports list files in the order of their names, whatever finishes first
-    let mut inputs: Vec<(String, Input)> = inputs.into_iter().map(|i| (i.name(), i)).collect();
+    let name = |i: &Input| match (i, &settings.stdin_name) {
+        (Input::Stdin, Some(n)) => n.clone(),
+        _ => i.name(),
+    };
+    let mut inputs: Vec<(String, Input)> = inputs.into_iter().map(|i| (name(&i), i)).collect();
     inputs.sort_by(|a, b| a.0.cmp(&b.0));
     for e in &errors {
         writeln!(stderr, "{}: {}", e.path, e.message)?;
     }
     let bilingual = is_bilingual(settings, &inputs);
-    let mut file_out;
-    let out: &mut dyn Write = match &settings.output {
-        Some(p) => {
-            let file = File::create(p).map_err(|e| AppError::File {
-                context: format!("{}: cannot write the report", p.display()),
-                error: e.to_string(),
-            })?;
-            file_out = BufWriter::new(file);
-            &mut file_out
-        }
-        None => stdout,
-    };
+    let mut sinks = sinks(&settings.outputs, stdout)?;
     let mut unreadable = !errors.is_empty();
-    let mut writer = ReportWriter::new(
-        settings.format,
-        settings.report,
-        settings.gate,
-        bilingual,
-        out,
-    );
+    let mut writers: Vec<ReportWriter<'_>> = sinks
+        .iter_mut()
+        .zip(&settings.outputs)
+        .map(|(sink, o)| {
+            ReportWriter::with_report(report(settings, o, bilingual), settings.gate, sink.as_mut())
+        })
+        .collect();
     for e in errors {
-        writer.error(e);
+        for w in &mut writers {
+            w.error(e.clone());
+        }
     }
     let bar = if progress {
         progress_bar(inputs.len())
@@ -69,12 +71,12 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
         ProgressBar::hidden()
     };
     let found = AtomicUsize::new(0);
-    let work = |(path, inp): &(String, Input)| -> Result<FileReport, FileError> {
+    let work = |(path, inp): &(String, Input)| -> Result<(FileReport, Gate), FileError> {
         let done = Tick { bar: &bar };
-        let report = check_one(settings, path, inp, stdin_bytes.as_deref())?;
+        let (report, gate) = check_one(settings, path, inp, stdin_bytes.as_deref())?;
         let n = found.fetch_add(report.findings.len(), Ordering::Relaxed) + report.findings.len();
         done.bar.set_message(format!("{n} findings"));
-        Ok(report)
+        Ok((report, gate))
     };
     let pool = match settings.threads {
         Some(n) => Some(
@@ -89,13 +91,24 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
         None => None,
     };
     let mut all_pass = true;
+    let mut baseline = settings.baseline.clone();
     pipeline::ordered(&inputs, pool.as_ref(), work, |result| {
         match result {
-            Ok(report) => all_pass &= writer.file(report)?,
+            Ok((mut report, gate)) => {
+                bar.suspend(|| notes(&report, stderr))?;
+                match baseline.as_mut() {
+                    Some(b) if settings.write_baseline => b.record(&report),
+                    Some(b) => b.apply(&mut report),
+                    None => {}
+                }
+                all_pass &= feed(&mut writers, report, &gate)?;
+            }
             Err(e) => {
                 bar.suspend(|| writeln!(stderr, "{}: {}", e.path, e.message))?;
                 unreadable = true;
-                writer.error(e);
+                for w in &mut writers {
+                    w.error(e.clone());
+                }
             }
         }
         Ok(())
@@ -104,15 +117,164 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
     if timing::enabled() {
         timing::print();
     }
-    writer.finish()?;
-    out.flush()?;
-    Ok(if unreadable {
+    let summaries = writers
+        .first()
+        .map(|w| w.summaries().to_vec())
+        .unwrap_or_default();
+    for (w, o) in writers.into_iter().zip(&settings.outputs) {
+        w.finish().map_err(|e| write_error(o, e))?;
+    }
+    for (sink, o) in sinks.iter_mut().zip(&settings.outputs) {
+        sink.flush().map_err(|e| write_error(o, e))?;
+    }
+    if let (Some(b), true) = (&baseline, settings.write_baseline) {
+        let n = b.write()?;
+        writeln!(
+            stderr,
+            "mtcheck: wrote {} findings into the baseline {}",
+            n,
+            b.path.display()
+        )?;
+        all_pass = true;
+    }
+    let status = if unreadable {
         Status::Error
     } else if all_pass {
         Status::Pass
     } else {
         Status::Fail
-    })
+    };
+    if settings.outputs.iter().any(|o| o.path.is_some()) || settings.baseline.is_some() {
+        summary_line(&summaries, settings, status, stderr)?;
+    }
+    Ok(status)
+}
+
+/// Where each report goes: its file (created now), or `stdout`.
+fn sinks<'a>(
+    outputs: &[Output],
+    stdout: &'a mut dyn Write,
+) -> Result<Vec<Box<dyn Write + 'a>>, AppError> {
+    let mut stdout = Some(stdout);
+    let mut sinks: Vec<Box<dyn Write + 'a>> = Vec::with_capacity(outputs.len());
+    for o in outputs {
+        match (&o.path, stdout.take()) {
+            (Some(p), s) => {
+                stdout = s;
+                let file = File::create(p).map_err(|e| AppError::File {
+                    context: format!("{}: cannot write the report", p.display()),
+                    error: e.to_string(),
+                })?;
+                sinks.push(Box::new(BufWriter::new(file)));
+            }
+            (None, Some(s)) => sinks.push(Box::new(s)),
+            (None, None) => {
+                return Err(AppError::Usage(
+                    "only one report can go to standard output".to_string(),
+                ))
+            }
+        }
+    }
+    Ok(sinks)
+}
+
+/// The report of one output: SARIF and GitHub annotations with their base directory, the
+/// others by format.
+fn report(settings: &CheckSettings, o: &Output, bilingual: bool) -> Box<dyn Report> {
+    match (o.format, &settings.base) {
+        (OutputFormat::Sarif, Some((base, cwd))) => {
+            Box::new(SarifReport::with_base(base.clone(), cwd.clone()))
+        }
+        (OutputFormat::Github, Some((base, cwd))) => {
+            Box::new(GithubReport::with_base(base.clone(), cwd.clone()))
+        }
+        _ => o.format.report(&o.options, bilingual),
+    }
+}
+
+/// Hands a checked file to every report (a copy to all but the last); returns whether it
+/// passed the gate.
+fn feed(writers: &mut [ReportWriter<'_>], report: FileReport, gate: &Gate) -> io::Result<bool> {
+    let mut passed = true;
+    if let Some((last, rest)) = writers.split_last_mut() {
+        for w in rest {
+            passed &= w.file_gated(report.clone(), gate)?;
+        }
+        passed &= last.file_gated(report, gate)?;
+    }
+    Ok(passed)
+}
+
+/// A report file that could not be written, named.
+fn write_error(o: &Output, e: io::Error) -> AppError {
+    match &o.path {
+        Some(p) if e.kind() != io::ErrorKind::BrokenPipe => AppError::File {
+            context: format!("{}: cannot write the report", p.display()),
+            error: e.to_string(),
+        },
+        _ => AppError::Write(e),
+    }
+}
+
+/// Notes about a checked file on standard error: the encoding it was read in, and
+/// `mtcheck-ignore` comments naming unknown rules.
+fn notes(report: &FileReport, stderr: &mut dyn Write) -> io::Result<()> {
+    if let Some(t) = &report.transcoded {
+        writeln!(
+            stderr,
+            "{}: note: not UTF-8, read as {}",
+            report.path, t.encoding
+        )?;
+    }
+    for (line, message) in &report.warnings {
+        writeln!(stderr, "{}:{line}: warning: {message}", report.path)?;
+    }
+    Ok(())
+}
+
+/// The one line that reaches a CI log when the reports go to files.
+fn summary_line(
+    files: &[FileSummary],
+    settings: &CheckSettings,
+    status: Status,
+    stderr: &mut dyn Write,
+) -> io::Result<()> {
+    let count = |f: fn(&FileSummary) -> usize| files.iter().map(f).sum::<usize>();
+    let failed = files.iter().filter(|f| !f.passed).count();
+    let written: Vec<String> = settings
+        .outputs
+        .iter()
+        .filter_map(|o| o.path.as_deref().map(Path::display))
+        .map(|p| p.to_string())
+        .collect();
+    let verdict = match status {
+        Status::Pass => "pass",
+        Status::Fail => "FAIL",
+        Status::Error => "ERROR",
+    };
+    let baselined = match count(|f| f.baselined) {
+        0 => String::new(),
+        n => format!(", {n} baselined"),
+    };
+    let report = if written.is_empty() {
+        String::new()
+    } else {
+        format!("; report: {}", written.join(", "))
+    };
+    writeln!(
+        stderr,
+        "mtcheck: {} checked, {} findings ({} critical, {} major, {} minor){baselined}, {} failed the gate — {}{report}",
+        match files.len() {
+            1 => "1 file".to_string(),
+            n => format!("{n} files"),
+        },
+        count(|f| f.findings),
+        count(|f| f.critical),
+        count(|f| f.major),
+        count(|f| f.minor),
+        failed,
+        verdict,
+    )
 }
 
 /// Files may carry an English source: `--source`, or a bilingual input format.
@@ -128,19 +290,38 @@ fn is_bilingual(settings: &CheckSettings, inputs: &[(String, Input)]) -> bool {
         )
 }
 
-/// Reads, decodes and checks one input; a bug in a rule costs this file, not the batch.
+/// Reads, decodes and checks one input with its configuration's checker; returns the report
+/// and the gate that judges it. A bug in a rule costs this file, not the batch.
 fn check_one(
     settings: &CheckSettings,
     path: &str,
     input: &Input,
     stdin: Option<&[u8]>,
-) -> Result<FileReport, FileError> {
+) -> Result<(FileReport, Gate), FileError> {
     let fail = |message: String| FileError {
         path: path.to_string(),
         message,
     };
+    let specific = settings
+        .per_file
+        .for_file(path)
+        .map_err(|e| fail(e.to_string()))?;
+    let (checker, gate) = match &specific {
+        Some((c, g)) => (c.as_ref(), *g),
+        None => (&settings.checker, settings.gate),
+    };
     let (bytes, fmt) = inputs::read(input, stdin).map_err(fail)?;
-    let text = reader::decode(bytes).map_err(|e| fail(e.to_string()))?;
+    let fmt = match (input, &settings.stdin_name) {
+        (Input::Stdin, Some(name)) => Format::from_path(Path::new(name)).unwrap_or(fmt),
+        _ => fmt,
+    };
+    let decoded = reader::encoding::decode_as(bytes, settings.encoding).map_err(|e| match e {
+        InputError::NotUtf8 { .. } if settings.encoding == Encoding::Utf8 => fail(format!(
+            "{e}; name its encoding with --encoding (e.g. auto)"
+        )),
+        e => fail(e.to_string()),
+    })?;
+    let text = decoded.text;
     let opts = ReadOptions {
         separator: settings.separator.as_ref(),
         format: settings.format_in.unwrap_or(fmt),
@@ -155,11 +336,15 @@ fn check_one(
             .as_ref()
             .map(|(s, t)| (s.as_str(), t.as_str())),
     };
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        settings.checker.check_input(path, text, &opts)
+    let mut report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        checker.check_input(path, text, &opts)
     }))
     .map_err(|_| fail("internal error while checking (please report it)".into()))?
-    .map_err(|e| fail(e.to_string()))
+    .map_err(|e| fail(e.to_string()))?;
+    if let Some((name, map)) = decoded.transcoded {
+        report.transcode(name, Arc::new(map));
+    }
+    Ok((report, gate))
 }
 
 /// A progress bar on standard error for batches of several files, only on a terminal.

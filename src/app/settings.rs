@@ -9,7 +9,7 @@ use super::inputs::{read_file, ReadError};
 use super::AppError;
 use crate::checker::{Checker, CheckerSettings};
 use crate::config::{self, FailOn, Settings};
-use crate::input::{self, Format};
+use crate::input::{self, Encoding, Format};
 use crate::lexicon::glossary::Glossary;
 use crate::lexicon::Lexicons;
 use crate::report::csv::CsvOptions;
@@ -47,8 +47,19 @@ pub struct CheckFlags {
     pub summary: bool,
     /// Colour in the text report.
     pub color: ColorChoice,
-    /// Write the report to this file instead of standard output.
-    pub output: Option<PathBuf>,
+    /// Write reports to these files instead of standard output: `PATH` (format from
+    /// `--format`, else from the extension) or `FORMAT:PATH`; `-` is standard output.
+    pub output: Vec<PathBuf>,
+    /// SARIF URIs are relative to this directory (default: the current directory).
+    pub base: Option<PathBuf>,
+    /// The name standard input is checked, reported and configured under.
+    pub stdin_filename: Option<PathBuf>,
+    /// The character encoding of the inputs.
+    pub encoding: Encoding,
+    /// Findings in this baseline file do not fail the gate.
+    pub baseline: Option<PathBuf>,
+    /// Write every finding into the `baseline` file instead of reading it.
+    pub write_baseline: bool,
     /// How the text is cut into segments.
     pub segments: SegmentMode,
     /// What separates documents (articles) for the consistency rules: `blank-line` or a
@@ -91,18 +102,41 @@ pub struct SourceText {
     pub text: String,
 }
 
+/// One report of a run: its format, its options and where it goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Output {
+    /// The format.
+    pub format: OutputFormat,
+    /// Colour (resolved for where it goes) and the CSV dialect.
+    pub options: ReportOptions,
+    /// The file (`None`: [`super::Streams::stdout`]).
+    pub path: Option<PathBuf>,
+}
+
 /// Everything a check run needs, resolved from the flags and the configuration file, with
 /// dictionaries, glossary and source file loaded and the checker configured.
 #[derive(Clone)]
 pub struct CheckSettings {
-    /// The configured checker.
+    /// The configured checker (for files the default configuration covers).
     pub checker: Checker,
+    /// The configuration of each file (nearest `mtcheck.toml`, `[[overrides]]`).
+    pub per_file: Arc<super::per_file::PerFile>,
     /// Files or directories; none, or `-`, is standard input.
     pub paths: Vec<PathBuf>,
-    /// The report format.
-    pub format: OutputFormat,
-    /// Colour (resolved) and the CSV dialect.
-    pub report: ReportOptions,
+    /// The reports, in the order given (at least one; at most one on standard output).
+    pub outputs: Vec<Output>,
+    /// SARIF paths are made relative to this directory, itself relative to the second
+    /// (the current directory when the run started); `None`: paths as given.
+    pub base: Option<(PathBuf, PathBuf)>,
+    /// The name standard input is reported under (`None`: `-`).
+    pub stdin_name: Option<String>,
+    /// The character encoding of the inputs.
+    pub encoding: Encoding,
+    /// The baseline: read (its findings do not fail the gate) or, with `write_baseline`,
+    /// written.
+    pub baseline: Option<super::baseline::Baseline>,
+    /// Write the baseline instead of applying it.
+    pub write_baseline: bool,
     /// The publication gate.
     pub gate: Gate,
     /// How the text is cut into segments.
@@ -117,8 +151,6 @@ pub struct CheckSettings {
     pub source: Option<SourceText>,
     /// Worker threads (`None`: rayon's global pool, one per core).
     pub threads: Option<usize>,
-    /// Write the report to this file instead of [`super::Streams::stdout`].
-    pub output: Option<PathBuf>,
 }
 
 impl CheckSettings {
@@ -127,39 +159,59 @@ impl CheckSettings {
     /// they name.
     pub fn resolve(flags: CheckFlags) -> Result<Self, AppError> {
         let cfg = config_file(&flags)?;
-        let format = flags.format.unwrap_or(if flags.excel {
-            OutputFormat::Csv
-        } else {
-            OutputFormat::Text
-        });
-        if format != OutputFormat::Csv
+        let outputs = outputs(&flags)?;
+        if outputs.iter().all(|o| o.format != OutputFormat::Csv)
             && (flags.excel || flags.summary || flags.csv_delimiter.is_some())
         {
             return Err(usage(
                 "--excel, --csv-delimiter and --summary apply to --format csv",
             ));
         }
-        let checker = checker(&flags, &cfg, format)?;
-        let gate = Gate {
-            fail_on: flags
-                .fail_on
-                .or(cfg.fail_on)
-                .unwrap_or(FailOn::Major)
-                .severity(),
-            max_score: flags.max_score.or(cfg.max_score),
-        };
+        check_rule_flags(&flags)?;
+        let checker = build_checker(&flags, &cfg, &outputs)?;
+        let gate = gate(&flags, &cfg);
+        let reads_stdin =
+            flags.paths.is_empty() || flags.paths.iter().any(|p| p.as_os_str() == "-");
+        if flags.stdin_filename.is_some() && !reads_stdin {
+            return Err(usage(
+                "--stdin-filename names standard input: give `-` (or no path) to check it",
+            ));
+        }
         let columns = match flags.columns.as_slice() {
             [] => None,
             [s, t] => Some((s.clone(), t.clone())),
             _ => return Err(usage("--columns takes two header names: SOURCE,TARGET")),
         };
         let source = source(&flags)?;
-        let report = report_options(&flags);
+        let cwd = std::env::current_dir().ok();
+        let base = cwd
+            .clone()
+            .map(|cwd| (flags.base.clone().unwrap_or_default(), cwd));
+        let baseline = match &flags.baseline {
+            Some(p) => Some(super::baseline::Baseline::open(
+                p,
+                flags.write_baseline,
+                cwd.unwrap_or_default(),
+            )?),
+            None if flags.write_baseline => {
+                return Err(usage("--write-baseline needs --baseline FILE"))
+            }
+            None => None,
+        };
+        let per_file = Arc::new(super::per_file::PerFile::new(&flags, &outputs, cfg));
         Ok(CheckSettings {
             checker,
+            per_file,
             paths: flags.paths,
-            format,
-            report,
+            outputs,
+            base,
+            stdin_name: flags
+                .stdin_filename
+                .as_ref()
+                .map(|p| p.display().to_string()),
+            encoding: flags.encoding,
+            baseline,
+            write_baseline: flags.write_baseline,
             gate,
             mode: flags.segments,
             separator: flags
@@ -170,7 +222,6 @@ impl CheckSettings {
             columns,
             source,
             threads: flags.threads,
-            output: flags.output,
         })
     }
 }
@@ -192,7 +243,14 @@ fn config_file(flags: &CheckFlags) -> Result<Settings, AppError> {
                 context: "cannot read the current directory".to_string(),
                 error: e.to_string(),
             })?;
-            match config::find(&cwd) {
+            let from = match (&flags.stdin_filename, flags.paths.as_slice()) {
+                (Some(name), [] | [_]) if flags.paths.iter().all(|p| p.as_os_str() == "-") => cwd
+                    .join(name)
+                    .parent()
+                    .map_or(cwd.clone(), Path::to_path_buf),
+                _ => cwd,
+            };
+            match config::find(&from) {
                 Some(p) => p,
                 None => return Ok(Settings::default()),
             }
@@ -201,8 +259,39 @@ fn config_file(flags: &CheckFlags) -> Result<Settings, AppError> {
     Ok(config::load(&path)?)
 }
 
+/// The gate of the flags over the configuration.
+pub(crate) fn gate(flags: &CheckFlags, cfg: &Settings) -> Gate {
+    Gate {
+        fail_on: flags
+            .fail_on
+            .or(cfg.fail_on)
+            .unwrap_or(FailOn::Major)
+            .severity(),
+        max_score: flags.max_score.or(cfg.max_score),
+    }
+}
+
+/// `--select` and `--ignore` name rules that exist.
+fn check_rule_flags(flags: &CheckFlags) -> Result<(), AppError> {
+    match flags
+        .select
+        .iter()
+        .chain(&flags.ignore)
+        .find(|id| by_id(id).is_none())
+    {
+        Some(id) => Err(AppError::Usage(format!(
+            "unknown rule `{id}` (see `mtcheck rules`)"
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// The dictionaries of the file and the flags, and a checker configured by both.
-fn checker(flags: &CheckFlags, cfg: &Settings, format: OutputFormat) -> Result<Checker, AppError> {
+pub(crate) fn build_checker(
+    flags: &CheckFlags,
+    cfg: &Settings,
+    outputs: &[Output],
+) -> Result<Checker, AppError> {
     let dicts: Vec<&Path> = cfg
         .dictionaries
         .iter()
@@ -214,17 +303,7 @@ fn checker(flags: &CheckFlags, cfg: &Settings, format: OutputFormat) -> Result<C
     } else {
         Arc::new(Lexicons::load(&dicts)?)
     };
-    if let Some(id) = flags
-        .select
-        .iter()
-        .chain(&flags.ignore)
-        .find(|id| by_id(id).is_none())
-    {
-        return Err(AppError::Usage(format!(
-            "unknown rule `{id}` (see `mtcheck rules`)"
-        )));
-    }
-    let glossary = match &flags.glossary {
+    let glossary = match flags.glossary.as_ref().or(cfg.glossary.as_ref()) {
         Some(g) => Some(Arc::new(Glossary::load(g)?)),
         None => None,
     };
@@ -235,8 +314,8 @@ fn checker(flags: &CheckFlags, cfg: &Settings, format: OutputFormat) -> Result<C
         allow: cfg.allow.clone(),
         quote_style: flags.quotes.or(cfg.quotes).unwrap_or(QuoteStyle::Auto),
         glossary,
-        keep_text: format.needs_text(),
-        keep_sentences: format == OutputFormat::Csv,
+        keep_text: outputs.iter().any(|o| o.format.needs_text()),
+        keep_sentences: outputs.iter().any(|o| o.format.needs_sentences()),
     };
     Ok(Checker::with_settings(lex, settings))
 }
@@ -267,15 +346,81 @@ fn source(flags: &CheckFlags) -> Result<Option<SourceText>, AppError> {
     Ok(Some(SourceText { name, text }))
 }
 
-/// Colour resolved for where the report goes, and the CSV dialect.
-fn report_options(flags: &CheckFlags) -> ReportOptions {
+/// The reports of the run: each `--output` (`FORMAT:PATH`; else `--format` for a single
+/// output; else the extension; else `--format`, csv with `--excel`, text), or one on
+/// standard output.
+fn outputs(flags: &CheckFlags) -> Result<Vec<Output>, AppError> {
+    let fallback = flags.format.unwrap_or(if flags.excel {
+        OutputFormat::Csv
+    } else {
+        OutputFormat::Text
+    });
+    let single = flags.output.len() == 1;
+    let explicit = flags
+        .format
+        .or(flags.excel.then_some(OutputFormat::Csv))
+        .filter(|_| single);
+    let mut outputs = Vec::new();
+    for given in &flags.output {
+        let (named, path) = split_format(given);
+        let format = named
+            .or(explicit)
+            .or_else(|| OutputFormat::from_path(&path))
+            .unwrap_or(fallback);
+        let path = (path.as_os_str() != "-").then_some(path);
+        if path.is_some() && outputs.iter().any(|o: &Output| o.path == path) {
+            return Err(AppError::Usage(format!(
+                "{} is named twice with -o",
+                given.display()
+            )));
+        }
+        outputs.push(Output {
+            format,
+            options: report_options(flags, path.is_none()),
+            path,
+        });
+    }
+    if outputs.is_empty() {
+        outputs.push(Output {
+            format: fallback,
+            options: report_options(flags, true),
+            path: None,
+        });
+    }
+    let on_stdout: Vec<&Output> = outputs.iter().filter(|o| o.path.is_none()).collect();
+    if on_stdout.len() > 1 {
+        return Err(usage("only one report can go to standard output (-o -)"));
+    }
+    if let Some(o) = on_stdout.iter().find(|o| o.format.is_binary()) {
+        if io::stdout().is_terminal() {
+            return Err(AppError::Usage(format!(
+                "--format {0} writes a binary workbook, not for a terminal: \
+                 name a file with -o report.{0} (or redirect standard output)",
+                o.format.name()
+            )));
+        }
+    }
+    Ok(outputs)
+}
+
+/// `FORMAT:PATH` split into its format and path; any other value is a path.
+fn split_format(given: &Path) -> (Option<OutputFormat>, PathBuf) {
+    if let Some((name, path)) = given.to_str().and_then(|s| s.split_once(':')) {
+        if let Some(f) = OutputFormat::from_name(name).filter(|_| !path.is_empty()) {
+            return (Some(f), PathBuf::from(path));
+        }
+    }
+    (None, given.to_path_buf())
+}
+
+/// Colour resolved for where a report goes (`stdout`: standard output), and the CSV
+/// dialect.
+fn report_options(flags: &CheckFlags, stdout: bool) -> ReportOptions {
     let color = match flags.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            flags.output.is_none()
-                && io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none()
+            stdout && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
     ReportOptions {

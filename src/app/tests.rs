@@ -91,7 +91,7 @@ fn the_report_goes_to_the_output_file() {
     let out = dir.path().join("report.json");
     let f = CheckFlags {
         format: Some(OutputFormat::Json),
-        output: Some(out.clone()),
+        output: vec![out.clone()],
         ..flags(&[])
     };
     let (status, stdout, _) = run_with(f, &mut MT.as_bytes());

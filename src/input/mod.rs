@@ -1,6 +1,7 @@
 //! Reading user files: decoding, format detection, and building a [`Document`] per format.
 
 pub mod bilingual;
+pub mod encoding;
 mod html;
 mod markdown;
 
@@ -13,6 +14,8 @@ use regex::Regex;
 use crate::document::{Document, Suppression};
 use crate::error::InputError;
 use crate::text::segment::SegmentMode;
+
+pub use encoding::Encoding;
 
 /// The formats mtcheck reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -224,6 +227,7 @@ fn with_suppressions(mut doc: Document, marks: Vec<IgnoreMark>) -> Document {
             start,
             end,
             rules: m.rules,
+            comment: m.at,
         });
     }
     doc

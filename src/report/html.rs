@@ -4,7 +4,7 @@
 //! network access. Everything taken from the input is HTML-escaped.
 //!
 //! The filter can be set from the address: `report.html#severity=major,critical&rule=false-friend`.
-//! `#open=f3` opens the detail of finding 3. `#selftest` runs a small self-test in the page and writes its result into `#selftest`
+//! `#open=f3` opens the detail of the finding with id `f3` (ids count from `f0`: the fourth). `#selftest` runs a small self-test in the page and writes its result into `#selftest`
 //! (used by the browser test, `tests/browser/run.sh`).
 
 use std::collections::BTreeMap;
@@ -390,7 +390,7 @@ fn article(h: &mut String, batch: &Batch, file: &FileReport, k: usize, next_id: 
     match file.text.as_deref() {
         Some(text) => {
             h.push_str("<div class=\"text\">");
-            highlighted(h, text, &file.findings, first);
+            highlighted(h, text, &file.text_findings(), first);
             h.push_str("</div>\n");
         }
         None => h.push_str("<p class=\"none\">(The text of this file was not kept.)</p>\n"),
@@ -503,6 +503,7 @@ mod tests {
             message: "m <script>".into(),
             source_text: None,
             sentence: String::new(),
+            segment: 1,
         }
     }
 
@@ -529,6 +530,9 @@ mod tests {
             suppressed: 0,
             has_source: false,
             text: Some(text.into()),
+            baselined: 0,
+            warnings: Vec::new(),
+            transcoded: None,
         };
         let batch = Batch {
             files: vec![file],

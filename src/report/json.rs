@@ -37,7 +37,14 @@ struct File<'a> {
     score: f64,
     passed: bool,
     suppressed: usize,
+    /// Only with a baseline that dropped findings.
+    #[serde(skip_serializing_if = "is_zero")]
+    baselined: usize,
     findings: &'a [LocatedFinding],
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -81,6 +88,7 @@ pub fn write_file(
         score: round2(file.score()),
         passed,
         suppressed: file.suppressed,
+        baselined: file.baselined,
         findings: &file.findings,
     };
     nested(&entry, 4, out)

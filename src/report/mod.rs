@@ -2,11 +2,13 @@
 //! feeds a report the checked files in order, with their verdicts and summaries.
 
 pub mod csv;
+pub mod github;
 pub mod html;
 pub mod json;
 pub mod jsonl;
 pub mod sarif;
 pub mod text;
+pub mod xlsx;
 
 use std::io::{self, Write};
 
@@ -69,12 +71,75 @@ pub enum OutputFormat {
     Html,
     /// SARIF 2.1.0, for code-scanning dashboards.
     Sarif,
+    /// An Excel/LibreOffice workbook for editors (findings and files sheets); only to a
+    /// file or a pipe.
+    Xlsx,
+    /// GitHub Actions workflow commands: one `::error`/`::warning` annotation per finding.
+    Github,
 }
 
 impl OutputFormat {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [OutputFormat; 8] = [
+        OutputFormat::Text,
+        OutputFormat::Jsonl,
+        OutputFormat::Json,
+        OutputFormat::Csv,
+        OutputFormat::Html,
+        OutputFormat::Sarif,
+        OutputFormat::Xlsx,
+        OutputFormat::Github,
+    ];
+
     /// The format needs the text of every file ([`crate::Checker::keep_text`]).
     pub fn needs_text(self) -> bool {
         self == OutputFormat::Html
+    }
+
+    /// The format shows the sentence around each finding
+    /// ([`crate::Checker::keep_sentences`]).
+    pub fn needs_sentences(self) -> bool {
+        matches!(self, OutputFormat::Csv | OutputFormat::Xlsx)
+    }
+
+    /// The format is binary and makes no sense on a terminal.
+    pub fn is_binary(self) -> bool {
+        self == OutputFormat::Xlsx
+    }
+
+    /// The name of the format on the command line (`sarif`, `xlsx`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputFormat::Text => "text",
+            OutputFormat::Jsonl => "jsonl",
+            OutputFormat::Json => "json",
+            OutputFormat::Csv => "csv",
+            OutputFormat::Html => "html",
+            OutputFormat::Sarif => "sarif",
+            OutputFormat::Xlsx => "xlsx",
+            OutputFormat::Github => "github",
+        }
+    }
+
+    /// The format a name (`sarif`) stands for.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The format a report file's extension names: `.txt`, `.jsonl`, `.json`, `.csv`,
+    /// `.html`/`.htm`, `.sarif` (also `.sarif.json`), `.xlsx`.
+    pub fn from_path(path: &std::path::Path) -> Option<Self> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        if name.ends_with(".sarif.json") {
+            return Some(OutputFormat::Sarif);
+        }
+        match name.rsplit_once('.')?.1 {
+            "txt" | "log" => Some(OutputFormat::Text),
+            "htm" => Some(OutputFormat::Html),
+            ext => Self::from_name(ext).filter(|f| *f != OutputFormat::Github),
+        }
     }
 }
 
@@ -105,6 +170,8 @@ pub struct FileSummary {
     pub minor: usize,
     /// Findings silenced by comments.
     pub suppressed: usize,
+    /// Findings the baseline holds (not counted in the others).
+    pub baselined: usize,
     /// The score, rounded to two decimals.
     pub score: f64,
     /// The file passed the gate.
@@ -157,7 +224,9 @@ impl OutputFormat {
             OutputFormat::Json => Box::new(json::JsonReport::default()),
             OutputFormat::Csv => Box::new(csv::CsvReport::new(opts.csv, bilingual)),
             OutputFormat::Html => Box::new(html::HtmlReport),
-            OutputFormat::Sarif => Box::new(sarif::SarifReport),
+            OutputFormat::Sarif => Box::new(sarif::SarifReport::default()),
+            OutputFormat::Xlsx => Box::new(xlsx::XlsxReport::new(bilingual)),
+            OutputFormat::Github => Box::new(github::GithubReport::default()),
         }
     }
 }
@@ -173,6 +242,7 @@ impl FileSummary {
             major: file.count(Severity::Major),
             minor: file.count(Severity::Minor),
             suppressed: file.suppressed,
+            baselined: file.baselined,
             score: round2(file.score()),
             passed: gate.passes(file),
         }
@@ -220,7 +290,13 @@ impl<'w> ReportWriter<'w> {
     /// Writes (or, for HTML and SARIF, keeps) a checked file; returns whether it passed the
     /// gate.
     pub fn file(&mut self, file: FileReport) -> io::Result<bool> {
-        let passed = self.write_file(&file)?;
+        let gate = self.gate;
+        self.file_gated(file, &gate)
+    }
+
+    /// As [`ReportWriter::file`], judged by a gate of its own (a file's configuration).
+    pub fn file_gated(&mut self, file: FileReport, gate: &Gate) -> io::Result<bool> {
+        let passed = self.write_file(&file, gate)?;
         if self.report.holds_files() {
             self.held.push(file);
         }
@@ -228,8 +304,8 @@ impl<'w> ReportWriter<'w> {
     }
 
     /// Writes a file's findings in a streamed format and records its summary.
-    fn write_file(&mut self, file: &FileReport) -> io::Result<bool> {
-        let summary = FileSummary::new(file, &self.gate);
+    fn write_file(&mut self, file: &FileReport, gate: &Gate) -> io::Result<bool> {
+        let summary = FileSummary::new(file, gate);
         let passed = summary.passed;
         self.report.file(file, passed, self.out)?;
         self.files.push(summary);

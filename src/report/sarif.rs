@@ -1,7 +1,14 @@
 //! SARIF 2.1.0 for code-scanning dashboards: every rule with its help text, every finding
 //! as a result with its region (lines, columns and bytes) and its suggestion as a fix.
+//!
+//! Paths are URIs relative to a base directory (`--base`, by default the current one) so
+//! code scanning maps them to the repository; a file outside the base keeps an absolute
+//! `file://` URI. When the package names a repository, every rule links to the README's
+//! rules table (`helpUri`) and the tool to the repository (`informationUri`); without one
+//! (as now) neither is written rather than a made-up address.
 
 use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
 
 use serde_json::{json, Map, Value};
 
@@ -38,6 +45,53 @@ pub fn uri(path: &str) -> String {
     out
 }
 
+/// The project's repository from `Cargo.toml` (`None` when it names none).
+const REPOSITORY: Option<&str> = option_env!("CARGO_PKG_REPOSITORY");
+
+fn repository() -> Option<&'static str> {
+    REPOSITORY
+        .map(|r| r.trim_end_matches('/'))
+        .filter(|r| !r.is_empty())
+}
+
+/// Where the rules are documented on the repository: the README's rules table (`#rules`, the
+/// one anchor the README has for rules; `mtcheck explain ID` prints a rule's whole text),
+/// `None` when `Cargo.toml` names no repository.
+pub fn help_uri() -> Option<String> {
+    repository().map(|r| format!("{r}#rules"))
+}
+
+/// `path` as the user gave it, seen from `base`: relative when it lies inside `base` (or is
+/// relative and `base` is the current directory), else absolute. `cwd` resolves relative
+/// paths.
+pub fn relative_to(path: &str, base: &Path, cwd: &Path) -> String {
+    let p = Path::new(path);
+    if path == "-" {
+        return path.to_string();
+    }
+    let absolute = normalize(&cwd.join(p));
+    let base = normalize(&cwd.join(base));
+    match absolute.strip_prefix(&base) {
+        Ok(rel) if !rel.as_os_str().is_empty() => rel.to_string_lossy().into_owned(),
+        _ => absolute.to_string_lossy().into_owned(),
+    }
+}
+
+/// `p` with `.` and `..` components resolved lexically (symbolic links are not followed).
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 fn rule(m: &RuleMeta) -> Value {
     let help = format!(
         "{}\n\nWhy it matters: {}\n\nExample: {}\n\nInstead: {}",
@@ -47,7 +101,7 @@ fn rule(m: &RuleMeta) -> Value {
         "{}\n\n**Why it matters.** {}\n\n**Example:** {}\n\n**Instead:** {}",
         m.flags, m.why, m.example, m.instead
     );
-    json!({
+    let mut v = json!({
         "id": m.id,
         "name": m.id,
         "shortDescription": { "text": m.summary },
@@ -59,7 +113,11 @@ fn rule(m: &RuleMeta) -> Value {
             "severity": m.severity.as_str(),
             "tags": [m.category],
         },
-    })
+    });
+    if let (Some(uri), Value::Object(o)) = (help_uri(), &mut v) {
+        o.insert("helpUri".into(), json!(uri));
+    }
+    v
 }
 
 fn region(f: &LocatedFinding) -> Value {
@@ -74,10 +132,10 @@ fn region(f: &LocatedFinding) -> Value {
     })
 }
 
-fn result(f: &LocatedFinding, rule_index: Option<usize>) -> Value {
+fn result(f: &LocatedFinding, rule_index: Option<usize>, paths: &Paths) -> Value {
     let location = json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": uri(&f.path) },
+            "artifactLocation": { "uri": paths.uri(&f.path) },
             "region": region(f),
         }
     });
@@ -106,7 +164,7 @@ fn result(f: &LocatedFinding, rule_index: Option<usize>) -> Value {
             json!([{
                 "description": { "text": description },
                 "artifactChanges": [{
-                    "artifactLocation": { "uri": uri(&f.path) },
+                    "artifactLocation": { "uri": paths.uri(&f.path) },
                     "replacements": [Value::Object(replacement)],
                 }],
             }]),
@@ -119,9 +177,39 @@ fn result(f: &LocatedFinding, rule_index: Option<usize>) -> Value {
     Value::Object(r)
 }
 
+/// How paths become URIs: relative to a base directory, or as given.
+#[derive(Debug, Clone, Default)]
+struct Paths {
+    /// (base, current directory); `None`: paths as given.
+    base: Option<(PathBuf, PathBuf)>,
+}
+
+impl Paths {
+    fn uri(&self, path: &str) -> String {
+        match &self.base {
+            Some((base, cwd)) => uri(&relative_to(path, base, cwd)),
+            None => uri(path),
+        }
+    }
+}
+
 /// The SARIF log: written whole at the end, from the held files.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct SarifReport;
+#[derive(Debug, Clone, Default)]
+pub struct SarifReport {
+    paths: Paths,
+}
+
+impl SarifReport {
+    /// A log whose URIs are relative to `base` (itself relative to `cwd`); files outside it
+    /// get absolute `file://` URIs.
+    pub fn with_base(base: PathBuf, cwd: PathBuf) -> Self {
+        SarifReport {
+            paths: Paths {
+                base: Some((base, cwd)),
+            },
+        }
+    }
+}
 
 impl Report for SarifReport {
     fn file(&mut self, _file: &FileReport, _passed: bool, _out: &mut dyn Write) -> io::Result<()> {
@@ -133,19 +221,23 @@ impl Report for SarifReport {
     }
 
     fn finish(&mut self, end: End<'_>, out: &mut dyn Write) -> io::Result<()> {
-        write(end.batch, out)
+        write_log(end.batch, &self.paths, out)
     }
 }
 
-/// Writes the batch as one SARIF 2.1.0 log with one run.
+/// Writes the batch as one SARIF 2.1.0 log with one run, paths as given.
 pub fn write(batch: &Batch, out: &mut dyn Write) -> io::Result<()> {
+    write_log(batch, &Paths::default(), out)
+}
+
+fn write_log(batch: &Batch, paths: &Paths, out: &mut dyn Write) -> io::Result<()> {
     let rules: Vec<Value> = REGISTRY.iter().map(|r| rule(r.meta())).collect();
     let index = |id: &str| REGISTRY.iter().position(|r| r.meta().id == id);
     let results: Vec<Value> = batch
         .files
         .iter()
         .flat_map(|f| &f.findings)
-        .map(|f| result(f, index(f.rule)))
+        .map(|f| result(f, index(f.rule), paths))
         .collect();
     let notifications: Vec<Value> = batch
         .errors
@@ -154,22 +246,24 @@ pub fn write(batch: &Batch, out: &mut dyn Write) -> io::Result<()> {
             json!({
                 "level": "error",
                 "message": { "text": format!("{}: {}", e.path, e.message) },
-                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&e.path) } } }],
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": paths.uri(&e.path) } } }],
             })
         })
         .collect();
+    let mut driver = json!({
+        "name": "mtcheck",
+        "version": env!("CARGO_PKG_VERSION"),
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    });
+    if let (Some(r), Value::Object(o)) = (repository(), &mut driver) {
+        o.insert("informationUri".into(), json!(r));
+    }
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "mtcheck",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "rules": rules,
-                }
-            },
+            "tool": { "driver": driver },
             "invocations": [{
                 "executionSuccessful": batch.errors.is_empty(),
                 "toolExecutionNotifications": notifications,
@@ -191,5 +285,16 @@ mod tests {
         assert_eq!(uri("articles/a b.txt"), "articles/a%20b.txt");
         assert_eq!(uri("/tmp/ä.md"), "file:///tmp/%C3%A4.md");
         assert_eq!(uri("dir\\x.txt"), "dir/x.txt");
+    }
+
+    #[test]
+    fn paths_are_relative_to_the_base() {
+        let cwd = Path::new("/repo/sub");
+        let base = Path::new("..");
+        assert_eq!(relative_to("a.txt", base, cwd), "sub/a.txt");
+        assert_eq!(relative_to("/repo/x/b.md", base, cwd), "x/b.md");
+        assert_eq!(relative_to("/elsewhere/c.md", base, cwd), "/elsewhere/c.md");
+        assert_eq!(relative_to("./d.txt", Path::new(""), cwd), "d.txt");
+        assert_eq!(relative_to("-", base, cwd), "-");
     }
 }

@@ -107,10 +107,13 @@ pub fn write_end(
     let paint = Paint(color);
     let (_, bold, green, red) = styles();
     for file in files {
-        let suppressed = match file.suppressed {
+        let mut suppressed = match file.suppressed {
             0 => String::new(),
             n => format!(", {n} suppressed"),
         };
+        if file.baselined > 0 {
+            suppressed.push_str(&format!(", {} baselined", file.baselined));
+        }
         writeln!(
             out,
             "{}: {} findings ({} critical, {} major, {} minor){}, {} words, score {:.2} — {}",
