@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod bilingual;
+pub mod bounded;
 pub mod checker;
 pub mod config;
 pub mod document;
@@ -22,6 +23,7 @@ pub mod morph;
 pub mod pipeline;
 pub mod report;
 pub mod rules;
+pub mod terminal;
 pub mod text;
 pub mod timing;
 

@@ -9,6 +9,7 @@
 
 pub mod commands;
 mod inputs;
+pub mod output;
 mod run;
 mod settings;
 

@@ -1,19 +1,21 @@
 //! Running a check: inputs read and checked on the thread pool, the report written in input
 //! order as files finish, the exit status computed.
 
-use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::inputs::{self, Input};
+use super::output::{self, OutputFile, PipeOutput};
 use super::{AppError, CheckSettings, Status, Streams};
 use crate::input::bilingual::SourceFile;
 use crate::input::{self as reader, Format, ReadOptions};
 use crate::located::FileReport;
 use crate::report::{FileError, ReportWriter};
+use crate::terminal::escape;
 use crate::{pipeline, timing};
 
 /// Checks every input of `settings` and writes the report to its output file or
@@ -26,6 +28,9 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
         stderr,
         progress,
     } = streams;
+    // an output that is also read is refused before anything is opened
+    let outputs: Vec<&Path> = settings.output.iter().map(PathBuf::as_path).collect();
+    output::check_outputs(&outputs, &settings.paths, &settings.reads)?;
     let mut errors = Vec::new();
     let inputs = inputs::collect(&settings.paths, &mut errors);
     let stdin_bytes = if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
@@ -37,20 +42,17 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
     let mut inputs: Vec<(String, Input)> = inputs.into_iter().map(|i| (i.name(), i)).collect();
     inputs.sort_by(|a, b| a.0.cmp(&b.0));
     for e in &errors {
-        writeln!(stderr, "{}: {}", e.path, e.message)?;
+        writeln!(stderr, "{}: {}", escape(&e.path), escape(&e.message))?;
     }
     let bilingual = is_bilingual(settings, &inputs);
-    let mut file_out;
-    let out: &mut dyn Write = match &settings.output {
-        Some(p) => {
-            let file = File::create(p).map_err(|e| AppError::File {
-                context: format!("{}: cannot write the report", p.display()),
-                error: e.to_string(),
-            })?;
-            file_out = BufWriter::new(file);
-            &mut file_out
-        }
-        None => stdout,
+    let mut file_out = match &settings.output {
+        Some(p) => Some(OutputFile::create(p)?),
+        None => None,
+    };
+    let mut pipe = PipeOutput::new(stdout);
+    let out: &mut dyn Write = match &mut file_out {
+        Some(f) => f,
+        None => &mut pipe,
     };
     let mut unreadable = !errors.is_empty();
     let mut writer = ReportWriter::new(
@@ -93,7 +95,7 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
         match result {
             Ok(report) => all_pass &= writer.file(report)?,
             Err(e) => {
-                bar.suspend(|| writeln!(stderr, "{}: {}", e.path, e.message))?;
+                bar.suspend(|| writeln!(stderr, "{}: {}", escape(&e.path), escape(&e.message)))?;
                 unreadable = true;
                 writer.error(e);
             }
@@ -106,6 +108,9 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
     }
     writer.finish()?;
     out.flush()?;
+    if let Some(f) = file_out {
+        f.commit()?;
+    }
     Ok(if unreadable {
         Status::Error
     } else if all_pass {

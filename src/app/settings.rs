@@ -5,8 +5,8 @@ use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::inputs::{read_file, ReadError};
 use super::AppError;
+use crate::bounded::{self, ReadError};
 use crate::checker::{Checker, CheckerSettings};
 use crate::config::{self, FailOn, Settings};
 use crate::input::{self, Format};
@@ -119,7 +119,13 @@ pub struct CheckSettings {
     pub threads: Option<usize>,
     /// Write the report to this file instead of [`super::Streams::stdout`].
     pub output: Option<PathBuf>,
+    /// The files the run reads besides its inputs (source, dictionaries, glossary,
+    /// configuration): an output may be none of them.
+    pub reads: Vec<PathBuf>,
 }
+
+/// The most worker threads `-j` may ask for: more only cost memory and start-up time.
+pub const MAX_THREADS: usize = 256;
 
 impl CheckSettings {
     /// Resolves `flags` with the configuration file (`--config`, else the nearest
@@ -127,6 +133,12 @@ impl CheckSettings {
     /// they name.
     pub fn resolve(flags: CheckFlags) -> Result<Self, AppError> {
         let cfg = config_file(&flags)?;
+        if let Some(n) = flags.threads.filter(|&n| n > MAX_THREADS) {
+            return Err(AppError::Usage(format!(
+                "-j {n}: at most {MAX_THREADS} worker threads (this machine has {})",
+                std::thread::available_parallelism().map_or(1, usize::from)
+            )));
+        }
         let format = flags.format.unwrap_or(if flags.excel {
             OutputFormat::Csv
         } else {
@@ -155,6 +167,15 @@ impl CheckSettings {
         };
         let source = source(&flags)?;
         let report = report_options(&flags);
+        let reads = cfg
+            .path
+            .iter()
+            .cloned()
+            .chain(flags.source.iter().cloned())
+            .chain(flags.glossary.iter().cloned())
+            .chain(cfg.dictionaries.iter().cloned())
+            .chain(flags.dicts.iter().cloned())
+            .collect();
         Ok(CheckSettings {
             checker,
             paths: flags.paths,
@@ -171,6 +192,7 @@ impl CheckSettings {
             source,
             threads: flags.threads,
             output: flags.output,
+            reads,
         })
     }
 }
@@ -250,14 +272,18 @@ fn source(flags: &CheckFlags) -> Result<Option<SourceText>, AppError> {
         return Err(usage("--source goes with exactly one target file"));
     }
     let name = p.display().to_string();
-    let bytes = read_file(p).map_err(|e| match e {
+    let bytes = bounded::read_path(p).map_err(|e| match e {
         ReadError::Io(e) => AppError::File {
             context: format!("{name}: cannot read the source file"),
             error: e.to_string(),
         },
-        ReadError::TooLarge(e) => AppError::File {
+        ReadError::TooLarge { bytes } => AppError::File {
             context: name.clone(),
-            error: e.to_string(),
+            error: crate::error::InputError::TooLarge { bytes }.to_string(),
+        },
+        other => AppError::File {
+            context: format!("{name}: cannot read the source file"),
+            error: other.to_string(),
         },
     })?;
     let text = input::decode(bytes).map_err(|e| AppError::File {

@@ -4,7 +4,6 @@ pub mod bilingual;
 mod html;
 mod markdown;
 
-use std::io::Read;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -105,17 +104,7 @@ pub fn read(original: String, opts: &ReadOptions<'_>) -> Result<Document, InputE
     }
 }
 
-/// The largest file mtcheck checks: 16 MiB. An article is rarely over 1 MB; a larger file
-/// is a dump or a data file, and checking it would take memory in proportion (about ten
-/// times its size for tokens and offsets).
-pub const MAX_FILE_BYTES: u64 = 16 << 20;
-
-/// Reads at most [`MAX_FILE_BYTES`] from `reader`, refusing anything longer.
-pub fn read_limited(reader: impl Read, size_hint: u64) -> Result<Vec<u8>, std::io::Error> {
-    let mut buf = Vec::with_capacity(size_hint.min(MAX_FILE_BYTES + 1) as usize);
-    reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut buf)?;
-    Ok(buf)
-}
+pub use crate::bounded::{read_limited, MAX_FILE_BYTES};
 
 /// Decodes file bytes as UTF-8 text, refusing empty, blank, oversized, binary and UTF-16
 /// files with a clear reason.

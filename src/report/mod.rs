@@ -141,9 +141,10 @@ pub struct End<'a> {
 }
 
 impl End<'_> {
-    /// Every checked file passed the gate.
+    /// The batch passed: every checked file passed the gate and every file could be read
+    /// (what the exit code says: 0 exactly when this is true).
     pub fn passed(&self) -> bool {
-        self.summaries.iter().all(|f| f.passed)
+        self.batch.errors.is_empty() && self.summaries.iter().all(|f| f.passed)
     }
 }
 
