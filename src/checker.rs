@@ -198,11 +198,8 @@ impl Checker {
         out.dedup_by(|a, b| key(a) == key(b));
         one_owner_per_place(&mut out, &self.rules);
         let before = out.len();
-        out.retain(|c| {
-            !doc.suppressions
-                .iter()
-                .any(|s| s.covers(c.finding.rule, c.view_start))
-        });
+        let sups = crate::document::SuppressionIndex::new(&doc.suppressions);
+        out.retain(|c| !sups.covers(c.finding.rule, c.view_start));
         let suppressed = before - out.len();
         if !self.allow.is_empty() {
             out.retain(|c| {

@@ -61,6 +61,11 @@ declare_rule! {
 /// foreign function words more often than errors.
 const MIN_CHARS: usize = 6;
 
+/// Longer words are never checked: no frequent word is this long, so none is one edit away,
+/// and the edits of a word take time in proportion to its length squared (a 400 KB
+/// "word" of a hostile file took minutes).
+const MAX_CHARS: usize = 64;
+
 /// Quotation marks that open or close a quotation.
 fn is_quote(s: &str) -> bool {
     matches!(
@@ -205,7 +210,8 @@ impl Rule for NonWord {
                     continue;
                 }
                 let text = doc.text(t);
-                if text.chars().count() < MIN_CHARS
+                let chars = text.chars().count();
+                if !(MIN_CHARS..=MAX_CHARS).contains(&chars)
                     || !text.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
                     || attached(doc, t, sent.tok_start, sent.tok_end)
                 {
@@ -245,6 +251,14 @@ fn attached(doc: &Document, t: usize, first: usize, end: usize) -> bool {
 mod tests {
     use super::*;
     use crate::rules::testing::{flagged, run};
+
+    #[test]
+    fn a_very_long_word_is_passed_over_in_linear_time() {
+        // minutes before the length limit: every edit of every position was looked up
+        let word = "a".repeat(20_000);
+        assert!(run(&NonWord, &format!("„Der “{word}")).is_empty());
+        assert!(run(&NonWord, &format!("Die {word}s sind da.")).is_empty());
+    }
 
     #[test]
     fn flags_typos_of_frequent_words() {
