@@ -8,7 +8,7 @@ use crate::error::{DictError, InputError};
 use crate::finding::{Finding, Severity};
 use crate::input::{self, Format, ReadOptions};
 use crate::lexicon::Lexicons;
-use crate::located::{Checked, FileReport};
+use crate::located::{Checked, FileReport, Omitted};
 use crate::rules::typography::QuoteStyle;
 use crate::rules::{Context, Rule, REGISTRY};
 use crate::text::segment::SegmentMode;
@@ -34,7 +34,13 @@ pub struct CheckerSettings {
     pub keep_text: bool,
     /// Fill in each finding's sentence ([`Checker::keep_sentences`]).
     pub keep_sentences: bool,
+    /// Report at most this many findings per file ([`Checker::max_findings`]; 0: no limit).
+    pub max_findings: usize,
 }
+
+/// The findings per file reported by default: the rest are counted (score, verdict, totals)
+/// but not reported, so that a hostile or broken file cannot fill memory and reports.
+pub const DEFAULT_MAX_FINDINGS: usize = 10_000;
 
 impl Default for CheckerSettings {
     /// What [`Checker::new`] does: every rule, default severities, sentences kept.
@@ -48,6 +54,7 @@ impl Default for CheckerSettings {
             glossary: None,
             keep_text: false,
             keep_sentences: true,
+            max_findings: DEFAULT_MAX_FINDINGS,
         }
     }
 }
@@ -63,6 +70,7 @@ pub struct Checker {
     keep_text: bool,
     sentences: bool,
     glossary: Arc<crate::lexicon::glossary::Glossary>,
+    max_findings: usize,
 }
 
 impl Checker {
@@ -77,6 +85,7 @@ impl Checker {
             glossary: Arc::default(),
             keep_text: false,
             sentences: true,
+            max_findings: DEFAULT_MAX_FINDINGS,
         }
     }
 
@@ -92,6 +101,7 @@ impl Checker {
             glossary,
             keep_text,
             keep_sentences,
+            max_findings,
         } = settings;
         checker.retain_rules(|id| {
             (select.is_empty() || select.iter().any(|s| s == id)) && !ignore.iter().any(|s| s == id)
@@ -106,6 +116,7 @@ impl Checker {
         }
         checker.keep_text(keep_text);
         checker.keep_sentences(keep_sentences);
+        checker.max_findings(max_findings);
         checker
     }
 
@@ -126,6 +137,12 @@ impl Checker {
     /// a whole word (split at spaces and hyphens).
     pub fn allow_words(&mut self, words: impl IntoIterator<Item = String>) {
         self.allow.extend(words);
+    }
+
+    /// Reports at most `max` findings per file (0: no limit), the first by position; the
+    /// others are counted in [`FileReport::omitted`] (default [`DEFAULT_MAX_FINDINGS`]).
+    pub fn max_findings(&mut self, max: usize) {
+        self.max_findings = max;
     }
 
     /// The house style of quotation marks (default: judged from the text).
@@ -241,11 +258,16 @@ impl Checker {
     }
 
     fn report(&self, path: &str, doc: &Document) -> FileReport {
-        let (findings, suppressed) = self.run(doc);
+        let (mut findings, suppressed) = self.run(doc);
+        let omitted = match self.max_findings {
+            0 => Omitted::default(),
+            max => Omitted::cut(&mut findings, max),
+        };
         let mut report = crate::timing::timed("(locate)", || {
             FileReport::new(path, doc, findings, self.sentences)
         });
         report.suppressed = suppressed;
+        report.omitted = omitted;
         if self.keep_text {
             report.text = Some(Arc::from(doc.original.as_str()));
         }

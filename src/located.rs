@@ -77,6 +77,58 @@ pub struct FileReport {
     /// The whole file as given (decoded), kept only when the checker was asked to
     /// ([`crate::Checker::keep_text`]); finding offsets point into it.
     pub text: Option<Arc<str>>,
+    /// Findings past the limit per file ([`crate::Checker::max_findings`]): counted in the
+    /// score, the verdict and the totals, not listed.
+    pub omitted: Omitted,
+}
+
+/// The findings of a file that were found but not listed, by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Omitted {
+    /// Critical findings.
+    pub critical: usize,
+    /// Major findings.
+    pub major: usize,
+    /// Minor findings.
+    pub minor: usize,
+}
+
+impl Omitted {
+    /// Keeps the first `max` of `findings` (sorted by position) and counts the rest.
+    pub(crate) fn cut(findings: &mut Vec<Checked>, max: usize) -> Omitted {
+        let mut o = Omitted::default();
+        for c in findings.iter().skip(max) {
+            match c.finding.severity {
+                Severity::Critical => o.critical += 1,
+                Severity::Major => o.major += 1,
+                Severity::Minor => o.minor += 1,
+            }
+        }
+        findings.truncate(max);
+        o
+    }
+
+    /// All of them.
+    pub fn total(&self) -> usize {
+        self.critical + self.major + self.minor
+    }
+
+    /// Those of one severity.
+    pub fn count(&self, s: Severity) -> usize {
+        match s {
+            Severity::Critical => self.critical,
+            Severity::Major => self.major,
+            Severity::Minor => self.minor,
+        }
+    }
+
+    /// Their penalty points.
+    pub fn penalty(&self) -> u32 {
+        [Severity::Critical, Severity::Major, Severity::Minor]
+            .iter()
+            .map(|&s| s.penalty() * u32::try_from(self.count(s)).unwrap_or(u32::MAX))
+            .fold(0, u32::saturating_add)
+    }
 }
 
 impl FileReport {
@@ -133,12 +185,22 @@ impl FileReport {
             suppressed: 0,
             has_source: doc.has_source(),
             text: None,
+            omitted: Omitted::default(),
         }
     }
 
-    /// MQM penalty points: minor 1, major 5, critical 10.
+    /// MQM penalty points: minor 1, major 5, critical 10 (omitted findings included).
     pub fn penalty(&self) -> u32 {
-        self.findings.iter().map(|f| f.severity.penalty()).sum()
+        self.findings
+            .iter()
+            .map(|f| f.severity.penalty())
+            .sum::<u32>()
+            .saturating_add(self.omitted.penalty())
+    }
+
+    /// Number of findings, omitted ones included.
+    pub fn total(&self) -> usize {
+        self.findings.len() + self.omitted.total()
     }
 
     /// Penalty points per 1,000 words.
@@ -149,8 +211,8 @@ impl FileReport {
         f64::from(self.penalty()) * 1000.0 / self.words as f64
     }
 
-    /// Number of findings of a severity.
+    /// Number of findings of a severity, omitted ones included.
     pub fn count(&self, s: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == s).count()
+        self.findings.iter().filter(|f| f.severity == s).count() + self.omitted.count(s)
     }
 }

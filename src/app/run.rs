@@ -93,7 +93,14 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
     let mut all_pass = true;
     pipeline::ordered(&inputs, pool.as_ref(), work, |result| {
         match result {
-            Ok(report) => all_pass &= writer.file(report)?,
+            Ok(report) => {
+                let omitted = report.omitted.total();
+                if omitted > 0 {
+                    let note = crate::report::omitted_note(omitted);
+                    bar.suspend(|| writeln!(stderr, "{}: {note}", escape(&report.path)))?;
+                }
+                all_pass &= writer.file(report)?;
+            }
             Err(e) => {
                 bar.suspend(|| writeln!(stderr, "{}: {}", escape(&e.path), escape(&e.message)))?;
                 unreadable = true;

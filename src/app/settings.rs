@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::AppError;
 use crate::bounded::{self, ReadError};
-use crate::checker::{Checker, CheckerSettings};
+use crate::checker::{Checker, CheckerSettings, DEFAULT_MAX_FINDINGS};
 use crate::config::{self, FailOn, Settings};
 use crate::input::{self, Format};
 use crate::lexicon::glossary::Glossary;
@@ -80,6 +80,8 @@ pub struct CheckFlags {
     pub format_in: Option<Format>,
     /// The header names of the source and target columns of TSV/CSV files.
     pub columns: Vec<String>,
+    /// Report at most this many findings per file (default 10,000; 0: no limit).
+    pub max_findings: Option<usize>,
 }
 
 /// A separate English source file, read and decoded.
@@ -259,6 +261,7 @@ fn checker(flags: &CheckFlags, cfg: &Settings, format: OutputFormat) -> Result<C
         glossary,
         keep_text: format.needs_text(),
         keep_sentences: format == OutputFormat::Csv,
+        max_findings: flags.max_findings.unwrap_or(DEFAULT_MAX_FINDINGS),
     };
     Ok(Checker::with_settings(lex, settings))
 }

@@ -104,6 +104,14 @@ pub fn write_file(file: &FileReport, color: bool, out: &mut dyn Write) -> io::Re
             None => {}
         }
     }
+    if file.omitted.total() > 0 {
+        writeln!(
+            out,
+            "{}: {}",
+            paint.p(bold, &escape(&file.path)),
+            super::omitted_note(file.omitted.total())
+        )?;
+    }
     Ok(())
 }
 
