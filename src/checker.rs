@@ -168,26 +168,37 @@ impl Checker {
 
     /// All findings of a document, with offsets into its original text, sorted by
     /// (start, rule, end) and without duplicates. Findings silenced by `mtcheck-ignore`
-    /// comments or allowed words are left out.
+    /// comments or allowed words are left out, and so are the findings of a rule past twice
+    /// [`Checker::max_findings`] (a rule firing on every word of a hostile file).
     pub fn check_document(&self, doc: &Document) -> Vec<Finding> {
         self.run(doc).0.into_iter().map(|c| c.finding).collect()
     }
 
-    /// The findings of a document and the number of findings silenced by comments.
-    fn run(&self, doc: &Document) -> (Vec<Checked>, usize) {
+    /// The findings of a document, the number of findings silenced by comments, and the
+    /// findings past the limit per rule (twice [`Checker::max_findings`]: past it a rule's
+    /// findings are counted by severity as omitted, without looking at comments and
+    /// duplicates, and never kept).
+    fn run(&self, doc: &Document) -> (Vec<Checked>, usize, Omitted) {
         let mut cx = Context::new(&self.lex);
         cx.quote_style = self.quote_style;
         cx.glossary = &self.glossary;
+        cx.limit_per_rule = self.max_findings.saturating_mul(2);
         if crate::timing::enabled() {
             for rule in &self.rules {
                 let t = std::time::Instant::now();
+                cx.start_rule();
                 rule.check(doc, &mut cx);
                 crate::timing::add(rule.meta().id, t.elapsed());
             }
         } else {
             for rule in &self.rules {
+                cx.start_rule();
                 rule.check(doc, &mut cx);
             }
+        }
+        let mut overflow = Omitted::default();
+        for &(id, severity, n) in &cx.overflow {
+            overflow.add(self.severity.get(id).copied().unwrap_or(severity), n);
         }
         let mut out: Vec<Checked> = cx
             .findings
@@ -230,7 +241,7 @@ impl Checker {
                     })
             });
         }
-        (out, suppressed)
+        (out, suppressed, overflow)
     }
 
     /// Checks one decoded file and locates its findings.
@@ -258,11 +269,13 @@ impl Checker {
     }
 
     fn report(&self, path: &str, doc: &Document) -> FileReport {
-        let (mut findings, suppressed) = self.run(doc);
-        let omitted = match self.max_findings {
-            0 => Omitted::default(),
-            max => Omitted::cut(&mut findings, max),
-        };
+        let (mut findings, suppressed, mut omitted) = self.run(doc);
+        if self.max_findings > 0 {
+            let cut = Omitted::cut(&mut findings, self.max_findings);
+            for s in [Severity::Critical, Severity::Major, Severity::Minor] {
+                omitted.add(s, cut.count(s));
+            }
+        }
         let mut report = crate::timing::timed("(locate)", || {
             FileReport::new(path, doc, findings, self.sentences)
         });
@@ -362,6 +375,27 @@ mod tests {
         let idiom = r.findings.iter().find(|f| f.rule == "literal-idiom");
         assert_eq!(idiom.map(|f| f.severity), Some(Severity::Critical));
         assert_eq!(r.findings.len() + 1, base.findings.len());
+    }
+
+    #[test]
+    fn findings_past_the_limit_are_counted_not_listed() {
+        let text = "Das Unternehmen nutzt seine tiefen Taschen. ".repeat(40);
+        let lex = Lexicons::builtin().expect("built-in dictionaries load");
+        let mut c = Checker::new(lex);
+        c.max_findings(0);
+        let all = c.check_text("a", text.clone(), Format::Text, SegmentMode::Paragraphs);
+        assert!(all.findings.len() > 20, "{}", all.findings.len());
+        assert_eq!(all.omitted.total(), 0);
+        for max in [5, 7] {
+            c.max_findings(max);
+            let r = c.check_text("a", text.clone(), Format::Text, SegmentMode::Paragraphs);
+            assert_eq!(r.findings[..], all.findings[..max]);
+            assert_eq!(r.total(), all.total());
+            assert_eq!(r.penalty(), all.penalty());
+            for s in [Severity::Critical, Severity::Major, Severity::Minor] {
+                assert_eq!(r.count(s), all.count(s));
+            }
+        }
     }
 
     #[test]

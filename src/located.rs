@@ -108,6 +108,15 @@ impl Omitted {
         o
     }
 
+    /// Counts `n` more of severity `s`.
+    pub fn add(&mut self, s: Severity, n: usize) {
+        match s {
+            Severity::Critical => self.critical += n,
+            Severity::Major => self.major += n,
+            Severity::Minor => self.minor += n,
+        }
+    }
+
     /// All of them.
     pub fn total(&self) -> usize {
         self.critical + self.major + self.minor

@@ -259,3 +259,49 @@ fn a_directory_with_nothing_to_check_is_an_error() {
     let out = mtcheck().arg(empty.path()).output().expect("ran");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn findings_past_the_limit_are_noted_in_every_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let many = file(dir.path(), "many.txt", &FAILING.repeat(20));
+    for format in ["text", "json", "jsonl", "csv", "html", "sarif"] {
+        let out = mtcheck()
+            .args([
+                "--color",
+                "never",
+                "--max-findings",
+                "3",
+                "--format",
+                format,
+                &many,
+            ])
+            .output()
+            .expect("ran");
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        let stdout = String::from_utf8(out.stdout).expect("utf-8");
+        let stderr = String::from_utf8(out.stderr).expect("utf-8");
+        assert!(
+            stderr.contains("22 more findings not shown"),
+            "{format}: {stderr}"
+        );
+        match format {
+            "json" => {
+                let json: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+                assert_eq!(
+                    json["files"][0]["findings"].as_array().map(Vec::len),
+                    Some(3)
+                );
+                assert_eq!(json["files"][0]["omitted"], 22);
+                assert_eq!(json["passed"], false);
+            }
+            "sarif" => {
+                let log: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+                assert_eq!(log["runs"][0]["results"].as_array().map(Vec::len), Some(3));
+                assert!(stdout.contains("22 more findings not shown"));
+            }
+            "jsonl" => assert_eq!(stdout.lines().count(), 3),
+            "csv" => assert_eq!(stdout.lines().count(), 4),
+            _ => assert!(stdout.contains("22 more findings not shown"), "{format}"),
+        }
+    }
+}
