@@ -237,7 +237,7 @@ mod tests {
         let out = dir.path().join("r.json");
         assert!(check_outputs(&[&out], &files, &[]).is_ok());
         assert!(check_outputs(&[&out, &out], &files, &[]).is_err());
-        assert!(check_outputs(&[&out], &[], &[out.clone()]).is_err());
+        assert!(check_outputs(&[&out], &[], std::slice::from_ref(&out)).is_err());
         #[cfg(unix)]
         {
             let link = dir.path().join("hard.txt");

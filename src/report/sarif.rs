@@ -216,7 +216,7 @@ fn write_log(
     let at = text
         .rfind("\"results\": []")
         .map_or(text.len(), |i| i + "\"results\": ".len());
-    out.write_all(text[..at].as_bytes())?;
+    out.write_all(&text.as_bytes()[..at])?;
     if spooled.is_empty() {
         out.write_all(b"[]")?;
     } else {
