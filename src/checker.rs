@@ -8,7 +8,7 @@ use crate::error::{DictError, InputError};
 use crate::finding::{Finding, Severity};
 use crate::input::{self, Format, ReadOptions};
 use crate::lexicon::Lexicons;
-use crate::located::{Checked, FileReport};
+use crate::located::{Checked, FileReport, Omitted};
 use crate::rules::typography::QuoteStyle;
 use crate::rules::{Context, Rule, REGISTRY};
 use crate::text::segment::SegmentMode;
@@ -34,7 +34,13 @@ pub struct CheckerSettings {
     pub keep_text: bool,
     /// Fill in each finding's sentence ([`Checker::keep_sentences`]).
     pub keep_sentences: bool,
+    /// Report at most this many findings per file ([`Checker::max_findings`]; 0: no limit).
+    pub max_findings: usize,
 }
+
+/// The findings per file reported by default: the rest are counted (score, verdict, totals)
+/// but not reported, so that a hostile or broken file cannot fill memory and reports.
+pub const DEFAULT_MAX_FINDINGS: usize = 10_000;
 
 impl Default for CheckerSettings {
     /// What [`Checker::new`] does: every rule, default severities, sentences kept.
@@ -48,6 +54,7 @@ impl Default for CheckerSettings {
             glossary: None,
             keep_text: false,
             keep_sentences: true,
+            max_findings: DEFAULT_MAX_FINDINGS,
         }
     }
 }
@@ -63,6 +70,7 @@ pub struct Checker {
     keep_text: bool,
     sentences: bool,
     glossary: Arc<crate::lexicon::glossary::Glossary>,
+    max_findings: usize,
 }
 
 impl Checker {
@@ -77,6 +85,7 @@ impl Checker {
             glossary: Arc::default(),
             keep_text: false,
             sentences: true,
+            max_findings: DEFAULT_MAX_FINDINGS,
         }
     }
 
@@ -92,6 +101,7 @@ impl Checker {
             glossary,
             keep_text,
             keep_sentences,
+            max_findings,
         } = settings;
         checker.retain_rules(|id| {
             (select.is_empty() || select.iter().any(|s| s == id)) && !ignore.iter().any(|s| s == id)
@@ -106,6 +116,7 @@ impl Checker {
         }
         checker.keep_text(keep_text);
         checker.keep_sentences(keep_sentences);
+        checker.max_findings(max_findings);
         checker
     }
 
@@ -126,6 +137,12 @@ impl Checker {
     /// a whole word (split at spaces and hyphens).
     pub fn allow_words(&mut self, words: impl IntoIterator<Item = String>) {
         self.allow.extend(words);
+    }
+
+    /// Reports at most `max` findings per file (0: no limit), the first by position; the
+    /// others are counted in [`FileReport::omitted`] (default [`DEFAULT_MAX_FINDINGS`]).
+    pub fn max_findings(&mut self, max: usize) {
+        self.max_findings = max;
     }
 
     /// The house style of quotation marks (default: judged from the text).
@@ -151,26 +168,37 @@ impl Checker {
 
     /// All findings of a document, with offsets into its original text, sorted by
     /// (start, rule, end) and without duplicates. Findings silenced by `mtcheck-ignore`
-    /// comments or allowed words are left out.
+    /// comments or allowed words are left out, and so are the findings of a rule past twice
+    /// [`Checker::max_findings`] (a rule firing on every word of a hostile file).
     pub fn check_document(&self, doc: &Document) -> Vec<Finding> {
         self.run(doc).0.into_iter().map(|c| c.finding).collect()
     }
 
-    /// The findings of a document and the number of findings silenced by comments.
-    fn run(&self, doc: &Document) -> (Vec<Checked>, usize) {
+    /// The findings of a document, the number of findings silenced by comments, and the
+    /// findings past the limit per rule (twice [`Checker::max_findings`]: past it a rule's
+    /// findings are counted by severity as omitted, without looking at comments and
+    /// duplicates, and never kept).
+    fn run(&self, doc: &Document) -> (Vec<Checked>, usize, Omitted) {
         let mut cx = Context::new(&self.lex);
         cx.quote_style = self.quote_style;
         cx.glossary = &self.glossary;
+        cx.limit_per_rule = self.max_findings.saturating_mul(2);
         if crate::timing::enabled() {
             for rule in &self.rules {
                 let t = std::time::Instant::now();
+                cx.start_rule();
                 rule.check(doc, &mut cx);
                 crate::timing::add(rule.meta().id, t.elapsed());
             }
         } else {
             for rule in &self.rules {
+                cx.start_rule();
                 rule.check(doc, &mut cx);
             }
+        }
+        let mut overflow = Omitted::default();
+        for &(id, severity, n) in &cx.overflow {
+            overflow.add(self.severity.get(id).copied().unwrap_or(severity), n);
         }
         let mut out: Vec<Checked> = cx
             .findings
@@ -198,11 +226,8 @@ impl Checker {
         out.dedup_by(|a, b| key(a) == key(b));
         one_owner_per_place(&mut out, &self.rules);
         let before = out.len();
-        out.retain(|c| {
-            !doc.suppressions
-                .iter()
-                .any(|s| s.covers(c.finding.rule, c.view_start))
-        });
+        let sups = crate::document::SuppressionIndex::new(&doc.suppressions);
+        out.retain(|c| !sups.covers(c.finding.rule, c.view_start));
         let suppressed = before - out.len();
         if !self.allow.is_empty() {
             out.retain(|c| {
@@ -216,7 +241,7 @@ impl Checker {
                     })
             });
         }
-        (out, suppressed)
+        (out, suppressed, overflow)
     }
 
     /// Checks one decoded file and locates its findings.
@@ -244,12 +269,19 @@ impl Checker {
     }
 
     fn report(&self, path: &str, doc: &Document) -> FileReport {
-        let (findings, suppressed) = self.run(doc);
+        let (mut findings, suppressed, mut omitted) = self.run(doc);
+        if self.max_findings > 0 {
+            let cut = Omitted::cut(&mut findings, self.max_findings);
+            for s in [Severity::Critical, Severity::Major, Severity::Minor] {
+                omitted.add(s, cut.count(s));
+            }
+        }
         let mut report = crate::timing::timed("(locate)", || {
             FileReport::new(path, doc, findings, self.sentences)
         });
         report.suppressed = suppressed;
         report.warnings = unknown_ignored_rules(doc);
+        report.omitted = omitted;
         if self.keep_text {
             report.text = Some(Arc::from(doc.original.as_str()));
         }
@@ -389,6 +421,27 @@ mod tests {
         let idiom = r.findings.iter().find(|f| f.rule == "literal-idiom");
         assert_eq!(idiom.map(|f| f.severity), Some(Severity::Critical));
         assert_eq!(r.findings.len() + 1, base.findings.len());
+    }
+
+    #[test]
+    fn findings_past_the_limit_are_counted_not_listed() {
+        let text = "Das Unternehmen nutzt seine tiefen Taschen. ".repeat(40);
+        let lex = Lexicons::builtin().expect("built-in dictionaries load");
+        let mut c = Checker::new(lex);
+        c.max_findings(0);
+        let all = c.check_text("a", text.clone(), Format::Text, SegmentMode::Paragraphs);
+        assert!(all.findings.len() > 20, "{}", all.findings.len());
+        assert_eq!(all.omitted.total(), 0);
+        for max in [5, 7] {
+            c.max_findings(max);
+            let r = c.check_text("a", text.clone(), Format::Text, SegmentMode::Paragraphs);
+            assert_eq!(r.findings[..], all.findings[..max]);
+            assert_eq!(r.total(), all.total());
+            assert_eq!(r.penalty(), all.penalty());
+            for s in [Severity::Critical, Severity::Major, Severity::Minor] {
+                assert_eq!(r.count(s), all.count(s));
+            }
+        }
     }
 
     #[test]

@@ -149,7 +149,11 @@ pub struct CheckArgs {
     /// Fail a file whose score (penalty points per 1,000 words) is above N.
     #[arg(long, value_name = "N")]
     pub max_score: Option<f64>,
-    /// Worker threads (default: one per core).
+    /// Report at most N findings per file, the first by position; the others count in the
+    /// score and the verdict and are summed up in one note [default: 10000; 0: no limit].
+    #[arg(long, value_name = "N")]
+    pub max_findings: Option<usize>,
+    /// Worker threads (default: one per core, at most 256).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
     /// An extra dictionary (names*.csv, idioms*.csv, false_friends*.csv, anglicisms*.csv).
@@ -220,6 +224,7 @@ impl From<CheckArgs> for CheckFlags {
             source: a.source,
             format_in: a.format_in,
             columns: a.columns,
+            max_findings: a.max_findings,
         }
     }
 }

@@ -237,7 +237,7 @@ pub fn find(dir: &Path) -> Option<PathBuf> {
 /// Reads and checks a configuration file.
 pub fn load(path: &Path) -> Result<Settings, ConfigError> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+    let text = crate::bounded::read_text(path).map_err(|e| ConfigError {
         path: shown.clone(),
         line: 0,
         message: format!("cannot read the configuration: {e}"),

@@ -79,6 +79,37 @@ impl Suppression {
     }
 }
 
+/// The suppressions of a document, for looking up many findings. They are usually ordered
+/// by start and by end (each covers from a comment to the end of its paragraph); then only
+/// those that may cover a finding are looked at, else all of them.
+#[derive(Debug, Clone, Copy)]
+pub struct SuppressionIndex<'a> {
+    sups: &'a [Suppression],
+    ordered: bool,
+}
+
+impl<'a> SuppressionIndex<'a> {
+    /// The index of `sups`.
+    pub fn new(sups: &'a [Suppression]) -> Self {
+        let ordered = sups
+            .windows(2)
+            .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end);
+        SuppressionIndex { sups, ordered }
+    }
+
+    /// A finding of `rule` starting at view byte `at` is silenced.
+    pub fn covers(&self, rule: &str, at: usize) -> bool {
+        let range = if self.ordered {
+            let lo = self.sups.partition_point(|s| s.end <= at);
+            let hi = self.sups.partition_point(|s| s.start <= at);
+            self.sups.get(lo..hi.max(lo)).unwrap_or_default()
+        } else {
+            self.sups
+        };
+        range.iter().any(|s| s.covers(rule, at))
+    }
+}
+
 /// Sentences longer than this (in bytes) are shown only around a finding.
 const MAX_SENTENCE: usize = 2_000;
 

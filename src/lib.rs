@@ -35,6 +35,7 @@
 
 pub mod app;
 pub mod bilingual;
+pub mod bounded;
 pub mod checker;
 pub mod config;
 pub mod document;
@@ -48,6 +49,7 @@ pub mod morph;
 pub mod pipeline;
 pub mod report;
 pub mod rules;
+pub mod terminal;
 pub mod text;
 pub mod timing;
 

@@ -91,6 +91,9 @@ pub struct FileReport {
     /// The file was not UTF-8: the encoding it was read in, and the map from offsets in the
     /// decoded text to the file's bytes (finding offsets point into the file's bytes).
     pub transcoded: Option<Transcoded>,
+    /// Findings past the limit per file ([`crate::Checker::max_findings`]): counted in the
+    /// score, the verdict and the totals, not listed.
+    pub omitted: Omitted,
 }
 
 /// How a file that was not UTF-8 was read.
@@ -100,6 +103,64 @@ pub struct Transcoded {
     pub encoding: &'static str,
     /// Offsets in the decoded text -> offsets in the file's bytes.
     pub map: Arc<crate::input::encoding::ByteMap>,
+}
+
+/// The findings of a file that were found but not listed, by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Omitted {
+    /// Critical findings.
+    pub critical: usize,
+    /// Major findings.
+    pub major: usize,
+    /// Minor findings.
+    pub minor: usize,
+}
+
+impl Omitted {
+    /// Keeps the first `max` of `findings` (sorted by position) and counts the rest.
+    pub(crate) fn cut(findings: &mut Vec<Checked>, max: usize) -> Omitted {
+        let mut o = Omitted::default();
+        for c in findings.iter().skip(max) {
+            match c.finding.severity {
+                Severity::Critical => o.critical += 1,
+                Severity::Major => o.major += 1,
+                Severity::Minor => o.minor += 1,
+            }
+        }
+        findings.truncate(max);
+        o
+    }
+
+    /// Counts `n` more of severity `s`.
+    pub fn add(&mut self, s: Severity, n: usize) {
+        match s {
+            Severity::Critical => self.critical += n,
+            Severity::Major => self.major += n,
+            Severity::Minor => self.minor += n,
+        }
+    }
+
+    /// All of them.
+    pub fn total(&self) -> usize {
+        self.critical + self.major + self.minor
+    }
+
+    /// Those of one severity.
+    pub fn count(&self, s: Severity) -> usize {
+        match s {
+            Severity::Critical => self.critical,
+            Severity::Major => self.major,
+            Severity::Minor => self.minor,
+        }
+    }
+
+    /// Their penalty points.
+    pub fn penalty(&self) -> u32 {
+        [Severity::Critical, Severity::Major, Severity::Minor]
+            .iter()
+            .map(|&s| s.penalty() * u32::try_from(self.count(s)).unwrap_or(u32::MAX))
+            .fold(0, u32::saturating_add)
+    }
 }
 
 impl FileReport {
@@ -160,6 +221,7 @@ impl FileReport {
             baselined: 0,
             warnings: Vec::new(),
             transcoded: None,
+            omitted: Omitted::default(),
         }
     }
 
@@ -191,9 +253,18 @@ impl FileReport {
         }
     }
 
-    /// MQM penalty points: minor 1, major 5, critical 10.
+    /// MQM penalty points: minor 1, major 5, critical 10 (omitted findings included).
     pub fn penalty(&self) -> u32 {
-        self.findings.iter().map(|f| f.severity.penalty()).sum()
+        self.findings
+            .iter()
+            .map(|f| f.severity.penalty())
+            .sum::<u32>()
+            .saturating_add(self.omitted.penalty())
+    }
+
+    /// Number of findings, omitted ones included.
+    pub fn total(&self) -> usize {
+        self.findings.len() + self.omitted.total()
     }
 
     /// Penalty points per 1,000 words.
@@ -204,8 +275,8 @@ impl FileReport {
         f64::from(self.penalty()) * 1000.0 / self.words as f64
     }
 
-    /// Number of findings of a severity.
+    /// Number of findings of a severity, omitted ones included.
     pub fn count(&self, s: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == s).count()
+        self.findings.iter().filter(|f| f.severity == s).count() + self.omitted.count(s)
     }
 }

@@ -25,7 +25,10 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" ({}:{})", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!("mtcheck: internal error{at}: {what}");
+        eprintln!(
+            "mtcheck: internal error{at}: {}",
+            mtcheck::terminal::escape(&what)
+        );
     }));
     let cli = Cli::parse();
     let mut out = io::stdout().lock();
@@ -59,7 +62,8 @@ fn main() -> ExitCode {
         Ok(status) => ExitCode::from(status.code()),
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("mtcheck: {:#}", anyhow::Error::from(e));
+            let message = format!("{:#}", anyhow::Error::from(e));
+            eprintln!("mtcheck: {}", mtcheck::terminal::escape(&message));
             ExitCode::from(2)
         }
     }

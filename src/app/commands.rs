@@ -10,6 +10,7 @@ use super::{AppError, Status};
 use crate::config;
 use crate::lexicon::{stats, Lexicons};
 use crate::rules::{by_id, REGISTRY};
+use crate::terminal::escape;
 
 /// `mtcheck rules`: one line per rule (id, MQM category, default severity, summary).
 pub fn list_rules(out: &mut dyn Write) -> io::Result<()> {
@@ -90,10 +91,10 @@ pub fn dict_check(files: &[PathBuf], out: &mut dyn Write) -> Result<Status, AppE
     for f in files {
         let errors = stats::validate_dictionary(f);
         if errors.is_empty() {
-            writeln!(out, "{}: ok", f.display())?;
+            writeln!(out, "{}: ok", escape(&f.display().to_string()))?;
         }
         for e in &errors {
-            writeln!(out, "{e}")?;
+            writeln!(out, "{}", escape(&e.to_string()))?;
         }
         bad += errors.len();
     }

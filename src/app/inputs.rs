@@ -1,12 +1,13 @@
 //! Finding the inputs of a check (files, directories walked, standard input) and reading
-//! each within [`MAX_FILE_BYTES`]: a larger file is refused while it is read, never held.
+//! each within [`crate::bounded::MAX_FILE_BYTES`]: a larger file is refused while it is read,
+//! never held, and a FIFO, device or socket is refused before it is opened.
 
-use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::bounded::{self, ReadError};
 use crate::error::InputError;
-use crate::input::{self, Format, MAX_FILE_BYTES};
+use crate::input::Format;
 use crate::report::FileError;
 
 /// One thing to check: a file or standard input.
@@ -27,8 +28,14 @@ impl Input {
     }
 }
 
+/// Why a directory given on the command line that holds no file to check is an error.
+const NOTHING_TO_CHECK: &str = "no file to check in this directory (mtcheck reads .txt, .text, .md, \
+     .markdown, .html, .htm, .xhtml, .jsonl, .ndjson, .xlf, .xliff and .tmx files; name .tsv and .csv \
+     files to check them)";
+
 /// Expands the paths into inputs (no path: standard input), directories walked in name order
-/// (hidden, ignored, and table files skipped); walking errors go to `errors`.
+/// (hidden, ignored, and table files skipped); walking errors, and directories that hold no
+/// file to check, go to `errors`.
 pub(crate) fn collect(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Input> {
     let mut out = Vec::new();
     if paths.is_empty() {
@@ -38,7 +45,14 @@ pub(crate) fn collect(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Inp
         if p.as_os_str() == "-" {
             out.push(Input::Stdin);
         } else if p.is_dir() {
-            out.extend(walk(p, errors));
+            let files = walk(p, errors);
+            if files.is_empty() {
+                errors.push(FileError {
+                    path: p.display().to_string(),
+                    message: NOTHING_TO_CHECK.to_string(),
+                });
+            }
+            out.extend(files);
         } else {
             out.push(Input::File(p.clone(), Format::from_path(p)));
         }
@@ -80,33 +94,10 @@ pub(crate) fn read(input: &Input, stdin: Option<&[u8]>) -> Result<(Vec<u8>, Form
         Input::Stdin => stdin
             .map(|b| (b.to_vec(), Format::Text))
             .ok_or_else(|| "standard input could not be read".to_string()),
-        Input::File(p, fmt) => read_file(p)
+        Input::File(p, fmt) => bounded::read_path(p)
             .map(|b| (b, fmt.unwrap_or(Format::Text)))
-            .map_err(|e| match e {
-                ReadError::Io(e) => read_error(p, &e),
-                ReadError::TooLarge(e) => e.to_string(),
-            }),
+            .map_err(|e| read_error(p, e)),
     }
-}
-
-/// Why a file could not be read.
-pub(crate) enum ReadError {
-    /// It could not be opened or read.
-    Io(io::Error),
-    /// It is larger than [`MAX_FILE_BYTES`].
-    TooLarge(InputError),
-}
-
-/// Reads a file, refusing one whose size is known to be over the limit before reading, and
-/// stopping one byte past the limit when the size is not known (a device, a growing file):
-/// [`input::decode`] refuses that.
-pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
-    let file = File::open(path).map_err(ReadError::Io)?;
-    let size = file.metadata().map_or(0, |m| m.len());
-    if size > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge(InputError::TooLarge { bytes: size }));
-    }
-    input::read_limited(file, size).map_err(ReadError::Io)
 }
 
 /// `ELOOP` of the platforms mtcheck is built for.
@@ -119,7 +110,12 @@ fn is_symlink_loop(e: &io::Error) -> bool {
 }
 
 /// Why `path` could not be opened or read, in words.
-fn read_error(path: &Path, e: &io::Error) -> String {
+pub(crate) fn read_error(path: &Path, e: ReadError) -> String {
+    let e = match e {
+        ReadError::Io(e) => e,
+        ReadError::TooLarge { bytes } => return InputError::TooLarge { bytes }.to_string(),
+        other => return other.to_string(),
+    };
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     match e.kind() {
         io::ErrorKind::NotFound if is_link => {
@@ -131,7 +127,7 @@ fn read_error(path: &Path, e: &io::Error) -> String {
             "no such file (a part of the path is a file, not a directory)".to_string()
         }
         io::ErrorKind::IsADirectory => "is a directory".to_string(),
-        _ if is_symlink_loop(e) => {
+        _ if is_symlink_loop(&e) => {
             "symbolic link loop (the link points back to itself)".to_string()
         }
         _ => format!("cannot be read ({e})"),

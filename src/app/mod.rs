@@ -10,6 +10,7 @@
 pub mod baseline;
 pub mod commands;
 mod inputs;
+pub mod output;
 pub mod per_file;
 mod run;
 mod settings;

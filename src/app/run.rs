@@ -1,8 +1,7 @@
 //! Running a check: inputs read and checked on the thread pool, the report written in input
 //! order as files finish, the exit status computed.
 
-use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -11,6 +10,7 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::inputs::{self, Input};
+use super::output::{self, OutputFile, PipeOutput};
 use super::settings::Output;
 use super::{AppError, CheckSettings, Status, Streams};
 use crate::error::InputError;
@@ -20,6 +20,7 @@ use crate::located::FileReport;
 use crate::report::github::GithubReport;
 use crate::report::sarif::SarifReport;
 use crate::report::{FileError, FileSummary, Gate, OutputFormat, Report, ReportWriter};
+use crate::terminal::escape;
 use crate::{pipeline, timing};
 
 /// Checks every input of `settings` and writes each report to its output file or
@@ -33,6 +34,13 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
         stderr,
         progress,
     } = streams;
+    // an output that is also read is refused before anything is opened
+    let outputs: Vec<&Path> = settings
+        .outputs
+        .iter()
+        .filter_map(|o| o.path.as_deref())
+        .collect();
+    output::check_outputs(&outputs, &settings.paths, &settings.reads)?;
     let mut errors = Vec::new();
     let inputs = inputs::collect(&settings.paths, &mut errors);
     let stdin_bytes = if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
@@ -48,7 +56,7 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
     let mut inputs: Vec<(String, Input)> = inputs.into_iter().map(|i| (name(&i), i)).collect();
     inputs.sort_by(|a, b| a.0.cmp(&b.0));
     for e in &errors {
-        writeln!(stderr, "{}: {}", e.path, e.message)?;
+        writeln!(stderr, "{}: {}", escape(&e.path), escape(&e.message))?;
     }
     let bilingual = is_bilingual(settings, &inputs);
     let mut sinks = sinks(&settings.outputs, stdout)?;
@@ -57,7 +65,7 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
         .iter_mut()
         .zip(&settings.outputs)
         .map(|(sink, o)| {
-            ReportWriter::with_report(report(settings, o, bilingual), settings.gate, sink.as_mut())
+            ReportWriter::with_report(report(settings, o, bilingual), settings.gate, sink)
         })
         .collect();
     for e in errors {
@@ -96,6 +104,11 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
         match result {
             Ok((mut report, gate)) => {
                 bar.suspend(|| notes(&report, stderr))?;
+                let omitted = report.omitted.total();
+                if omitted > 0 {
+                    let note = crate::report::omitted_note(omitted);
+                    bar.suspend(|| writeln!(stderr, "{}: {note}", escape(&report.path)))?;
+                }
                 match baseline.as_mut() {
                     Some(b) if settings.write_baseline => b.record(&report),
                     Some(b) => b.apply(&mut report),
@@ -104,7 +117,7 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
                 all_pass &= feed(&mut writers, report, &gate)?;
             }
             Err(e) => {
-                bar.suspend(|| writeln!(stderr, "{}: {}", e.path, e.message))?;
+                bar.suspend(|| writeln!(stderr, "{}: {}", escape(&e.path), escape(&e.message)))?;
                 unreadable = true;
                 for w in &mut writers {
                     w.error(e.clone());
@@ -127,13 +140,17 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
     for (sink, o) in sinks.iter_mut().zip(&settings.outputs) {
         sink.flush().map_err(|e| write_error(o, e))?;
     }
+    // every report complete: only now do they replace the files they name
+    for sink in sinks {
+        sink.commit()?;
+    }
     if let (Some(b), true) = (&baseline, settings.write_baseline) {
         let n = b.write()?;
         writeln!(
             stderr,
             "mtcheck: wrote {} findings into the baseline {}",
             n,
-            b.path.display()
+            escape(&b.path.display().to_string())
         )?;
         all_pass = true;
     }
@@ -150,24 +167,50 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
     Ok(status)
 }
 
-/// Where each report goes: its file (created now), or `stdout`.
-fn sinks<'a>(
-    outputs: &[Output],
-    stdout: &'a mut dyn Write,
-) -> Result<Vec<Box<dyn Write + 'a>>, AppError> {
+/// Where one report goes: a file written aside and renamed over its target at the end
+/// ([`OutputFile`]), or standard output, which may close early ([`PipeOutput`]).
+enum Sink<'a> {
+    File(OutputFile),
+    Stdout(PipeOutput<'a>),
+}
+
+impl Write for Sink<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::File(f) => f.write(buf),
+            Sink::Stdout(p) => p.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::File(f) => f.flush(),
+            Sink::Stdout(p) => p.flush(),
+        }
+    }
+}
+
+impl Sink<'_> {
+    /// A file report replaces its target now; standard output has nothing to do.
+    fn commit(self) -> Result<(), AppError> {
+        match self {
+            Sink::File(f) => f.commit(),
+            Sink::Stdout(_) => Ok(()),
+        }
+    }
+}
+
+/// One sink per output, in order; at most one of them standard output.
+fn sinks<'a>(outputs: &[Output], stdout: &'a mut dyn Write) -> Result<Vec<Sink<'a>>, AppError> {
     let mut stdout = Some(stdout);
-    let mut sinks: Vec<Box<dyn Write + 'a>> = Vec::with_capacity(outputs.len());
+    let mut sinks = Vec::with_capacity(outputs.len());
     for o in outputs {
         match (&o.path, stdout.take()) {
             (Some(p), s) => {
                 stdout = s;
-                let file = File::create(p).map_err(|e| AppError::File {
-                    context: format!("{}: cannot write the report", p.display()),
-                    error: e.to_string(),
-                })?;
-                sinks.push(Box::new(BufWriter::new(file)));
+                sinks.push(Sink::File(OutputFile::create(p)?));
             }
-            (None, Some(s)) => sinks.push(Box::new(s)),
+            (None, Some(s)) => sinks.push(Sink::Stdout(PipeOutput::new(s))),
             (None, None) => {
                 return Err(AppError::Usage(
                     "only one report can go to standard output".to_string(),

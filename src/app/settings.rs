@@ -5,9 +5,9 @@ use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::inputs::{read_file, ReadError};
 use super::AppError;
-use crate::checker::{Checker, CheckerSettings};
+use crate::bounded::{self, ReadError};
+use crate::checker::{Checker, CheckerSettings, DEFAULT_MAX_FINDINGS};
 use crate::config::{self, FailOn, Settings};
 use crate::input::{self, Encoding, Format};
 use crate::lexicon::glossary::Glossary;
@@ -91,6 +91,8 @@ pub struct CheckFlags {
     pub format_in: Option<Format>,
     /// The header names of the source and target columns of TSV/CSV files.
     pub columns: Vec<String>,
+    /// Report at most this many findings per file (default 10,000; 0: no limit).
+    pub max_findings: Option<usize>,
 }
 
 /// A separate English source file, read and decoded.
@@ -151,7 +153,13 @@ pub struct CheckSettings {
     pub source: Option<SourceText>,
     /// Worker threads (`None`: rayon's global pool, one per core).
     pub threads: Option<usize>,
+    /// The files the run reads besides its inputs (source, dictionaries, glossary,
+    /// configuration): an output may be none of them.
+    pub reads: Vec<PathBuf>,
 }
+
+/// The most worker threads `-j` may ask for: more only cost memory and start-up time.
+pub const MAX_THREADS: usize = 256;
 
 impl CheckSettings {
     /// Resolves `flags` with the configuration file (`--config`, else the nearest
@@ -159,6 +167,12 @@ impl CheckSettings {
     /// they name.
     pub fn resolve(flags: CheckFlags) -> Result<Self, AppError> {
         let cfg = config_file(&flags)?;
+        if let Some(n) = flags.threads.filter(|&n| n > MAX_THREADS) {
+            return Err(AppError::Usage(format!(
+                "-j {n}: at most {MAX_THREADS} worker threads (this machine has {})",
+                std::thread::available_parallelism().map_or(1, usize::from)
+            )));
+        }
         let outputs = outputs(&flags)?;
         if outputs.iter().all(|o| o.format != OutputFormat::Csv)
             && (flags.excel || flags.summary || flags.csv_delimiter.is_some())
@@ -198,6 +212,23 @@ impl CheckSettings {
             }
             None => None,
         };
+        let reads = cfg
+            .path
+            .iter()
+            .cloned()
+            .chain(flags.source.iter().cloned())
+            .chain(flags.glossary.iter().cloned())
+            .chain(cfg.glossary.iter().cloned())
+            .chain(cfg.dictionaries.iter().cloned())
+            .chain(flags.dicts.iter().cloned())
+            .chain(
+                flags
+                    .baseline
+                    .iter()
+                    .filter(|_| !flags.write_baseline)
+                    .cloned(),
+            )
+            .collect();
         let per_file = Arc::new(super::per_file::PerFile::new(&flags, &outputs, cfg));
         Ok(CheckSettings {
             checker,
@@ -222,6 +253,7 @@ impl CheckSettings {
             columns,
             source,
             threads: flags.threads,
+            reads,
         })
     }
 }
@@ -316,6 +348,7 @@ pub(crate) fn build_checker(
         glossary,
         keep_text: outputs.iter().any(|o| o.format.needs_text()),
         keep_sentences: outputs.iter().any(|o| o.format.needs_sentences()),
+        max_findings: flags.max_findings.unwrap_or(DEFAULT_MAX_FINDINGS),
     };
     Ok(Checker::with_settings(lex, settings))
 }
@@ -329,14 +362,18 @@ fn source(flags: &CheckFlags) -> Result<Option<SourceText>, AppError> {
         return Err(usage("--source goes with exactly one target file"));
     }
     let name = p.display().to_string();
-    let bytes = read_file(p).map_err(|e| match e {
+    let bytes = bounded::read_path(p).map_err(|e| match e {
         ReadError::Io(e) => AppError::File {
             context: format!("{name}: cannot read the source file"),
             error: e.to_string(),
         },
-        ReadError::TooLarge(e) => AppError::File {
+        ReadError::TooLarge { bytes } => AppError::File {
             context: name.clone(),
-            error: e.to_string(),
+            error: crate::error::InputError::TooLarge { bytes }.to_string(),
+        },
+        other => AppError::File {
+            context: format!("{name}: cannot read the source file"),
+            error: other.to_string(),
         },
     })?;
     let text = input::decode(bytes).map_err(|e| AppError::File {

@@ -5,7 +5,6 @@ pub mod encoding;
 mod html;
 mod markdown;
 
-use std::io::Read;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -108,17 +107,7 @@ pub fn read(original: String, opts: &ReadOptions<'_>) -> Result<Document, InputE
     }
 }
 
-/// The largest file mtcheck checks: 16 MiB. An article is rarely over 1 MB; a larger file
-/// is a dump or a data file, and checking it would take memory in proportion (about ten
-/// times its size for tokens and offsets).
-pub const MAX_FILE_BYTES: u64 = 16 << 20;
-
-/// Reads at most [`MAX_FILE_BYTES`] from `reader`, refusing anything longer.
-pub fn read_limited(reader: impl Read, size_hint: u64) -> Result<Vec<u8>, std::io::Error> {
-    let mut buf = Vec::with_capacity(size_hint.min(MAX_FILE_BYTES + 1) as usize);
-    reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut buf)?;
-    Ok(buf)
-}
+pub use crate::bounded::{read_limited, MAX_FILE_BYTES};
 
 /// Decodes file bytes as UTF-8 text, refusing empty, blank, oversized, binary and UTF-16
 /// files with a clear reason.
@@ -212,23 +201,53 @@ pub(crate) fn ignore_comments(html: &str) -> impl Iterator<Item = Vec<String>> +
 }
 
 /// Turns each mark into the range of the paragraph after it: from the first character that
-/// is not white space to the next blank line of the view.
+/// is not white space to the next blank line of the view. Marks come in view order, so a
+/// mark in the white space or the paragraph of the one before shares its start or end
+/// instead of searching again (100,000 comments in a row used to search the paragraph
+/// 100,000 times); marks with the same range become one suppression.
 fn with_suppressions(mut doc: Document, marks: Vec<IgnoreMark>) -> Document {
+    let mut prev: Option<(usize, usize, usize)> = None; // (mark, start, end)
     for m in marks {
-        let Some(rest) = doc.view.get(m.at..) else {
-            continue;
+        let start = match prev {
+            // the white space from the previous mark to its paragraph covers this mark
+            Some((at, start, _)) if (at..=start).contains(&m.at) => start,
+            _ => {
+                let Some(rest) = doc.view.get(m.at..) else {
+                    continue;
+                };
+                let Some(skip) = rest.find(|c: char| !c.is_whitespace()) else {
+                    continue;
+                };
+                m.at + skip
+            }
         };
-        let Some(skip) = rest.find(|c: char| !c.is_whitespace()) else {
-            continue;
+        let end = match prev {
+            Some((_, s, e)) if (s..=e).contains(&start) => e,
+            _ => paragraph_end(&doc.view, start),
         };
-        let start = m.at + skip;
-        let end = paragraph_end(&doc.view, start);
-        doc.suppressions.push(Suppression {
-            start,
-            end,
-            rules: m.rules,
-            comment: m.at,
-        });
+        prev = Some((m.at, start, end));
+        // marks of one paragraph share one suppression, unless a mark names a rule that
+        // does not exist: that one keeps its own, so the warning names its line
+        let known = m.rules.iter().all(|id| crate::rules::by_id(id).is_some());
+        match doc.suppressions.last_mut() {
+            Some(last) if known && (last.start, last.end) == (start, end) => {
+                if last.rules.is_empty() || m.rules.is_empty() {
+                    last.rules.clear();
+                } else {
+                    last.rules.extend(m.rules);
+                }
+            }
+            _ => doc.suppressions.push(Suppression {
+                start,
+                end,
+                rules: m.rules,
+                comment: m.at,
+            }),
+        }
+    }
+    for s in &mut doc.suppressions {
+        s.rules.sort_unstable();
+        s.rules.dedup();
     }
     doc
 }
@@ -317,5 +336,25 @@ mod tests {
         assert!(s.covers("anything", s.start));
         let txt = parse(md.into(), Format::Text, SegmentMode::Paragraphs);
         assert!(txt.suppressions.is_empty());
+    }
+
+    #[test]
+    fn many_ignore_comments_give_one_suppression_per_paragraph() {
+        let many = "<!-- mtcheck-ignore anglicism -->\n".repeat(30_000);
+        let html = format!("<p>Eins.</p>\n{many}<!-- mtcheck-ignore -->\n<p>Zwei.</p><p>Drei.</p>");
+        let doc = parse(html, Format::Html, SegmentMode::Paragraphs);
+        assert_eq!(doc.suppressions.len(), 1);
+        let s = &doc.suppressions[0];
+        assert_eq!(&doc.view[s.start..s.end], "Zwei.");
+        assert!(
+            s.rules.is_empty(),
+            "an ignore-all comment silences every rule"
+        );
+        let md = format!("Eins.\n\n{many}Zwei\nund mehr.\n\nDrei.\n");
+        let doc = parse(md, Format::Markdown, SegmentMode::Paragraphs);
+        assert_eq!(doc.suppressions.len(), 1);
+        let s = &doc.suppressions[0];
+        assert_eq!(&doc.view[s.start..s.end], "Zwei\nund mehr.");
+        assert_eq!(s.rules, ["anglicism"]);
     }
 }

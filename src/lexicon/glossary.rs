@@ -58,7 +58,7 @@ impl Glossary {
             line,
             message,
         };
-        let text = std::fs::read_to_string(path).map_err(|e| err(0, e.to_string()))?;
+        let text = crate::bounded::read_text(path).map_err(|e| err(0, e.to_string()))?;
         let mut rdr = csv::Reader::from_reader(text.as_bytes());
         let headers = rdr.headers().map_err(|e| err(1, e.to_string()))?.clone();
         for need in ["english", "german"] {

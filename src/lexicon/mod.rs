@@ -166,7 +166,7 @@ impl Lexicons {
             let kind = TableKind::from_file_name(file_name)
                 .ok_or_else(|| dict_err(&shown, 0, unknown_file_name_message()))?;
             let text =
-                std::fs::read_to_string(p).map_err(|e| dict_err(&shown, 0, e.to_string()))?;
+                crate::bounded::read_text(p).map_err(|e| dict_err(&shown, 0, e.to_string()))?;
             files.push((shown, Cow::Owned(text), kind));
         }
         // the tables are read and compiled independently: on two cores start-up takes about

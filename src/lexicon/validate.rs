@@ -172,7 +172,7 @@ pub fn validate_dictionary(path: impl AsRef<Path>) -> Vec<DictError> {
     let Some(kind) = TableKind::from_file_name(file_name) else {
         return vec![dict_err(&shown, 0, unknown_file_name_message())];
     };
-    match std::fs::read_to_string(path) {
+    match crate::bounded::read_text(path) {
         Ok(text) => validate_text(&shown, &text, kind),
         Err(e) => vec![dict_err(&shown, 0, e.to_string())],
     }

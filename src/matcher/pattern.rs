@@ -90,6 +90,64 @@ pub struct Pattern {
 /// Patterns of at most this many elements are matched without allocating.
 const INLINE_ELEMS: usize = 16;
 
+/// The most elements a pattern may have (a hyphenated word counts its parts): a phrase is
+/// a few words, and the matcher's work grows with the elements times the tokens they span.
+pub const MAX_ELEMS: usize = 64;
+
+/// The places (element, token) where the rest of a pattern is known not to match, so that
+/// backtracking over optional tokens and gaps tries each place once: matching takes time in
+/// proportion to elements × tokens spanned × gap length instead of growing exponentially
+/// with the number of optional tokens and gaps. Allocated on the first failure, only for
+/// patterns with two or more such elements (with fewer, no place is tried twice).
+struct Failed {
+    /// Tokens a match can span, plus one: the row length of the table.
+    width: usize,
+    /// One bit per (element, token offset from the anchor).
+    bits: Vec<u64>,
+    /// The pattern can backtrack into a place twice.
+    used: bool,
+}
+
+impl Failed {
+    fn new(p: &Pattern) -> Self {
+        let branching = p
+            .elems
+            .iter()
+            .filter(|e| matches!(e, Elem::Gap(_) | Elem::Tok { optional: true, .. }))
+            .count();
+        let width = p.offsets().last().map_or(0, |o| o.1) + 2;
+        Failed {
+            width,
+            bits: Vec::new(),
+            used: branching >= 2,
+        }
+    }
+
+    /// The bit of a place (`None`: past the table, which a match never reaches).
+    fn index(&self, e: usize, offset: usize) -> Option<usize> {
+        (offset < self.width).then_some(e * self.width + offset)
+    }
+
+    fn known(&self, e: usize, offset: usize) -> bool {
+        self.index(e, offset)
+            .and_then(|i| self.bits.get(i / 64).map(|w| w & (1 << (i % 64)) != 0))
+            .unwrap_or(false)
+    }
+
+    fn record(&mut self, e: usize, offset: usize) {
+        let Some(i) = self.index(e, offset).filter(|_| self.used) else {
+            return;
+        };
+        if self.bits.is_empty() {
+            self.bits = vec![0; ((e.max(1) + 1) * self.width).div_ceil(64).max(1)];
+        }
+        if i / 64 >= self.bits.len() {
+            self.bits.resize(i / 64 + 1, 0);
+        }
+        self.bits[i / 64] |= 1 << (i % 64);
+    }
+}
+
 /// The order in which the anchor index reports the first-element words matching a token:
 /// by where the word ends in the token, longer words first, then alternative order.
 pub type AnchorRank = (usize, std::cmp::Reverse<usize>, usize);
@@ -228,6 +286,12 @@ impl Pattern {
         if elems.is_empty() {
             return Err("empty pattern".into());
         }
+        if elems.len() > MAX_ELEMS {
+            return Err(format!(
+                "a pattern has at most {MAX_ELEMS} elements (words, gaps, hyphen parts); this one has {}",
+                elems.len()
+            ));
+        }
         match &elems[0] {
             Elem::Tok {
                 alts,
@@ -359,7 +423,16 @@ impl Pattern {
             heap.resize(self.elems.len(), (at, at));
             &mut heap[..]
         };
-        let end = self.go(doc, 0, at, limit, case, spans)?;
+        let mut failed = Failed::new(self);
+        let mut m = Matching {
+            doc,
+            at,
+            limit,
+            case,
+            spans,
+            failed: &mut failed,
+        };
+        let end = self.go(&mut m, 0, at)?;
         let (ms, me) = self.mark;
         let mark_start = (ms..=me)
             .map(|e| spans[e])
@@ -378,46 +451,58 @@ impl Pattern {
         })
     }
 
-    fn go(
-        &self,
-        doc: &Document,
-        e: usize,
-        t: usize,
-        limit: usize,
-        case: CaseRule,
-        spans: &mut [(usize, usize)],
-    ) -> Option<usize> {
+    /// Matches elements `e..` from token `t`: the end of the first match in the order of
+    /// preference (a token before no token, shorter gaps first), or `None`.
+    fn go(&self, m: &mut Matching<'_, '_>, e: usize, t: usize) -> Option<usize> {
         let Some(elem) = self.elems.get(e) else {
             return Some(t);
         };
-        match elem {
+        if m.failed.known(e, t - m.at) {
+            return None;
+        }
+        let end = match elem {
             Elem::Tok { alts, optional } => {
-                if t < limit && alts.iter().any(|a| alt_matches(doc, t, a, case)) {
-                    spans[e] = (t, t + 1);
-                    if let Some(end) = self.go(doc, e + 1, t + 1, limit, case, spans) {
-                        return Some(end);
-                    }
+                let mut end = None;
+                if t < m.limit && alts.iter().any(|a| alt_matches(m.doc, t, a, m.case)) {
+                    m.spans[e] = (t, t + 1);
+                    end = self.go(m, e + 1, t + 1);
                 }
-                if *optional {
-                    spans[e] = (t, t);
-                    return self.go(doc, e + 1, t, limit, case, spans);
+                if end.is_none() && *optional {
+                    m.spans[e] = (t, t);
+                    end = self.go(m, e + 1, t);
                 }
-                None
+                end
             }
             Elem::Gap(max) => {
-                for k in 0..=*max {
-                    if t + k > limit {
+                let mut end = None;
+                let limit = m.limit;
+                for k in (0..=*max).take_while(|k| t + k <= limit) {
+                    m.spans[e] = (t, t + k);
+                    end = self.go(m, e + 1, t + k);
+                    if end.is_some() {
                         break;
                     }
-                    spans[e] = (t, t + k);
-                    if let Some(end) = self.go(doc, e + 1, t + k, limit, case, spans) {
-                        return Some(end);
-                    }
                 }
-                None
+                end
             }
+        };
+        if end.is_none() {
+            m.failed.record(e, t - m.at);
         }
+        end
     }
+}
+
+/// What one call of [`Pattern::match_at`] carries through its backtracking.
+struct Matching<'a, 'd> {
+    doc: &'d Document,
+    /// The anchor token.
+    at: usize,
+    limit: usize,
+    case: CaseRule,
+    /// The token range of every element.
+    spans: &'a mut [(usize, usize)],
+    failed: &'a mut Failed,
 }
 
 fn affix_matches(hay: &str, needle: &str, affix: Affix) -> bool {
@@ -614,6 +699,26 @@ mod tests {
             find("*wilderung*", "Kauf-oder Wilderungsstrategie"),
             Some("Wilderungsstrategie".into())
         );
+    }
+
+    #[test]
+    fn many_optional_tokens_and_gaps_match_in_bounded_time() {
+        // 30 optional tokens that all match, then a word that is missing: plain
+        // backtracking tries 2^30 ways (minutes); with the failure table each place is tried once
+        let optional = "a? ".repeat(30);
+        let pat = format!("x {optional}zz");
+        let text = format!("x {}", "a ".repeat(60));
+        let start = std::time::Instant::now();
+        assert_eq!(find(&pat, &text), None);
+        let gaps = "... a ".repeat(5);
+        assert_eq!(find(&format!("x {gaps}zz"), &text), None);
+        assert_eq!(
+            find(&format!("x {gaps}a"), &text).map(|s| s.len()),
+            Some(2 + 2 * 6 - 1)
+        );
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+        let long = format!("x {}", "a ".repeat(MAX_ELEMS));
+        assert!(Pattern::parse(&long).is_err());
     }
 
     #[test]

@@ -23,6 +23,10 @@ pub const MIN_ADJ_HEAD_CHARS: usize = 4;
 pub const MIN_LEFT_CHARS: usize = 3;
 /// A left part known only to the frequency lexicon needs at least this Zipf value.
 pub const MIN_LEFT_ZIPF: f32 = 3.0;
+/// The longest closed compound analysed, in characters: the longest German words have about
+/// 80. A longer "word" (a hostile file's 400 KB run of letters) is none, and trying every
+/// split of it, each copying and looking up its head, took minutes.
+pub const MAX_COMPOUND_CHARS: usize = 100;
 /// Linking elements between the parts, longest first.
 const LINKS: &[&str] = &["es", "en", "er", "s", "n", "e", ""];
 
@@ -111,8 +115,14 @@ fn closed_split(morph: &Morph, word: &str, capital: bool, depth: u8) -> Option<u
     } else {
         MIN_ADJ_HEAD_CHARS
     };
+    if word.len() > 4 * MAX_COMPOUND_CHARS {
+        return None;
+    }
     let chars = word.chars().count();
-    if chars < MIN_LEFT_CHARS + min_head || !word.chars().all(char::is_alphabetic) {
+    if chars < MIN_LEFT_CHARS + min_head
+        || chars > MAX_COMPOUND_CHARS
+        || !word.chars().all(char::is_alphabetic)
+    {
         return None;
     }
     let fits = head_fits(capital);

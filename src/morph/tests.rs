@@ -279,3 +279,17 @@ fn walks_every_entry() {
         &bad[..bad.len().min(10)]
     );
 }
+
+#[test]
+fn an_overlong_word_is_no_compound_and_is_passed_over_quickly() {
+    // every split of a 400 KB word used to be tried: minutes
+    let long = format!("A{}", "a".repeat(20_000));
+    assert!(morph().analyze(&long, false).is_empty());
+    assert!(!morph().is_german(&long, false));
+    let houses = "Haus".repeat(5_000);
+    assert!(morph().analyze(&houses, false).is_empty());
+    let hyphenated = format!("KI-{}", "Modell".repeat(5_000));
+    assert!(morph().analyze(&hyphenated, false).is_empty());
+    // compounds of ordinary length are still analysed
+    assert!(morph().is_german("Batterietag", false));
+}

@@ -13,7 +13,7 @@ use std::io::{self, Write};
 
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
 
-use super::{round2, Batch, End, Report};
+use super::{round2, Batch, End, FileError, FileSummary, Report};
 use crate::finding::Severity;
 use crate::located::{FileReport, LocatedFinding};
 
@@ -233,66 +233,133 @@ const SCRIPT: &str = r#"
 })();
 "#;
 
-/// The HTML page: written whole at the end, from the held files.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct HtmlReport;
+/// The HTML page. Each article is written as its file comes, to a spool (in memory up to
+/// [`super::SPOOL_IN_MEMORY`], then a temporary file), because the page shows the totals,
+/// the filters and the table of files first; at the end those are written from the
+/// summaries and the counts, and the articles copied after them. Memory stays flat for any
+/// number of files.
+#[derive(Debug, Default)]
+pub struct HtmlReport {
+    articles: super::Spool,
+    /// Findings listed so far (the next finding's number).
+    listed: usize,
+    /// Listed findings per severity, in the order of [`SEVERITIES`].
+    severities: [usize; 3],
+    /// Listed findings per rule.
+    rules: BTreeMap<&'static str, usize>,
+    /// Articles written so far.
+    files: usize,
+}
 
 impl Report for HtmlReport {
-    fn file(&mut self, _file: &FileReport, _passed: bool, _out: &mut dyn Write) -> io::Result<()> {
+    fn file(&mut self, file: &FileReport, passed: bool, _out: &mut dyn Write) -> io::Result<()> {
+        let mut h = String::new();
+        let k = self.files;
+        for f in &file.findings {
+            self.severities[SEVERITIES
+                .iter()
+                .position(|&s| s == f.severity)
+                .unwrap_or(2)] += 1;
+            *self.rules.entry(f.rule).or_default() += 1;
+        }
+        let first = self.listed;
+        self.listed += file.findings.len();
+        article(&mut h, file, passed, k, first);
+        self.articles.write_all(h.as_bytes())?;
+        self.files += 1;
         Ok(())
     }
 
-    fn holds_files(&self) -> bool {
-        true
-    }
-
     fn finish(&mut self, end: End<'_>, out: &mut dyn Write) -> io::Result<()> {
-        write(end.batch, out)
+        let batch = end.batch;
+        let files = end.summaries;
+        let failed = files.iter().filter(|f| !f.passed).count();
+        let total = self.listed;
+        let pass = failed == 0 && batch.errors.is_empty();
+        let mut h = String::with_capacity(64 * 1024);
+        h.push_str(concat!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ",
+            "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+            "<meta name=\"generator\" content=\"mtcheck ",
+            env!("CARGO_PKG_VERSION"),
+            "\">\n<title>mtcheck report</title>\n<style>"
+        ));
+        h.push_str(STYLE);
+        h.push_str("</style>\n</head>\n<body>\n<header><h1>mtcheck report</h1>");
+        let _ = writeln!(
+            h,
+            "<span class=\"summary\">{} files, {} findings, {} failed the gate{}</span> {}</header>",
+            files.len() + batch.errors.len(),
+            total,
+            failed,
+            match batch.errors.len() {
+                0 => String::new(),
+                n => format!(", {n} could not be read"),
+            },
+            badge(pass)
+        );
+        h.push_str("<div class=\"layout\">\n");
+        self.filters(&mut h, total);
+        h.push_str("<main>\n");
+        files_table(&mut h, files, &batch.errors);
+        out.write_all(h.as_bytes())?;
+        self.articles.copy_to(out)?;
+        out.write_all(concat!(
+            "</main>\n</div>\n<div id=\"detail\" role=\"dialog\" aria-label=\"finding\" hidden></div>\n",
+            "<pre id=\"selftest\" hidden></pre>\n<script>"
+        ).as_bytes())?;
+        out.write_all(SCRIPT.as_bytes())?;
+        out.write_all(b"</script>\n</body>\n</html>\n")
+    }
+}
+
+impl HtmlReport {
+    /// The filters: a box per severity and per rule with its count of listed findings.
+    fn filters(&self, h: &mut String, total: usize) {
+        h.push_str("<nav id=\"filters\" aria-label=\"filters\">\n");
+        h.push_str(concat!(
+            "<h2>Severity <span><button type=\"button\" data-all=\"severity\" value=\"on\">all</button> ",
+            "<button type=\"button\" data-all=\"severity\" value=\"off\">none</button></span></h2>\n"
+        ));
+        for (s, n) in SEVERITIES.iter().zip(self.severities) {
+            let _ = writeln!(
+                h,
+                "<label><input type=\"checkbox\" data-filter=\"severity\" value=\"{s}\" checked> \
+                 <span class=\"sw {s}\"></span> {s} <span class=\"n\">{n}</span></label>"
+            );
+        }
+        h.push_str(concat!(
+            "<h2>Rules <span><button type=\"button\" data-all=\"rule\" value=\"on\">all</button> ",
+            "<button type=\"button\" data-all=\"rule\" value=\"off\">none</button></span></h2>\n"
+        ));
+        if self.rules.is_empty() {
+            h.push_str("<p class=\"none\">No findings.</p>\n");
+        }
+        for (rule, n) in &self.rules {
+            let r = attr(rule);
+            let _ = writeln!(
+                h,
+                "<label><input type=\"checkbox\" data-filter=\"rule\" value=\"{r}\" checked> \
+                 <code>{r}</code> <span class=\"n\">{n}</span></label>"
+            );
+        }
+        let _ = writeln!(
+            h,
+            "<p id=\"status\" data-shown=\"{total}\">Showing {total} of {total} findings</p>\n</nav>"
+        );
     }
 }
 
 /// Writes the batch as one self-contained HTML page.
 pub fn write(batch: &Batch, out: &mut dyn Write) -> io::Result<()> {
-    let mut h = String::with_capacity(64 * 1024);
-    let failed = batch.files.iter().filter(|f| !batch.gate.passes(f)).count();
-    let total: usize = batch.files.iter().map(|f| f.findings.len()).sum();
-    let pass = failed == 0 && batch.errors.is_empty();
-    h.push_str(concat!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ",
-        "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n",
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-        "<meta name=\"generator\" content=\"mtcheck ",
-        env!("CARGO_PKG_VERSION"),
-        "\">\n<title>mtcheck report</title>\n<style>"
-    ));
-    h.push_str(STYLE);
-    h.push_str("</style>\n</head>\n<body>\n<header><h1>mtcheck report</h1>");
-    let _ = writeln!(
-        h,
-        "<span class=\"summary\">{} files, {} findings, {} failed the gate{}</span> {}</header>",
-        batch.files.len() + batch.errors.len(),
-        total,
-        failed,
-        match batch.errors.len() {
-            0 => String::new(),
-            n => format!(", {n} could not be read"),
-        },
-        badge(pass)
-    );
-    h.push_str("<div class=\"layout\">\n");
-    filters(&mut h, batch, total);
-    h.push_str("<main>\n");
-    files_table(&mut h, batch);
-    let mut next_id = 0;
-    for (k, file) in batch.files.iter().enumerate() {
-        article(&mut h, batch, file, k, &mut next_id);
-    }
-    h.push_str("</main>\n</div>\n<div id=\"detail\" role=\"dialog\" aria-label=\"finding\" hidden></div>\n");
-    h.push_str("<pre id=\"selftest\" hidden></pre>\n<script>");
-    h.push_str(SCRIPT);
-    h.push_str("</script>\n</body>\n</html>\n");
-    out.write_all(h.as_bytes())
+    super::write(
+        batch,
+        super::OutputFormat::Html,
+        &super::ReportOptions::default(),
+        out,
+    )
 }
 
 fn badge(pass: bool) -> &'static str {
@@ -303,63 +370,23 @@ fn badge(pass: bool) -> &'static str {
     }
 }
 
-fn filters(h: &mut String, batch: &Batch, total: usize) {
-    let all = || batch.files.iter().flat_map(|f| &f.findings);
-    h.push_str("<nav id=\"filters\" aria-label=\"filters\">\n");
-    h.push_str(concat!(
-        "<h2>Severity <span><button type=\"button\" data-all=\"severity\" value=\"on\">all</button> ",
-        "<button type=\"button\" data-all=\"severity\" value=\"off\">none</button></span></h2>\n"
-    ));
-    for s in SEVERITIES {
-        let n = all().filter(|f| f.severity == s).count();
-        let _ = writeln!(
-            h,
-            "<label><input type=\"checkbox\" data-filter=\"severity\" value=\"{s}\" checked> \
-             <span class=\"sw {s}\"></span> {s} <span class=\"n\">{n}</span></label>"
-        );
-    }
-    h.push_str(concat!(
-        "<h2>Rules <span><button type=\"button\" data-all=\"rule\" value=\"on\">all</button> ",
-        "<button type=\"button\" data-all=\"rule\" value=\"off\">none</button></span></h2>\n"
-    ));
-    let mut rules: BTreeMap<&str, usize> = BTreeMap::new();
-    for f in all() {
-        *rules.entry(f.rule).or_default() += 1;
-    }
-    if rules.is_empty() {
-        h.push_str("<p class=\"none\">No findings.</p>\n");
-    }
-    for (rule, n) in rules {
-        let r = attr(rule);
-        let _ = writeln!(
-            h,
-            "<label><input type=\"checkbox\" data-filter=\"rule\" value=\"{r}\" checked> \
-             <code>{r}</code> <span class=\"n\">{n}</span></label>"
-        );
-    }
-    let _ = writeln!(
-        h,
-        "<p id=\"status\" data-shown=\"{total}\">Showing {total} of {total} findings</p>\n</nav>"
-    );
-}
-
-fn files_table(h: &mut String, batch: &Batch) {
+fn files_table(h: &mut String, files: &[FileSummary], errors: &[FileError]) {
     h.push_str("<section class=\"card\" id=\"files\"><h2>Files</h2>\n<table>\n<thead><tr><th>file</th><th>words</th><th>critical</th><th>major</th><th>minor</th><th>suppressed</th><th>score</th><th>verdict</th></tr></thead>\n<tbody>\n");
-    for (k, f) in batch.files.iter().enumerate() {
+    for (k, f) in files.iter().enumerate() {
         let _ = writeln!(
             h,
             "<tr><td><a href=\"#file-{k}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.2}</td><td>{}</td></tr>",
             esc(&f.path),
             f.words,
-            f.count(Severity::Critical),
-            f.count(Severity::Major),
-            f.count(Severity::Minor),
+            f.critical,
+            f.major,
+            f.minor,
             f.suppressed,
-            round2(f.score()),
-            badge(batch.gate.passes(f))
+            f.score,
+            badge(f.passed)
         );
     }
-    for e in &batch.errors {
+    for e in errors {
         let _ = writeln!(
             h,
             "<tr class=\"errors\"><td>{}</td><td colspan=\"6\">{}</td><td><span class=\"badge fail\">ERROR</span></td></tr>",
@@ -370,14 +397,12 @@ fn files_table(h: &mut String, batch: &Batch) {
     h.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-fn article(h: &mut String, batch: &Batch, file: &FileReport, k: usize, next_id: &mut usize) {
-    let first = *next_id;
-    *next_id += file.findings.len();
+fn article(h: &mut String, file: &FileReport, passed: bool, k: usize, first: usize) {
     let _ = writeln!(
         h,
         "<section class=\"card article\" id=\"file-{k}\">\n<h2>{} {} <small>score {:.2} · {} words · <span class=\"shown\">{}</span> of {} findings shown{}</small></h2>",
         esc(&file.path),
-        badge(batch.gate.passes(file)),
+        badge(passed),
         round2(file.score()),
         file.words,
         file.findings.len(),
@@ -397,6 +422,13 @@ fn article(h: &mut String, batch: &Batch, file: &FileReport, k: usize, next_id: 
     }
     if file.findings.is_empty() {
         h.push_str("<p class=\"none\">No findings.</p>\n");
+    }
+    if file.omitted.total() > 0 {
+        let _ = writeln!(
+            h,
+            "<p class=\"none omitted\">{}</p>",
+            esc(&super::omitted_note(file.omitted.total()))
+        );
     }
     h.push_str("<ol class=\"findings\">\n");
     for (i, f) in file.findings.iter().enumerate() {
@@ -533,6 +565,7 @@ mod tests {
             baselined: 0,
             warnings: Vec::new(),
             transcoded: None,
+            omitted: Default::default(),
         };
         let batch = Batch {
             files: vec![file],

@@ -41,6 +41,9 @@ struct File<'a> {
     #[serde(skip_serializing_if = "is_zero")]
     baselined: usize,
     findings: &'a [LocatedFinding],
+    /// Findings past the limit per file, not listed (only when there are some).
+    #[serde(skip_serializing_if = "is_zero")]
+    omitted: usize,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -63,7 +66,7 @@ struct Tail<'a> {
 /// Writes `value` pretty-printed, every line after the first indented by `indent` spaces:
 /// the value as it appears nested in a pretty-printed document. (JSON strings hold no raw
 /// line breaks, so indenting after each line break only touches the layout.)
-fn nested(value: &impl Serialize, indent: usize, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn nested(value: &impl Serialize, indent: usize, out: &mut dyn Write) -> io::Result<()> {
     let text = serde_json::to_string_pretty(value)?;
     let pad = format!("\n{}", " ".repeat(indent));
     out.write_all(text.replace('\n', &pad).as_bytes())
@@ -90,6 +93,7 @@ pub fn write_file(
         suppressed: file.suppressed,
         baselined: file.baselined,
         findings: &file.findings,
+        omitted: file.omitted.total(),
     };
     nested(&entry, 4, out)
 }

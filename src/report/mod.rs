@@ -27,9 +27,12 @@ pub struct Gate {
 impl Gate {
     /// The file passes the gate.
     pub fn passes(&self, f: &FileReport) -> bool {
-        let sev_ok = self
-            .fail_on
-            .is_none_or(|min| f.findings.iter().all(|x| x.severity < min));
+        let sev_ok = self.fail_on.is_none_or(|min| {
+            f.findings.iter().all(|x| x.severity < min)
+                && [Severity::Critical, Severity::Major, Severity::Minor]
+                    .iter()
+                    .all(|&s| s < min || f.omitted.count(s) == 0)
+        });
         let score_ok = self.max_score.is_none_or(|m| f.score() <= m);
         sev_ok && score_ok
     }
@@ -208,9 +211,10 @@ pub struct End<'a> {
 }
 
 impl End<'_> {
-    /// Every checked file passed the gate.
+    /// The batch passed: every checked file passed the gate and every file could be read
+    /// (what the exit code says: 0 exactly when this is true).
     pub fn passed(&self) -> bool {
-        self.summaries.iter().all(|f| f.passed)
+        self.batch.errors.is_empty() && self.summaries.iter().all(|f| f.passed)
     }
 }
 
@@ -223,7 +227,7 @@ impl OutputFormat {
             OutputFormat::Jsonl => Box::new(jsonl::JsonlReport),
             OutputFormat::Json => Box::new(json::JsonReport::default()),
             OutputFormat::Csv => Box::new(csv::CsvReport::new(opts.csv, bilingual)),
-            OutputFormat::Html => Box::new(html::HtmlReport),
+            OutputFormat::Html => Box::new(html::HtmlReport::default()),
             OutputFormat::Sarif => Box::new(sarif::SarifReport::default()),
             OutputFormat::Xlsx => Box::new(xlsx::XlsxReport::new(bilingual)),
             OutputFormat::Github => Box::new(github::GithubReport::default()),
@@ -237,7 +241,7 @@ impl FileSummary {
         FileSummary {
             path: file.path.clone(),
             words: file.words,
-            findings: file.findings.len(),
+            findings: file.total(),
             critical: file.count(Severity::Critical),
             major: file.count(Severity::Major),
             minor: file.count(Severity::Minor),
@@ -357,6 +361,63 @@ pub fn write(
         batch,
     };
     report.finish(end, out)
+}
+
+/// What every format says of the findings past the limit per file.
+pub fn omitted_note(n: usize) -> String {
+    format!(
+        "{n} more findings not shown (the limit is set with --max-findings; they count in the \
+         score and the verdict)"
+    )
+}
+
+/// How much of a spooled report part is kept in memory before it goes to a temporary file.
+pub const SPOOL_IN_MEMORY: usize = 4 << 20;
+
+/// A part of a report that must be written after something only known at the end (SARIF's
+/// results after the unreadable files, HTML's articles after the totals): kept in memory up
+/// to [`SPOOL_IN_MEMORY`], then in an anonymous temporary file.
+#[derive(Debug)]
+pub struct Spool {
+    file: tempfile::SpooledTempFile,
+    len: u64,
+}
+
+impl Default for Spool {
+    fn default() -> Self {
+        Spool {
+            file: tempfile::SpooledTempFile::new(SPOOL_IN_MEMORY),
+            len: 0,
+        }
+    }
+}
+
+impl Spool {
+    /// Nothing was written.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Copies everything written to `out` and empties the spool.
+    pub fn copy_to(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        use std::io::{Seek, SeekFrom};
+        self.file.seek(SeekFrom::Start(0))?;
+        io::copy(&mut self.file, out)?;
+        *self = Spool::default();
+        Ok(())
+    }
+}
+
+impl Write for Spool {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
 }
 
 /// Rounds a score for display and JSON.

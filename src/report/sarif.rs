@@ -193,10 +193,16 @@ impl Paths {
     }
 }
 
-/// The SARIF log: written whole at the end, from the held files.
-#[derive(Debug, Clone, Default)]
+/// The SARIF log. Results are written as files come, to a spool (in memory up to
+/// [`super::SPOOL_IN_MEMORY`], then a temporary file), because the log names the unreadable
+/// files before the results; at the end the head is written and the spool copied after it.
+/// Memory stays flat for any number of files and findings.
+#[derive(Debug, Default)]
 pub struct SarifReport {
     paths: Paths,
+    spool: super::Spool,
+    /// Files with findings past the limit per file, and how many.
+    capped: Vec<(String, usize)>,
 }
 
 impl SarifReport {
@@ -207,39 +213,54 @@ impl SarifReport {
             paths: Paths {
                 base: Some((base, cwd)),
             },
+            ..SarifReport::default()
         }
     }
 }
 
 impl Report for SarifReport {
-    fn file(&mut self, _file: &FileReport, _passed: bool, _out: &mut dyn Write) -> io::Result<()> {
+    fn file(&mut self, file: &FileReport, _passed: bool, _out: &mut dyn Write) -> io::Result<()> {
+        let index = |id: &str| REGISTRY.iter().position(|r| r.meta().id == id);
+        for f in &file.findings {
+            let sep: &[u8] = if self.spool.is_empty() {
+                b"\n        "
+            } else {
+                b",\n        "
+            };
+            self.spool.write_all(sep)?;
+            super::json::nested(&result(f, index(f.rule), &self.paths), 8, &mut self.spool)?;
+        }
+        if file.omitted.total() > 0 {
+            self.capped.push((file.path.clone(), file.omitted.total()));
+        }
         Ok(())
     }
 
-    fn holds_files(&self) -> bool {
-        true
-    }
-
     fn finish(&mut self, end: End<'_>, out: &mut dyn Write) -> io::Result<()> {
-        write_log(end.batch, &self.paths, out)
+        write_log(end.batch, &self.paths, &self.capped, &mut self.spool, out)
     }
 }
 
 /// Writes the batch as one SARIF 2.1.0 log with one run, paths as given.
 pub fn write(batch: &Batch, out: &mut dyn Write) -> io::Result<()> {
-    write_log(batch, &Paths::default(), out)
+    super::write(
+        batch,
+        super::OutputFormat::Sarif,
+        &super::ReportOptions::default(),
+        out,
+    )
 }
 
-fn write_log(batch: &Batch, paths: &Paths, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the log around the spooled results.
+fn write_log(
+    batch: &Batch,
+    paths: &Paths,
+    capped: &[(String, usize)],
+    spooled: &mut super::Spool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let rules: Vec<Value> = REGISTRY.iter().map(|r| rule(r.meta())).collect();
-    let index = |id: &str| REGISTRY.iter().position(|r| r.meta().id == id);
-    let results: Vec<Value> = batch
-        .files
-        .iter()
-        .flat_map(|f| &f.findings)
-        .map(|f| result(f, index(f.rule), paths))
-        .collect();
-    let notifications: Vec<Value> = batch
+    let mut notifications: Vec<Value> = batch
         .errors
         .iter()
         .map(|e| {
@@ -250,6 +271,14 @@ fn write_log(batch: &Batch, paths: &Paths, out: &mut dyn Write) -> io::Result<()
             })
         })
         .collect();
+    notifications.extend(capped.iter().map(|(path, n)| {
+        json!({
+            "level": "warning",
+            "message": { "text": format!("{path}: {}", super::omitted_note(*n)) },
+            "locations": [{ "physicalLocation": { "artifactLocation": { "uri": paths.uri(path) } } }],
+        })
+    }));
+    let results: Vec<Value> = Vec::new();
     let mut driver = json!({
         "name": "mtcheck",
         "version": env!("CARGO_PKG_VERSION"),
@@ -272,7 +301,21 @@ fn write_log(batch: &Batch, paths: &Paths, out: &mut dyn Write) -> io::Result<()
             "results": results,
         }],
     });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
+    // the results go where the empty list stands: the last `"results": []` (a key; inside
+    // a JSON string the quotes would be escaped)
+    let text = serde_json::to_string_pretty(&log)?;
+    let at = text
+        .rfind("\"results\": []")
+        .map_or(text.len(), |i| i + "\"results\": ".len());
+    out.write_all(&text.as_bytes()[..at])?;
+    if spooled.is_empty() {
+        out.write_all(b"[]")?;
+    } else {
+        out.write_all(b"[")?;
+        spooled.copy_to(out)?;
+        out.write_all(b"\n      ]")?;
+    }
+    out.write_all(text[at..].strip_prefix("[]").unwrap_or_default().as_bytes())?;
     out.write_all(b"\n")
 }
 

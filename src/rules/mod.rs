@@ -77,6 +77,13 @@ pub struct Context<'a> {
     pub glossary: &'a crate::lexicon::glossary::Glossary,
     /// The matches of the names' literal renderings, once searched ([`Context::literal_names`]).
     literal_names: Option<Vec<crate::lexicon::Hit<'a, usize>>>,
+    /// Findings the current rule may report before the rest are only counted (0: no limit).
+    pub limit_per_rule: usize,
+    /// Findings the current rule reported so far ([`Context::start_rule`] resets it).
+    reported: usize,
+    /// Findings past [`Context::limit_per_rule`]: counted by rule and severity, not kept, so
+    /// that a rule firing on every word of a hostile file cannot fill memory.
+    pub overflow: Vec<(&'static str, Severity, usize)>,
 }
 
 impl<'a> Context<'a> {
@@ -88,7 +95,16 @@ impl<'a> Context<'a> {
             quote_style: typography::QuoteStyle::Auto,
             glossary: &EMPTY_GLOSSARY,
             literal_names: None,
+            limit_per_rule: 0,
+            reported: 0,
+            overflow: Vec::new(),
         }
+    }
+
+    /// Tells the context that the next findings come from another rule (for
+    /// [`Context::limit_per_rule`]).
+    pub fn start_rule(&mut self) {
+        self.reported = 0;
     }
 
     /// The matches of the dictionary's literal renderings of names
@@ -123,6 +139,18 @@ impl<'a> Context<'a> {
         message: String,
         suggestion: Option<String>,
     ) {
+        self.reported += 1;
+        if self.limit_per_rule > 0 && self.reported > self.limit_per_rule {
+            match self
+                .overflow
+                .iter_mut()
+                .find(|(id, s, _)| *id == meta.id && *s == severity)
+            {
+                Some((_, _, n)) => *n += 1,
+                None => self.overflow.push((meta.id, severity, 1)),
+            }
+            return;
+        }
         self.findings.push(RawFinding {
             meta,
             severity,

@@ -61,6 +61,11 @@ declare_rule! {
 /// foreign function words more often than errors.
 const MIN_CHARS: usize = 6;
 
+/// Longer words are never checked: no frequent word is this long, so none is one edit away,
+/// and the edits of a word take time in proportion to its length squared (a 400 KB
+/// "word" of a hostile file took minutes).
+const MAX_CHARS: usize = 64;
+
 /// Quotation marks that open or close a quotation.
 fn is_quote(s: &str) -> bool {
     matches!(
@@ -218,7 +223,8 @@ impl Rule for NonWord {
                     continue;
                 }
                 let text = doc.text(t);
-                if text.chars().count() < MIN_CHARS
+                let chars = text.chars().count();
+                if !(MIN_CHARS..=MAX_CHARS).contains(&chars)
                     || !text.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
                     || attached(doc, t, sent.tok_start, sent.tok_end)
                 {
@@ -282,6 +288,14 @@ mod tests {
     #[test]
     fn the_finite_part_of_a_separable_verb_is_a_word() {
         assert!(run(&NonWord, "Sie eckten als Manager bei der Bank an.").is_empty());
+    }
+
+    #[test]
+    fn a_very_long_word_is_passed_over_in_linear_time() {
+        // minutes before the length limit: every edit of every position was looked up
+        let word = "a".repeat(20_000);
+        assert!(run(&NonWord, &format!("„Der “{word}")).is_empty());
+        assert!(run(&NonWord, &format!("Die {word}s sind da.")).is_empty());
     }
 
     #[test]

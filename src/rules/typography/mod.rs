@@ -150,12 +150,30 @@ pub(crate) fn scan(doc: &Document, seg: &Segment) -> Vec<Quote> {
     out
 }
 
-/// The text around `seg` quotes German style: it has at least one „. In line mode every
-/// line is its own text; otherwise the whole document decides.
-pub(crate) fn german_style(doc: &Document, seg: &Segment) -> bool {
-    match doc.mode {
-        SegmentMode::Lines => doc.view[seg.start..seg.end].contains('„'),
-        SegmentMode::Paragraphs => doc.view.contains('„'),
+/// Whether the text around a segment quotes German style: it has at least one „. In line
+/// mode every line is its own text; otherwise the whole document decides, and the document
+/// is searched once, not once per segment (a file of many paragraphs without „ was
+/// searched whole for each of them).
+pub(crate) struct GermanStyle {
+    /// The document has a „ (paragraphs mode; `None` in line mode).
+    document: Option<bool>,
+}
+
+impl GermanStyle {
+    /// The style of `doc`'s segments.
+    pub(crate) fn new(doc: &Document) -> Self {
+        GermanStyle {
+            document: match doc.mode {
+                SegmentMode::Lines => None,
+                SegmentMode::Paragraphs => Some(doc.view.contains('„')),
+            },
+        }
+    }
+
+    /// The text around `seg` quotes German style.
+    pub(crate) fn of(&self, doc: &Document, seg: &Segment) -> bool {
+        self.document
+            .unwrap_or_else(|| doc.view[seg.start..seg.end].contains('„'))
     }
 }
 

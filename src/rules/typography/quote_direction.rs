@@ -1,6 +1,6 @@
 //! `quote-direction`: quotation marks the wrong way round (”…” or “…” in German text).
 
-use super::{german_style, proper, scan, Role};
+use super::{proper, scan, GermanStyle, Role};
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule, RuleMeta};
@@ -62,9 +62,10 @@ impl Rule for QuoteDirection {
         // straight quotes are a mixture when „…“ dominates the text (the unit of the house style)
         let count = |text: &str| (text.matches('„').count(), text.matches('"').count());
         let doc_counts = count(&doc.view);
+        let style = GermanStyle::new(doc);
         for (seg, quotes) in doc.segments.iter().zip(scans) {
             // „ in the text, or a ” that opens a quote: the text is not consistently English-style
-            let german = german_style(doc, seg) || doc_rdq || opens_with_rdq(&quotes);
+            let german = style.of(doc, seg) || doc_rdq || opens_with_rdq(&quotes);
             let (low, straight) = match doc.mode {
                 SegmentMode::Lines => count(&doc.view[seg.start..seg.end]),
                 SegmentMode::Paragraphs => doc_counts,

@@ -1,6 +1,6 @@
 //! `quote-spacing`: quotation marks glued to the neighbouring words, or spaced inside.
 
-use super::{german_style, glued_after, glued_before, proper, scan, Role};
+use super::{glued_after, glued_before, proper, scan, GermanStyle, Role};
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule, RuleMeta};
@@ -61,8 +61,9 @@ impl Rule for QuoteSpacing {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let style = GermanStyle::new(doc);
         for seg in &doc.segments {
-            let german = german_style(doc, seg);
+            let german = style.of(doc, seg);
             let marks = scan(doc, seg);
             for (k, q) in marks.iter().enumerate() {
                 let t = q.tok;
@@ -122,6 +123,21 @@ impl Rule for QuoteSpacing {
 mod tests {
     use super::*;
     use crate::rules::testing::run;
+
+    #[test]
+    fn many_paragraphs_decide_the_style_once() {
+        // the style used to be searched in the whole file once per paragraph: quadratic
+        let rows = "| Zeile | Wert |\n\n".repeat(30_000);
+        for (head, fix) in [("", " “"), ("„Ja“\n\n", " „")] {
+            let small = run(&QuoteSpacing, &format!("{head}Er sagte\"ja\" dazu.\n"));
+            let got = run(
+                &QuoteSpacing,
+                &format!("{head}{rows}Er sagte\"ja\" dazu.\n"),
+            );
+            assert_eq!(got, small);
+            assert_eq!(got[0].1.as_deref(), Some(fix), "{got:?}");
+        }
+    }
 
     #[test]
     fn glued_on_both_sides() {
