@@ -109,7 +109,8 @@ note "corpus: $FILES files of about $CHUNK_KB KB, $CORPUS_MB MB, from ${#INPUTS[
 
 # a 5 KB article: whole paragraphs of the inputs up to 5,000 bytes
 ARTICLE=$WORK/article.txt
-cat "${INPUTS[@]}" | awk 'BEGIN { RS = ""; ORS = "\n\n" } { if (n + length($0) > 5000) exit; n += length($0) + 2; print }' >"$ARTICLE"
+# (whole lines of the first input: one-sentence-per-line files have no blank lines)
+LC_ALL=C awk '{ if (n + length($0) + 1 > 5000) exit; n += length($0) + 1; print }' "${INPUTS[0]}" >"$ARTICLE"
 
 # ---------------------------------------------------------------- measuring
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

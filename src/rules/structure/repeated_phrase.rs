@@ -233,8 +233,11 @@ fn gram(doc: &Document, words: &[usize], k: usize) -> u64 {
         })
 }
 
+/// The most words one repeated-phrase finding covers.
+const MAX_PHRASE: usize = 40;
+
 /// The same phrase again in a later sentence of the segment: linear, by hashing every
-/// four-word phrase once.
+/// four-word phrase once and looking at most [`MAX_PHRASE`] words ahead.
 fn later_repeat(doc: &Document, words: &[usize], cx: &mut Context<'_>) {
     let mut first: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
     let same = |a: usize, b: usize| doc.norm(words[a]) == doc.norm(words[b]);
@@ -251,8 +254,10 @@ fn later_repeat(doc: &Document, words: &[usize], cx: &mut Context<'_>) {
             k += 1;
             continue;
         };
+        // at most MAX_PHRASE words: a whole copied passage is reported in pieces, and a
+        // passage that is not reported (quoted) costs a bounded look per word, not its length
         let mut len = 4;
-        while k + len < words.len() && p + len < k && same(p + len, k + len) {
+        while len < MAX_PHRASE && k + len < words.len() && p + len < k && same(p + len, k + len) {
             len += 1;
         }
         let phrase = &words[k..k + len];
@@ -505,5 +510,15 @@ mod tests {
             flagged(&RepeatedPhrase, "Wang schloss sich nach Meta von Meta an."),
             ["von Meta"]
         );
+    }
+
+    #[test]
+    fn a_quoted_passage_copied_many_times_is_passed_over_quickly() {
+        // each copy used to be compared word by word up to the next copy, once per word
+        let passage = "„Die Regierung hat heute in der Hauptstadt neue Regeln für den Handel \
+                       mit Waren aus dem Ausland und für die Steuern auf Einkommen beschlossen, \
+                       die im kommenden Jahr gelten sollen.“ ";
+        let text = passage.repeat(600);
+        assert!(flagged(&RepeatedPhrase, &text).is_empty());
     }
 }
