@@ -147,7 +147,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
     /// Fail a file whose score (penalty points per 1,000 words) is above N.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_max_score)]
     pub max_score: Option<f64>,
     /// Report at most N findings per file, the first by position; the others count in the
     /// score and the verdict and are summed up in one note [default: 10000; 0: no limit].
@@ -240,5 +240,13 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
         _ => Err(format!(
             "`{s}` is not a usable separator (one ASCII punctuation character other than \", or `tab`)"
         )),
+    }
+}
+
+/// `--max-score`: a finite number of at least 0, as `max-score` in `mtcheck.toml`.
+fn parse_max_score(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ => Err(format!("`{s}` is no score: give a number of at least 0")),
     }
 }

@@ -305,3 +305,107 @@ fn findings_past_the_limit_are_noted_in_every_format() {
         }
     }
 }
+
+// Item 8, the smaller ones.
+
+#[test]
+fn an_xliff2_unit_with_ignorable_white_space_is_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let x = file(
+        dir.path(),
+        "a.xlf",
+        "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" \
+         trgLang=\"de\"><file id=\"f\"><unit id=\"u\">\n<segment><source>He has deep pockets.\
+         </source><target>Er hat tiefe Taschen.</target></segment>\n<ignorable><source> </source>\
+         <target> </target></ignorable>\n</unit></file></xliff>\n",
+    );
+    let out = mtcheck()
+        .args(["--format", "jsonl", &x])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"text\":\"tiefe Taschen\""));
+    // a unit left open is reported on its last line, not on one past the end of the file
+    let bad = file(
+        dir.path(),
+        "b.xlf",
+        "<xliff version=\"2.0\"><file><unit>\n<segment><target>a</target>\n",
+    );
+    let out = mtcheck().arg(&bad).output().expect("runs");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2: unit without an end"));
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_keep_their_own_names() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    for b in [0xE9u8, 0xE8] {
+        let bytes = [b'c', b'a', b'f', b, b'.', b't', b'x', b't'];
+        fs::write(
+            dir.path().join(std::ffi::OsStr::from_bytes(&bytes)),
+            FAILING,
+        )
+        .expect("written");
+    }
+    let out = mtcheck()
+        .args(["--format", "jsonl"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("caf\\\\xE9.txt") && text.contains("caf\\\\xE8.txt"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_nul_byte_anywhere_makes_a_binary_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let late = file(
+        dir.path(),
+        "late.txt",
+        &format!("{}\0Ende.\n", "Das ist ein Satz. ".repeat(600)),
+    );
+    let out = mtcheck().arg(&late).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary file (NUL byte at offset 10800)"));
+}
+
+#[test]
+fn max_score_must_be_a_number_on_the_command_line_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = file(dir.path(), "a.txt", CLEAN);
+    for bad in ["nan", "inf", "-1"] {
+        let out = mtcheck()
+            .args(["--max-score", bad, &a])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "--max-score {bad}");
+    }
+}
+
+#[test]
+fn jsonl_escapes_line_separators() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = file(
+        dir.path(),
+        "a.txt",
+        "Das Unternehmen nutzt seine tiefen Taschen.\u{2028}Und mehr.\n",
+    );
+    let out = mtcheck()
+        .args(["--format", "jsonl", &a])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(!text.contains('\u{2028}'));
+    assert!(text
+        .lines()
+        .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
+}

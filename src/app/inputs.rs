@@ -22,9 +22,31 @@ impl Input {
     /// The name reports give the input.
     pub(crate) fn name(&self) -> String {
         match self {
-            Input::File(p, _) => p.display().to_string(),
+            Input::File(p, _) => path_name(p),
             Input::Stdin => "-".to_string(),
         }
+    }
+}
+
+/// `p` as text: a byte that is no part of UTF-8 is written `\xNN`, so a file name that is
+/// not UTF-8 keeps a name of its own (`Path::display` would turn its bytes into U+FFFD, the
+/// same for every such name).
+pub(crate) fn path_name(p: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in p.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        p.display().to_string()
     }
 }
 
@@ -48,7 +70,7 @@ pub(crate) fn collect(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Inp
             let files = walk(p, errors);
             if files.is_empty() {
                 errors.push(FileError {
-                    path: p.display().to_string(),
+                    path: path_name(p),
                     message: NOTHING_TO_CHECK.to_string(),
                 });
             }
@@ -75,7 +97,7 @@ fn walk(dir: &Path, errors: &mut Vec<FileError>) -> Vec<Input> {
             }
             Ok(_) => {}
             Err(e) => errors.push(FileError {
-                path: dir.display().to_string(),
+                path: path_name(dir),
                 message: e.to_string(),
             }),
         }

@@ -574,7 +574,11 @@ pub fn xml(
         }
     }
     if walk.units.open.is_some() {
-        return Err(malformed(line_of(text, text.len()), "unit without an end"));
+        // the last line that holds anything, not the one after the final line break
+        return Err(malformed(
+            line_of(text, text.trim_end().len()),
+            "unit without an end",
+        ));
     }
     Ok(walk.units.finish(original, bom, mode))
 }
@@ -644,7 +648,8 @@ impl XmlWalk {
             return;
         }
         match (self.kind, name) {
-            (Xml::Xliff, "seg-source" | "alt-trans") => self.skip_seg_source += 1,
+            // XLIFF 2.0 keeps the white space between segments in `ignorable`: not text to check
+            (Xml::Xliff, "seg-source" | "alt-trans" | "ignorable") => self.skip_seg_source += 1,
             (Xml::Xliff, "source") if self.skip_seg_source == 0 => self.begin_source(),
             (Xml::Xliff, "target") if self.skip_seg_source == 0 => self.begin_target(after),
             (Xml::Tmx, "tuv") => {
@@ -683,7 +688,7 @@ impl XmlWalk {
             return;
         }
         match (self.kind, name) {
-            (Xml::Xliff, "seg-source" | "alt-trans") => {
+            (Xml::Xliff, "seg-source" | "alt-trans" | "ignorable") => {
                 self.skip_seg_source = self.skip_seg_source.saturating_sub(1)
             }
             (Xml::Xliff, "trans-unit" | "segment") | (Xml::Tmx, "tu") => {
@@ -791,7 +796,7 @@ mod tests {
     fn xliff2_and_tmx() {
         let f = r#"<xliff version="2.0" srcLang="en" trgLang="de"><file id="f"><unit id="u">
 <segment><source>One</source><target>Eins</target></segment>
-<segment><source>Two</source><target>Zwei</target></segment></unit></file></xliff>"#;
+<segment><source>Two</source><target>Zwei</target></segment><ignorable><source> </source><target> </target></ignorable></unit></file></xliff>"#;
         let doc = xml(f.to_string(), 0, SegmentMode::Paragraphs, Xml::Xliff).unwrap();
         assert_eq!(doc.view, "Eins\n\nZwei");
         assert_eq!(doc.source(1).map(|s| s.text.as_str()), Some("Two"));

@@ -136,7 +136,7 @@ fn utf16(bytes: &[u8]) -> Result<Decoded, InputError> {
 }
 
 fn refuse_binary(bytes: &[u8]) -> Result<(), InputError> {
-    match bytes.iter().take(8192).position(|&b| b == 0) {
+    match memchr::memchr(0, bytes) {
         Some(offset) => Err(InputError::Binary { offset }),
         None => Ok(()),
     }

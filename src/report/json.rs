@@ -63,11 +63,26 @@ struct Tail<'a> {
     passed: bool,
 }
 
+/// `json` with U+2028 and U+2029 written as `\u2028` and `\u2029`: valid JSON either way,
+/// but raw they end a line for JavaScript and for many line-based tools, which would cut a
+/// JSON Lines record in two. (serde_json leaves them raw; they occur only inside strings.)
+pub(crate) fn escape_line_separators(json: &str) -> std::borrow::Cow<'_, str> {
+    if json.contains(['\u{2028}', '\u{2029}']) {
+        std::borrow::Cow::Owned(
+            json.replace('\u{2028}', "\\u2028")
+                .replace('\u{2029}', "\\u2029"),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(json)
+    }
+}
+
 /// Writes `value` pretty-printed, every line after the first indented by `indent` spaces:
 /// the value as it appears nested in a pretty-printed document. (JSON strings hold no raw
 /// line breaks, so indenting after each line break only touches the layout.)
 pub(crate) fn nested(value: &impl Serialize, indent: usize, out: &mut dyn Write) -> io::Result<()> {
     let text = serde_json::to_string_pretty(value)?;
+    let text = escape_line_separators(&text);
     let pad = format!("\n{}", " ".repeat(indent));
     out.write_all(text.replace('\n', &pad).as_bytes())
 }
@@ -122,6 +137,7 @@ pub fn write_end(
         passed,
     };
     let text = serde_json::to_string_pretty(&tail)?;
+    let text = escape_line_separators(&text);
     // the tail's fields, at the document's first level
     let fields = text
         .strip_prefix("{\n  ")
