@@ -288,30 +288,17 @@ pub fn parse(text: &str, path: &str, dir: &Path) -> Result<Settings, ConfigError
         .iter()
         .map(|(id, s)| Ok((rule(id, "rules.severity")?, *s)))
         .collect::<Result<_, ConfigError>>()?;
-    let mut dictionaries = Vec::new();
-    for p in &cfg.dictionaries.extra {
-        let full = dir.join(p.get_ref());
-        if !full.is_file() {
-            return Err(err(
-                Some(p.span()),
-                format!("dictionaries.extra: no such file `{}`", full.display()),
-            ));
-        }
-        dictionaries.push(full);
-    }
-    let glossary = match &cfg.glossary {
-        Some(p) => {
-            let full = dir.join(p.get_ref());
-            if !full.is_file() {
-                return Err(err(
-                    Some(p.span()),
-                    format!("glossary: no such file `{}`", full.display()),
-                ));
-            }
-            Some(full)
-        }
-        None => None,
-    };
+    let dictionaries = cfg
+        .dictionaries
+        .extra
+        .iter()
+        .map(|p| existing_file(dir, p, "dictionaries.extra", &err))
+        .collect::<Result<Vec<_>, _>>()?;
+    let glossary = cfg
+        .glossary
+        .as_ref()
+        .map(|p| existing_file(dir, p, "glossary", &err))
+        .transpose()?;
     let mut overrides = Vec::new();
     for o in &cfg.overrides {
         overrides.push(Override {
@@ -353,6 +340,24 @@ pub fn parse(text: &str, path: &str, dir: &Path) -> Result<Settings, ConfigError
         glossary,
         overrides,
     })
+}
+
+/// `p`, relative to the configuration file's folder `dir`, names an existing file.
+fn existing_file(
+    dir: &Path,
+    p: &Spanned<PathBuf>,
+    key: &str,
+    err: &impl Fn(Option<Range<usize>>, String) -> ConfigError,
+) -> Result<PathBuf, ConfigError> {
+    let full = dir.join(p.get_ref());
+    if full.is_file() {
+        Ok(full)
+    } else {
+        Err(err(
+            Some(p.span()),
+            format!("{key}: no such file `{}`", full.display()),
+        ))
+    }
 }
 
 /// The globs of an override compiled into one set; a glob without `/` matches the file

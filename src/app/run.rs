@@ -35,39 +35,16 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
         progress,
     } = streams;
     // an output that is also read is refused before anything is opened
-    let outputs: Vec<&Path> = settings
-        .outputs
-        .iter()
-        .filter_map(|o| o.path.as_deref())
-        .collect();
-    output::check_outputs(&outputs, &settings.paths, &settings.reads)?;
+    refuse_outputs_that_are_read(settings)?;
     let mut errors = Vec::new();
-    let inputs = inputs::collect(&settings.paths, &mut errors);
-    let stdin_bytes = if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
-        reader::read_limited(stdin, 0).ok()
-    } else {
-        None
-    };
-    // reports list files in the order of their names, whatever finishes first
-    let name = |i: &Input| match (i, &settings.stdin_name) {
-        (Input::Stdin, Some(n)) => n.clone(),
-        _ => i.name(),
-    };
-    let mut inputs: Vec<(String, Input)> = inputs.into_iter().map(|i| (name(&i), i)).collect();
-    inputs.sort_by(|a, b| a.0.cmp(&b.0));
+    let (inputs, stdin_bytes) = named_inputs(settings, stdin, &mut errors);
     for e in &errors {
         writeln!(stderr, "{}: {}", escape(&e.path), escape(&e.message))?;
     }
     let bilingual = is_bilingual(settings, &inputs);
     let mut sinks = sinks(&settings.outputs, stdout)?;
     let mut unreadable = !errors.is_empty();
-    let mut writers: Vec<ReportWriter<'_>> = sinks
-        .iter_mut()
-        .zip(&settings.outputs)
-        .map(|(sink, o)| {
-            ReportWriter::with_report(report(settings, o, bilingual), settings.gate, sink)
-        })
-        .collect();
+    let mut writers = writers(settings, &mut sinks, bilingual);
     for e in errors {
         for w in &mut writers {
             w.error(e.clone());
@@ -86,18 +63,7 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
         done.bar.set_message(format!("{n} findings"));
         Ok((report, gate))
     };
-    let pool = match settings.threads {
-        Some(n) => Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(n.max(1))
-                .build()
-                .map_err(|e| AppError::File {
-                    context: "cannot start worker threads".to_string(),
-                    error: e.to_string(),
-                })?,
-        ),
-        None => None,
-    };
+    let pool = thread_pool(settings.threads)?;
     let mut all_pass = true;
     let mut baseline = settings.baseline.clone();
     pipeline::ordered(&inputs, pool.as_ref(), work, |result| {
@@ -137,13 +103,7 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
     for (w, o) in writers.into_iter().zip(&settings.outputs) {
         w.finish().map_err(|e| write_error(o, e))?;
     }
-    for (sink, o) in sinks.iter_mut().zip(&settings.outputs) {
-        sink.flush().map_err(|e| write_error(o, e))?;
-    }
-    // every report complete: only now do they replace the files they name
-    for sink in sinks {
-        sink.commit()?;
-    }
+    commit(settings, sinks)?;
     if let (Some(b), true) = (&baseline, settings.write_baseline) {
         let n = b.write()?;
         writeln!(
@@ -154,17 +114,90 @@ pub fn run(settings: &CheckSettings, streams: Streams<'_>) -> Result<Status, App
         )?;
         all_pass = true;
     }
-    let status = if unreadable {
-        Status::Error
-    } else if all_pass {
-        Status::Pass
-    } else {
-        Status::Fail
+    let status = match (unreadable, all_pass) {
+        (true, _) => Status::Error,
+        (false, true) => Status::Pass,
+        (false, false) => Status::Fail,
     };
     if settings.outputs.iter().any(|o| o.path.is_some()) || settings.baseline.is_some() {
         summary_line(&summaries, settings, status, stderr)?;
     }
     Ok(status)
+}
+
+/// The inputs of `settings` with the names reports give them, in name order (reports list
+/// files so, whatever finishes first), and what standard input holds when it is one of them.
+fn named_inputs(
+    settings: &CheckSettings,
+    stdin: &mut dyn io::Read,
+    errors: &mut Vec<FileError>,
+) -> (Vec<(String, Input)>, Option<Vec<u8>>) {
+    let inputs = inputs::collect(&settings.paths, errors);
+    let stdin_bytes = if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+        reader::read_limited(stdin, 0).ok()
+    } else {
+        None
+    };
+    let name = |i: &Input| match (i, &settings.stdin_name) {
+        (Input::Stdin, Some(n)) => n.clone(),
+        _ => i.name(),
+    };
+    let mut inputs: Vec<(String, Input)> = inputs.into_iter().map(|i| (name(&i), i)).collect();
+    inputs.sort_by(|a, b| a.0.cmp(&b.0));
+    (inputs, stdin_bytes)
+}
+
+/// Refuses report files that this run also reads (an input, the source, a dictionary …).
+fn refuse_outputs_that_are_read(settings: &CheckSettings) -> Result<(), AppError> {
+    let outputs: Vec<&Path> = settings
+        .outputs
+        .iter()
+        .filter_map(|o| o.path.as_deref())
+        .collect();
+    output::check_outputs(&outputs, &settings.paths, &settings.reads)
+}
+
+/// One report writer per output, each on its sink.
+fn writers<'a>(
+    settings: &CheckSettings,
+    sinks: &'a mut [Sink<'_>],
+    bilingual: bool,
+) -> Vec<ReportWriter<'a>> {
+    sinks
+        .iter_mut()
+        .zip(&settings.outputs)
+        .map(|(sink, o)| {
+            let sink: &mut dyn Write = sink;
+            ReportWriter::with_report(report(settings, o, bilingual), settings.gate, sink)
+        })
+        .collect()
+}
+
+/// The worker pool of `-j N` (`None`: rayon's global pool, one thread per core).
+fn thread_pool(threads: Option<usize>) -> Result<Option<rayon::ThreadPool>, AppError> {
+    threads
+        .map(|n| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n.max(1))
+                .build()
+                .map_err(|e| AppError::File {
+                    context: "cannot start worker threads".to_string(),
+                    error: e.to_string(),
+                })
+        })
+        .transpose()
+}
+
+/// Flushes every sink, and only when all reports are complete lets the report files replace
+/// the files they name.
+fn commit(settings: &CheckSettings, mut sinks: Vec<Sink<'_>>) -> Result<(), AppError> {
+    for (sink, o) in sinks.iter_mut().zip(&settings.outputs) {
+        sink.flush().map_err(|e| write_error(o, e))?;
+    }
+    for sink in sinks {
+        sink.commit()?;
+    }
+    Ok(())
 }
 
 /// Where one report goes: a file written aside and renamed over its target at the end

@@ -409,48 +409,52 @@ impl Rule for RepeatedPhrase {
                     }
                 }
             }
-            // the same n-gram (n >= 3) twice in a row: a decoding loop
-            let close = |g: &[usize]| g.windows(2).all(|w| w[1] - w[0] <= 2);
-            let hash = |t: usize| doc.tokens.norm_hash(t);
-            for n in (3..=6).rev() {
-                for k in n..(words.len() + 1).saturating_sub(n) {
-                    // most word pairs differ: compare their hashes before their forms
-                    if hash(words[k - n]) != hash(words[k]) {
-                        continue;
-                    }
-                    let (first, second) = (&words[k - n..k], &words[k..k + n]);
-                    let same = first
-                        .iter()
-                        .zip(second)
-                        .all(|(&a, &b)| doc.norm(a) == doc.norm(b));
-                    if !same || !close(first) || !close(second) || second[0] - first[n - 1] > 2 {
-                        continue;
-                    }
-                    if second.iter().filter(|&&t| content(doc, t)).count() < 2 {
-                        continue;
-                    }
-                    // „ihr halbes Leben – ihr halbes Leben!“, „ADLER AG: ADLER AG verbessert“:
-                    // a dash or colon between the copies sets off a restatement or a label
-                    if (first[n - 1] + 1..second[0])
-                        .any(|i| matches!(doc.text(i), ":" | "-" | "–" | "—"))
-                    {
-                        continue;
-                    }
-                    let (s, e) = (doc.tok(second[0]).start, doc.tok(second[n - 1]).end);
-                    if s >= flagged_until {
-                        cx.report(
-                            &META,
-                            s,
-                            e,
-                            format!("The phrase {} is repeated.", q(&doc.view[s..e])),
-                            Some(String::new()),
-                        );
-                        flagged_until = e;
-                    }
-                }
-            }
+            decoding_loops(doc, &words, flagged_until, cx);
         }
         across_sentences(doc, cx);
+    }
+}
+
+/// The same n-gram (n >= 3) twice in a row in a sentence's `words`: a decoding loop. Places
+/// before `flagged_until` are already reported.
+fn decoding_loops(doc: &Document, words: &[usize], mut flagged_until: usize, cx: &mut Context<'_>) {
+    let close = |g: &[usize]| g.windows(2).all(|w| w[1] - w[0] <= 2);
+    let hash = |t: usize| doc.tokens.norm_hash(t);
+    for n in (3..=6).rev() {
+        for k in n..(words.len() + 1).saturating_sub(n) {
+            // most word pairs differ: compare their hashes before their forms
+            if hash(words[k - n]) != hash(words[k]) {
+                continue;
+            }
+            let (first, second) = (&words[k - n..k], &words[k..k + n]);
+            let same = first
+                .iter()
+                .zip(second)
+                .all(|(&a, &b)| doc.norm(a) == doc.norm(b));
+            if !same || !close(first) || !close(second) || second[0] - first[n - 1] > 2 {
+                continue;
+            }
+            if second.iter().filter(|&&t| content(doc, t)).count() < 2 {
+                continue;
+            }
+            // „ihr halbes Leben – ihr halbes Leben!“, „ADLER AG: ADLER AG verbessert“:
+            // a dash or colon between the copies sets off a restatement or a label
+            if (first[n - 1] + 1..second[0]).any(|i| matches!(doc.text(i), ":" | "-" | "–" | "—"))
+            {
+                continue;
+            }
+            let (s, e) = (doc.tok(second[0]).start, doc.tok(second[n - 1]).end);
+            if s >= flagged_until {
+                cx.report(
+                    &META,
+                    s,
+                    e,
+                    format!("The phrase {} is repeated.", q(&doc.view[s..e])),
+                    Some(String::new()),
+                );
+                flagged_until = e;
+            }
+        }
     }
 }
 
