@@ -287,6 +287,19 @@ fn row_problems<R: for<'de> Deserialize<'de>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `got` holds exactly one problem per `(line, text)` of `want`, each on `shown:line:`.
+    fn assert_problems(shown: &str, got: &[String], want: &[(usize, &str)]) {
+        for (line, what) in want {
+            let prefix = format!("{shown}:{line}: ");
+            assert!(
+                got.iter()
+                    .any(|g| g.starts_with(&prefix) && g.contains(what)),
+                "missing `{prefix}…{what}…` in {got:#?}"
+            );
+        }
+        assert_eq!(got.len(), want.len(), "{got:#?}");
+    }
     use crate::lexicon::Lexicons;
 
     fn lines(errors: &[DictError]) -> Vec<String> {
@@ -400,15 +413,7 @@ mod tests {
             (5, "fields"),
             (6, "duplicate pattern `tief* Tasche*` (first on line 2)"),
         ];
-        for (line, what) in want {
-            let prefix = format!("{shown}:{line}: ");
-            assert!(
-                got.iter()
-                    .any(|g| g.starts_with(&prefix) && g.contains(what)),
-                "missing `{prefix}…{what}…` in {got:#?}"
-            );
-        }
-        assert_eq!(got.len(), want.len(), "{got:#?}");
+        assert_problems(&shown, &got, &want);
         // the loader agrees that the file is bad, and stops at its first problem
         assert!(Lexicons::load(&[&p]).is_err());
     }
@@ -483,15 +488,7 @@ mod tests {
                 "duplicate word `entsinnt` in list `missing-reflexive.verbs` (first on line 2)",
             ),
         ];
-        for (line, what) in want {
-            let prefix = format!("{shown}:{line}: ");
-            assert!(
-                got.iter()
-                    .any(|g| g.starts_with(&prefix) && g.contains(what)),
-                "missing `{prefix}…{what}…` in {got:#?}"
-            );
-        }
-        assert_eq!(got.len(), want.len(), "{got:#?}");
+        assert_problems(&shown, &got, &want);
         assert!(got[0].contains("missing-reflexive.verbs, "), "{got:#?}");
         // the loader stops at the first of them
         let err = Lexicons::load(&[&p]).unwrap_err().to_string();
