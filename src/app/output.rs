@@ -1,7 +1,9 @@
 //! Where reports go: the one place an output file is opened. A report is written to a hidden
 //! temporary file in the target's directory and renamed over the target only when it is
 //! complete, so an interrupted run or a failing write (a full disk) leaves the previous
-//! report as it was. An output that is also something the run reads (an input, a file in a
+//! report as it was. A target that is not a regular file (`/dev/null`, `/dev/stdout`, a named
+//! pipe, a terminal) is written to directly: renaming over it would replace the device or the
+//! pipe with a plain file. An output that is also something the run reads (an input, a file in a
 //! checked directory that the run would read back, the source, a dictionary) is refused
 //! before anything is opened. Standard output stops quietly when its reader goes away (a
 //! closed pipe) without changing the verdict.
@@ -89,19 +91,39 @@ pub fn check_outputs(
     Ok(())
 }
 
+/// Where an [`OutputFile`] writes.
+enum Dest {
+    /// A temporary file next to a regular (or new) target, renamed over it on commit.
+    Aside(BufWriter<NamedTempFile>),
+    /// A device, a named pipe or a terminal, written to as it is.
+    Direct(BufWriter<fs::File>),
+}
+
 /// An output file being written: a temporary file next to the target, renamed over it by
 /// [`OutputFile::commit`]. Dropped without a commit, the temporary file is removed and the
-/// target is untouched.
+/// target is untouched. A target that exists and is not a regular file is written directly.
 pub struct OutputFile {
-    file: BufWriter<NamedTempFile>,
+    file: Dest,
     target: PathBuf,
     shown: PathBuf,
 }
 
 impl OutputFile {
     /// Opens a temporary file in the directory of `target` (symbolic links followed), with
-    /// the permissions of the existing target, or the usual ones for a new file.
+    /// the permissions of the existing target, or the usual ones for a new file; or, when
+    /// `target` exists and is not a regular file (`/dev/null`, a named pipe), the target.
     pub fn create(target: &Path) -> Result<OutputFile, AppError> {
+        if fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .open(target)
+                .map_err(|e| write_error(target, &e))?;
+            return Ok(OutputFile {
+                file: Dest::Direct(BufWriter::new(file)),
+                target: target.to_path_buf(),
+                shown: target.to_path_buf(),
+            });
+        }
         let resolved = resolved(target);
         let dir = match resolved.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -123,16 +145,22 @@ impl OutputFile {
             .tempfile_in(&dir)
             .map_err(|e| write_error(target, &e))?;
         Ok(OutputFile {
-            file: BufWriter::new(file),
+            file: Dest::Aside(BufWriter::new(file)),
             target: resolved,
             shown: target.to_path_buf(),
         })
     }
 
-    /// Flushes the report and renames it over the target.
+    /// Flushes the report and renames it over the target (or, for a device or a pipe,
+    /// flushes it there).
     pub fn commit(self) -> Result<(), AppError> {
-        let file = self
-            .file
+        let file = match self.file {
+            Dest::Direct(mut w) => {
+                return w.flush().map_err(|e| write_error(&self.shown, &e));
+            }
+            Dest::Aside(w) => w,
+        };
+        let file = file
             .into_inner()
             .map_err(|e| write_error(&self.shown, e.error()))?;
         file.as_file()
@@ -159,11 +187,17 @@ fn write_error(target: &Path, e: &io::Error) -> AppError {
 
 impl Write for OutputFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.file.write(buf)
+        match &mut self.file {
+            Dest::Aside(w) => w.write(buf),
+            Dest::Direct(w) => w.write(buf),
+        }
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.file.flush()
+        match &mut self.file {
+            Dest::Aside(w) => w.flush(),
+            Dest::Direct(w) => w.flush(),
+        }
     }
 }
 
@@ -245,6 +279,46 @@ mod tests {
             assert!(check_outputs(&[&link], &files, &[]).is_err());
         }
         assert_eq!(fs::read_to_string(&input).expect("read"), "Hallo.");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_written_to_not_replaced() {
+        use std::io::Read;
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("report.fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("named pipe: SKIPPED (no mkfifo)");
+            return;
+        }
+        let path = fifo.clone();
+        let reader = std::thread::spawn(move || {
+            let mut text = String::new();
+            fs::File::open(&path)
+                .expect("opened")
+                .read_to_string(&mut text)
+                .expect("read");
+            text
+        });
+        let mut out = OutputFile::create(&fifo).expect("created");
+        out.write_all(b"report").expect("written");
+        out.commit().expect("committed");
+        // checked before waiting for the reader, which never returns if the pipe was replaced
+        let kind = fs::symlink_metadata(&fifo)
+            .expect("still there")
+            .file_type();
+        assert!(kind.is_fifo(), "the pipe was replaced: {kind:?}");
+        assert_eq!(reader.join().expect("reader"), "report");
+        // the character device /dev/null stays a device
+        if Path::new("/dev/null").exists() {
+            let mut out = OutputFile::create(Path::new("/dev/null")).expect("created");
+            out.write_all(b"gone").expect("written");
+            out.commit().expect("committed");
+            let kind = fs::metadata("/dev/null").expect("there").file_type();
+            assert!(kind.is_char_device(), "/dev/null was replaced: {kind:?}");
+        }
     }
 
     #[test]
