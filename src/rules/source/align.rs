@@ -108,8 +108,88 @@ fn cost(src: &str, tgt: &str) -> f64 {
     length + 0.7 * missing as f64
 }
 
-/// Pairs the sentences of unit `u` of `doc`.
-pub fn pairs(doc: &Document, u: &Aligned<'_>) -> Vec<Pair> {
+/// The sentences of a unit on both sides and the links the alignment found between them.
+#[derive(Debug, Clone, Default)]
+pub struct Alignment {
+    /// Byte ranges of the source sentences in the unit's source.
+    pub source: Vec<Range<usize>>,
+    /// Token ranges of the target sentences.
+    pub target: Vec<Range<usize>>,
+    /// In order: which source sentences (indices into `source`) go with which target
+    /// sentences (indices into `target`); one side is empty where a sentence has no partner.
+    pub links: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl Alignment {
+    /// The bytes of the source sentences `r` (empty for an empty range).
+    pub fn source_text<'a>(&self, u: &Aligned<'a>, r: &Range<usize>) -> &'a str {
+        if r.is_empty() {
+            return "";
+        }
+        u.source
+            .get(self.source[r.start].start..self.source[r.end - 1].end)
+            .unwrap_or_default()
+    }
+
+    /// The tokens of the target sentences `r` (empty for an empty range).
+    pub fn target_tokens(&self, r: &Range<usize>) -> Range<usize> {
+        if r.is_empty() {
+            return 0..0;
+        }
+        self.target[r.start].start..self.target[r.end - 1].end
+    }
+}
+
+impl Alignment {
+    /// Whether the unlinked sentence of link `k` (a source sentence without a target, or a
+    /// target sentence without a source) fits into a neighbouring link: with it, that link's
+    /// target/source length ratio stays within `lo..=hi`. A long English sentence that the
+    /// translation splits into three, or three short ones it joins into one, is no omission
+    /// and no addition.
+    pub fn fits_neighbour(
+        &self,
+        doc: &Document,
+        u: &Aligned<'_>,
+        k: usize,
+        lo: f64,
+        hi: f64,
+    ) -> bool {
+        let (s, t) = &self.links[k];
+        let len = |text: &str| text.trim().chars().count() as f64;
+        let (extra_s, extra_t) = (
+            len(self.source_text(u, s)),
+            len(token_text(doc, &self.target_tokens(t))),
+        );
+        [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|n| self.links.get(n))
+            .filter(|(ns, nt)| !ns.is_empty() && !nt.is_empty())
+            .any(|(ns, nt)| {
+                let src = len(self.source_text(u, ns)) + extra_s;
+                let tgt = len(token_text(doc, &self.target_tokens(nt))) + extra_t;
+                let ratio = tgt / src.max(1.0);
+                (lo..=hi).contains(&ratio)
+            })
+    }
+}
+
+/// The view text of the target tokens `r`.
+pub fn token_text<'d>(doc: &'d Document, r: &Range<usize>) -> &'d str {
+    if r.is_empty() {
+        return "";
+    }
+    &doc.view[doc.tok(r.start).start..doc.tok(r.end - 1).end]
+}
+
+/// How well source text `src` and target text `tgt` fit as translations of each other: 0 is
+/// a perfect fit by length and anchors, higher is worse.
+pub fn fit(src: &str, tgt: &str) -> f64 {
+    cost(src, tgt)
+}
+
+/// Aligns the sentences of unit `u` of `doc`.
+pub fn align(doc: &Document, u: &Aligned<'_>) -> Alignment {
     let src = en_sentences(u.source);
     let first = doc.sentences.partition_point(|s| s.tok_end <= u.tok_start);
     let tgt: Vec<Range<usize>> = doc.sentences[first..]
@@ -117,22 +197,18 @@ pub fn pairs(doc: &Document, u: &Aligned<'_>) -> Vec<Pair> {
         .take_while(|s| s.tok_start < u.tok_end)
         .map(|s| s.tok_start.max(u.tok_start)..s.tok_end.min(u.tok_end))
         .collect();
-    let text = |r: &Range<usize>| -> &str {
-        if r.is_empty() {
-            return "";
-        }
-        &doc.view[doc.tok(r.start).start..doc.tok(r.end - 1).end]
-    };
     let (n, m) = (src.len(), tgt.len());
-    if n == 0 || m == 0 {
-        return Vec::new();
-    }
-    let join_s = |a: usize, b: usize| {
-        u.source
-            .get(src[a].start..src[b - 1].end)
-            .unwrap_or_default()
+    let mut out = Alignment {
+        source: src,
+        target: tgt,
+        links: Vec::new(),
     };
-    let join_t = |a: usize, b: usize| tgt[a].start..tgt[b - 1].end;
+    if n == 0 || m == 0 {
+        return out;
+    }
+    let join_s = |a: usize, b: usize| u.source.get(out.source[a].start..out.source[b - 1].end);
+    let join_t =
+        |a: usize, b: usize| token_text(doc, &(out.target[a].start..out.target[b - 1].end));
     let mut best = vec![vec![(f64::INFINITY, 0usize, 0usize); m + 1]; n + 1];
     best[0][0].0 = 0.0;
     const MOVES: [(usize, usize); 6] = [(1, 1), (1, 2), (2, 1), (2, 2), (1, 0), (0, 1)];
@@ -149,7 +225,10 @@ pub fn pairs(doc: &Document, u: &Aligned<'_>) -> Vec<Pair> {
                 }
                 let c = match (di, dj) {
                     (0, _) | (_, 0) => SKIP,
-                    _ => cost(join_s(i, ni), text(&join_t(j, nj))) + 0.3 * (di + dj - 2) as f64,
+                    _ => {
+                        cost(join_s(i, ni).unwrap_or_default(), join_t(j, nj))
+                            + 0.3 * (di + dj - 2) as f64
+                    }
                 };
                 if here + c < best[ni][nj].0 {
                     best[ni][nj] = (here + c, di, dj);
@@ -157,30 +236,44 @@ pub fn pairs(doc: &Document, u: &Aligned<'_>) -> Vec<Pair> {
             }
         }
     }
-    let mut out = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         let (_, di, dj) = best[i][j];
         if di == 0 && dj == 0 {
             break;
         }
-        if di > 0 {
-            // a source sentence without a partner gets an empty range
-            let target = if dj == 0 {
-                let at = j.checked_sub(1).map_or(u.tok_start, |k| tgt[k].end);
-                at..at
-            } else {
-                join_t(j - dj, j)
-            };
-            out.push(Pair {
-                source: src[i - di].start..src[i - 1].end,
-                target,
-            });
-        }
+        out.links.push((i - di..i, j - dj..j));
         i -= di;
         j -= dj;
     }
-    out.reverse();
+    out.links.reverse();
+    out
+}
+
+/// Pairs the sentences of unit `u` of `doc`: every source sentence in exactly one pair, in
+/// order (target sentences without a source partner are left out).
+pub fn pairs(doc: &Document, u: &Aligned<'_>) -> Vec<Pair> {
+    let a = align(doc, u);
+    let mut out = Vec::new();
+    let mut at = u.tok_start;
+    for (s, t) in &a.links {
+        if !t.is_empty() {
+            at = a.target[t.end - 1].end;
+        }
+        if s.is_empty() {
+            continue;
+        }
+        // a source sentence without a partner gets an empty range where it would stand
+        let target = if t.is_empty() {
+            at..at
+        } else {
+            a.target_tokens(t)
+        };
+        out.push(Pair {
+            source: a.source[s.start].start..a.source[s.end - 1].end,
+            target,
+        });
+    }
     out
 }
 

@@ -1,6 +1,7 @@
 //! Rules that compare the German target with its English source; without a source they
 //! stay silent.
 
+pub mod addition;
 pub(crate) mod align;
 pub mod glossary_term;
 pub mod omission;

@@ -5,7 +5,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::aligned;
+use std::ops::Range;
+
+use super::align::{self, Alignment};
+use super::{aligned, Aligned};
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::rules::{declare_rule, Context, Rule, RuleMeta};
@@ -16,6 +19,9 @@ use crate::rules::{declare_rule, Context, Rule, RuleMeta};
 pub const SHORT: f64 = 0.6;
 /// Below this ratio the omission is major (far below every measured human-like rendering).
 pub const VERY_SHORT: f64 = 0.45;
+/// At or above this target/source ratio of a whole unit, no sentence of it is reported as
+/// missing (English to German runs about 1.14).
+pub const UNIT_NORMAL: f64 = 1.0;
 /// Units with shorter sources are not judged by length.
 pub const MIN_SOURCE_CHARS: usize = 40;
 
@@ -26,7 +32,12 @@ declare_rule! {
     /// A target shorter than 0.6 times its source in characters (major below 0.45; English to
     /// German runs about 1.14, and 99.5 % of well-rated segments stay above 0.67), a target with
     /// fewer sentences than the source, and URLs, e-mail addresses, @handles and #hashtags of the
-    /// source that are not in the target exactly. Needs a source; silent without one.
+    /// source that are not in the target exactly; a parenthesis of the source missing in the
+    /// target is minor. The sentences of a unit are aligned with those of the source (by length,
+    /// numbers and marks), and in a unit shorter than its source the finding names the source
+    /// sentence that has no counterpart, or that a far too short German sentence leaves out, and
+    /// marks the German sentence where it is missing, not the whole paragraph. Needs a source;
+    /// silent without one.
     ///
     /// ## Why
     /// Machine translation drops clauses and sentences silently; the German reads fluently and
@@ -74,6 +85,110 @@ fn sentences(text: &str) -> usize {
         .count()
 }
 
+/// Letters in `text`.
+fn letters(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// The first words of a sentence, for a message.
+fn quoted(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(70) {
+        Some((at, _)) => {
+            let cut = text[..at].rfind(' ').unwrap_or(at);
+            format!("“{} …”", &text[..cut])
+        }
+        None => format!("“{text}”"),
+    }
+}
+
+/// The bytes of the target sentences of link `t`, or where the link has none, of the
+/// sentence before it (after it at the start of the unit).
+fn place(doc: &Document, a: &Alignment, links: usize, t: &Range<usize>) -> Option<(usize, usize)> {
+    let toks = if !t.is_empty() {
+        a.target_tokens(t)
+    } else {
+        let before = a.links[..links]
+            .iter()
+            .rev()
+            .find(|(_, t)| !t.is_empty())
+            .or_else(|| a.links[links..].iter().find(|(_, t)| !t.is_empty()))?;
+        a.target_tokens(&before.1)
+    };
+    let text = align::token_text(doc, &toks);
+    let start = doc.tok(toks.start).start;
+    Some((start, start + text.len()))
+}
+
+/// Source sentences that the alignment of unit `u` shows missing: a source sentence without
+/// a partner, one of two source sentences rendered by a target far too short for both, and a
+/// sentence rendered far too short. Reported on the target sentence concerned; returns
+/// whether anything was reported.
+fn missing_sentences(doc: &Document, u: &Aligned<'_>, cx: &mut Context<'_>) -> bool {
+    // a unit as long as German usually is has lost nothing: a short sentence in it is a
+    // sentence the alignment or the sentence splitter cut differently (zum 30. Geburtstag)
+    let whole = doc.view[u.start..u.end].trim().chars().count() as f64
+        / u.source.trim().chars().count().max(1) as f64;
+    if whole >= UNIT_NORMAL {
+        return false;
+    }
+    let a = align::align(doc, u);
+    let mut found = false;
+    for (k, (s, t)) in a.links.iter().enumerate() {
+        let source = a.source_text(u, s);
+        if s.is_empty() || source.trim().chars().count() < MIN_SOURCE_CHARS {
+            continue;
+        }
+        let target = align::token_text(doc, &a.target_tokens(t));
+        let ratio = target.chars().count() as f64 / source.trim().chars().count() as f64;
+        let message = if t.is_empty() {
+            // three short English sentences joined into one German one leave one unpaired
+            if a.fits_neighbour(doc, u, k, SHORT, f64::INFINITY) {
+                continue;
+            }
+            format!(
+                "The source sentence {} has no counterpart in the translation.",
+                quoted(source)
+            )
+        } else if ratio >= SHORT {
+            continue;
+        } else if s.len() >= 2 {
+            // the sentence that fits the target worst is the one left out
+            let worst = s
+                .clone()
+                .map(|i| (i, align::fit(a.source_text(u, &(i..i + 1)), target)))
+                .max_by(|x, y| x.1.total_cmp(&y.1))
+                .map_or(s.start, |(i, _)| i);
+            format!(
+                "The source has {} sentences here and the translation one ({} characters for {}); {} seems to be missing.",
+                s.len(),
+                target.chars().count(),
+                source.trim().chars().count(),
+                quoted(a.source_text(u, &(worst..worst + 1)))
+            )
+        } else if letters(source) >= 2 * MIN_SOURCE_CHARS {
+            format!(
+                "The sentence has {} characters for {} in its source {} (ratio {ratio:.2}); part of it may be missing.",
+                target.chars().count(),
+                source.trim().chars().count(),
+                quoted(source)
+            )
+        } else {
+            continue;
+        };
+        if let Some((start, end)) = place(doc, &a, k, t) {
+            let severity = if ratio < VERY_SHORT && !t.is_empty() {
+                Severity::Major
+            } else {
+                Severity::Minor
+            };
+            cx.report_as(&META, severity, start, end, message, None);
+            found = true;
+        }
+    }
+    found
+}
+
 impl Rule for Omission {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -86,13 +201,22 @@ impl Rule for Omission {
                 continue;
             }
             let end = u.start + target.len();
+            let pairs = align::pairs(doc, &u);
+            // the target sentence aligned with source byte `at`
+            let sentence = |at: usize| {
+                let toks = align::target_of(&pairs, &u, at);
+                let text = align::token_text(doc, &toks);
+                let start = doc.tok(toks.start).start;
+                (start, start + text.len())
+            };
             for m in TOKENS.find_iter(u.source) {
                 let t = m.as_str().trim();
                 if !target.contains(t) {
+                    let (s, e) = sentence(m.start());
                     cx.report(
                         &META,
-                        u.start,
-                        end,
+                        s,
+                        e,
                         format!("The source has „{t}“; the translation does not."),
                         None,
                     );
@@ -108,7 +232,9 @@ impl Rule for Omission {
             if quotes(u.source) >= 2 && quotes(target) == 0 {
                 let msg = "The source quotes someone; the translation has no quotation marks."
                     .to_string();
-                cx.report(&META, u.start, end, msg, None);
+                let at = u.source.find(['"', '“', '”', '„', '»', '«']).unwrap_or(0);
+                let (s, e) = sentence(at);
+                cx.report(&META, s, e, msg, None);
             }
             if opens(u.source) > opens(target) {
                 let msg = format!(
@@ -117,11 +243,14 @@ impl Rule for Omission {
                     if opens(u.source) == 1 { "is" } else { "es" },
                     opens(target)
                 );
-                cx.report(&META, u.start, end, msg, None);
+                // often an English abbreviation spelt out in German (ICU): minor
+                let at = u.source.find('(').unwrap_or(0);
+                let (s, e) = sentence(at);
+                cx.report_as(&META, Severity::Minor, s, e, msg, None);
             }
             let sl = u.source.trim().chars().count();
             let tl = target.chars().count();
-            if sl < MIN_SOURCE_CHARS {
+            if sl < MIN_SOURCE_CHARS || missing_sentences(doc, &u, cx) {
                 continue;
             }
             let ratio = tl as f64 / sl as f64;
@@ -213,6 +342,27 @@ mod tests {
         assert_eq!((got[0].0, got[0].1, got[0].3), (0, 54, Severity::Minor));
         assert_eq!(got[0].4, "The source has 3 sentences, the translation 1.");
         assert_eq!(got[0].5, None);
+    }
+
+    #[test]
+    fn a_dropped_sentence_is_named_on_its_neighbour() {
+        let text = "The company deployed new chips last year. It also hired two hundred engineers \
+                    in Berlin and Munich. Revenue rose by 12 percent. ⇒ Das Unternehmen setzte \
+                    letztes Jahr neue Chips ein. Der Umsatz stieg um 12 Prozent.";
+        let got = found(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        // one sentence of the target, not the whole paragraph
+        assert_eq!(
+            got[0].2,
+            "Das Unternehmen setzte letztes Jahr neue Chips ein."
+        );
+        assert!(
+            got[0].4.contains(
+                "“It also hired two hundred engineers in Berlin and Munich.” seems to be missing"
+            ),
+            "{}",
+            got[0].4
+        );
     }
 
     #[test]
