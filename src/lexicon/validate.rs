@@ -157,7 +157,7 @@ fn house_problems(
 }
 
 /// Every problem in the dictionary file at `path`, in file order: an unusable file name (it must
-/// start with `names` or the `file` of a table in `data/phrase_tables.toml`), a file that cannot
+/// start with `names`, `word_lists` or the `file` of a phrase table), a file that cannot
 /// be read, unknown or missing columns, rows that do not parse, patterns and cues that do not
 /// compile, bad severities, windows and case rules, missing suggestions, single-word false
 /// friends without context, and keys that occur twice in the file. An empty result means
