@@ -81,7 +81,9 @@ pub fn phrase_tables_in<'a>(
             continue;
         };
         let at = |what: &str| format!("data/{name}: front matter: {what}");
-        let decl = toml.parse::<toml::Table>().map_err(|e| at(&e.to_string()))?;
+        let decl = toml
+            .parse::<toml::Table>()
+            .map_err(|e| at(&e.to_string()))?;
         let order = decl
             .get("order")
             .and_then(toml::Value::as_integer)
@@ -120,7 +122,10 @@ mod tests {
         let fm = front_matter(TABLE);
         assert_eq!(fm.lines, 5);
         assert!(TABLE[fm.len..].starts_with("pattern,suggestion\n"));
-        assert_eq!(front_matter("pattern,suggestion\n#num x,y\n"), FrontMatter::default());
+        assert_eq!(
+            front_matter("pattern,suggestion\n#num x,y\n"),
+            FrontMatter::default()
+        );
         assert_eq!(front_matter(""), FrontMatter::default());
         let bom = format!("{BOM}# a\r\n# b\r\npattern\r\n");
         let fm = front_matter(&bom);
@@ -165,6 +170,9 @@ mod tests {
         assert!(err("# order = \np\n").starts_with("data/x.csv: front matter: "));
         let twice = "# order = 1\n# [rule]\n# id = \"r\"\np\n";
         let e = phrase_tables_in([("x.csv", twice), ("y.csv", twice)]).unwrap_err();
-        assert!(e.contains("data/x.csv and data/y.csv have the same `order` (1)"), "{e}");
+        assert!(
+            e.contains("data/x.csv and data/y.csv have the same `order` (1)"),
+            "{e}"
+        );
     }
 }

@@ -95,8 +95,8 @@ fn read_phrase_tables(files: &[(&str, &str)]) -> Result<Vec<PhraseTableSpec>, St
             .find(|(name, _)| *name == table.name)
             .map_or("", |(_, text)| text);
         let toml = declaration(text).unwrap_or_default();
-        let mut spec: PhraseTableSpec = toml::from_str(&toml)
-            .map_err(|e| format!("data/{}: front matter: {e}", table.name))?;
+        let mut spec: PhraseTableSpec =
+            toml::from_str(&toml).map_err(|e| format!("data/{}: front matter: {e}", table.name))?;
         spec.file = table.name.trim_end_matches(".csv").to_string();
         specs.push(spec);
     }
@@ -400,6 +400,46 @@ mod tests {
             assert!(BUILTIN.iter().any(|(n, _)| *n == file), "{file} missing");
             assert_eq!(TableKind::from_file_name(&file), Some(TableKind::Phrase(i)));
         }
+        // every file with a front matter is a table, and only those
+        let declared = BUILTIN.iter().filter(|(_, t)| declaration(t).is_some());
+        assert_eq!(declared.count(), tables.len());
+        assert!(tables.windows(2).all(|w| w[0].order < w[1].order));
+    }
+
+    #[test]
+    fn a_table_file_declares_its_table() {
+        let file = "# order = 40\n# stats = \"colloquialisms\"\n# english = \"optional\"\n\
+                    # single_word_needs_context = false\n# [rule]\n# id = \"colloquial\"\n\
+                    # category = \"style/register\"\n# severity = \"minor\"\n# summary = \"s\"\n\
+                    # flags = \"f\"\n# why = \"w\"\n# example = \"e\"\n# instead = \"i\"\n\
+                    # positives = [\"p\"]\n# negatives = []\n# message = \"{flagged}\"\n\
+                    # message_without_english = \"{flagged}\"\n# source = \"keep\"\n\
+                    pattern,suggestion\nkrass*,sehr\n";
+        let specs =
+            read_phrase_tables(&[("names.csv", "name,kind\n"), ("colloquial.csv", file)]).unwrap();
+        assert_eq!(specs.len(), 1);
+        let (spec, rule) = (&specs[0], &specs[0].rule);
+        assert_eq!((spec.file.as_str(), spec.order), ("colloquial", 40));
+        assert_eq!(
+            (spec.stats.as_str(), spec.english),
+            ("colloquialisms", EnglishColumn::Optional)
+        );
+        assert_eq!(
+            (rule.id.as_str(), rule.severity.as_str()),
+            ("colloquial", "minor")
+        );
+        assert_eq!(rule.positives, ["p"]);
+        // every key is checked; the file name is not a key
+        let unknown = file.replace("# order = 40\n", "# order = 40\n# file = \"x\"\n");
+        let err = read_phrase_tables(&[("colloquial.csv", &unknown)]).unwrap_err();
+        assert!(
+            err.starts_with("data/colloquial.csv: front matter: "),
+            "{err}"
+        );
+        assert!(err.contains("unknown field `file`"), "{err}");
+        let missing = file.replace("# why = \"w\"\n", "");
+        let err = read_phrase_tables(&[("colloquial.csv", &missing)]).unwrap_err();
+        assert!(err.contains("missing field `why`"), "{err}");
     }
 
     #[test]

@@ -358,6 +358,19 @@ mod tests {
             let rule = crate::rules::by_id(d.meta.id).expect("in REGISTRY");
             assert!(std::ptr::eq(rule.meta(), &d.meta), "{}", d.meta.id);
         }
+        // build.rs registered the phrase tables of data/ by their `order`, next to each other
+        let at = |id: &str| {
+            crate::rules::REGISTRY
+                .iter()
+                .position(|r| r.meta().id == id)
+        };
+        let places: Vec<Option<usize>> = phrase_tables().iter().map(|t| at(&t.rule.id)).collect();
+        let first = places[0].expect("registered");
+        let expected: Vec<Option<usize>> = (first..first + places.len()).map(Some).collect();
+        assert_eq!(places, expected);
+        let ids: Vec<&str> = phrase_tables().iter().map(|t| t.rule.id.as_str()).collect();
+        // today's order: of two rules reporting the same place the first keeps it
+        assert_eq!(ids, ["literal-idiom", "false-friend", "anglicism"]);
     }
 
     #[test]
