@@ -87,7 +87,7 @@ pub struct PhraseRuleDecl {
 
 /// The phrase tables of `files` (file name, text), in the order `build.rs` registers their
 /// rules ([`phrase_tables_in`]), each declaration read in full.
-fn read_phrase_tables(files: &[(&str, &str)]) -> Result<Vec<PhraseTableSpec>, String> {
+pub(crate) fn read_phrase_tables(files: &[(&str, &str)]) -> Result<Vec<PhraseTableSpec>, String> {
     let mut specs = Vec::new();
     for table in phrase_tables_in(files.iter().copied())? {
         let text = files
@@ -382,7 +382,7 @@ pub(crate) fn read_rows<R: for<'de> Deserialize<'de>>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -406,15 +406,19 @@ mod tests {
         assert!(tables.windows(2).all(|w| w[0].order < w[1].order));
     }
 
-    #[test]
-    fn a_table_file_declares_its_table() {
-        let file = "# order = 40\n# stats = \"colloquialisms\"\n# english = \"optional\"\n\
+    /// A phrase table file a contributor might add: its declaration, then its rows.
+    pub(crate) const SAMPLE_TABLE: &str =
+        "# order = 40\n# stats = \"colloquialisms\"\n# english = \"optional\"\n\
                     # single_word_needs_context = false\n# [rule]\n# id = \"colloquial\"\n\
                     # category = \"style/register\"\n# severity = \"minor\"\n# summary = \"s\"\n\
                     # flags = \"f\"\n# why = \"w\"\n# example = \"e\"\n# instead = \"i\"\n\
                     # positives = [\"p\"]\n# negatives = []\n# message = \"{flagged}\"\n\
                     # message_without_english = \"{flagged}\"\n# source = \"keep\"\n\
                     pattern,suggestion\nkrass*,sehr\n";
+
+    #[test]
+    fn a_table_file_declares_its_table() {
+        let file = SAMPLE_TABLE;
         let specs =
             read_phrase_tables(&[("names.csv", "name,kind\n"), ("colloquial.csv", file)]).unwrap();
         assert_eq!(specs.len(), 1);

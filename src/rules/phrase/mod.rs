@@ -374,6 +374,25 @@ mod tests {
     }
 
     #[test]
+    fn a_table_file_yields_its_rule() {
+        let file = crate::lexicon::schema::tests::SAMPLE_TABLE;
+        let specs = crate::lexicon::schema::read_phrase_tables(&[("colloquial.csv", file)]);
+        let decl = TableDecl::new(0, &specs.unwrap()[0]);
+        let m = &decl.meta;
+        assert_eq!(
+            (m.id, m.category, m.severity),
+            ("colloquial", "style/register", Severity::Minor)
+        );
+        assert_eq!(
+            (m.summary, m.flags, m.why, m.example, m.instead),
+            ("s", "f", "w", "e", "i")
+        );
+        assert_eq!((m.positives, m.negatives), (&["p"][..], &[][..]));
+        assert_eq!(decl.with_source, WithSource::Keep);
+        assert_eq!(decl.message, "{flagged}");
+    }
+
+    #[test]
     fn messages_fill_in_the_match_and_the_english_source() {
         assert_eq!(
             render("{flagged} is “{english}”.", "„a {english}“", "b"),
