@@ -1,7 +1,8 @@
 //! What the dictionary files look like: the built-in CSV tables, the phrase tables (each
 //! declared by the front matter of its own file, [`super::front_matter`]), which table a file
-//! holds (from its name), the columns of each schema, and reading a file into rows. What is wrong with a row is [`super::validate`]'s
-//! business; what the rows compile to is [`super::Lexicons`].
+//! holds (from its name), the columns of each schema, and reading a file into rows (after its
+//! front matter). What is wrong with a row is [`super::validate`]'s business; what the rows
+//! compile to is [`super::Lexicons`].
 
 use std::borrow::Cow;
 use std::io::Cursor;
