@@ -6,13 +6,17 @@
 //! It also lists the dictionary tables (`data/*.csv`) for `src/lexicon/schema.rs` to embed, so
 //! that a new table is a new file and no code, and writes the rule registry
 //! (`src/rules/mod.rs` includes it): every `pub mod` of a rule family's `mod.rs` is a rule, and
-//! every `[table.rule]` of `data/phrase_tables.toml` is a phrase-table rule. Adding a rule is
-//! its file plus its `pub mod` line; adding a phrase table is data only.
+//! every `data/*.csv` whose front matter declares a phrase table is a phrase-table rule, by its
+//! `order` (`src/lexicon/front_matter.rs`, shared with the library). Adding a rule is its file
+//! plus its `pub mod` line; adding a phrase table is one data file.
 
 use std::env;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
+
+#[path = "src/lexicon/front_matter.rs"]
+mod front_matter;
 
 /// (input file under `data/lexicon/`, output stem in `OUT_DIR`)
 const TABLES: &[(&str, &str)] = &[("de.tsv", "lexicon_de"), ("en.tsv", "lexicon_en")];
@@ -60,13 +64,24 @@ fn main() {
         .unwrap();
     }
     fs::write(Path::new(&out_dir).join("lexicon_meta.rs"), consts).expect("write to OUT_DIR");
-    embed_tables(&manifest, &out_dir);
-    write_registry(&manifest, &out_dir);
+    let tables = embed_tables(&manifest, &out_dir);
+    write_registry(&manifest, &out_dir, &phrase_rules(&tables));
+}
+
+/// The rule ids of the phrase tables among `tables` (file name, text), by their `order`.
+fn phrase_rules(tables: &[(String, String)]) -> Vec<String> {
+    let files = tables.iter().map(|(n, t)| (n.as_str(), t.as_str()));
+    front_matter::phrase_tables_in(files)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .map(|t| t.rule)
+        .collect()
 }
 
 /// The rule families (folders of `src/rules/`) in registry order; `phrase` stands for the
-/// phrase tables of `data/phrase_tables.toml`. The order decides which of two rules reporting
-/// the same bytes with the same severity keeps the place (the one listed first).
+/// phrase tables (`data/*.csv` with a front matter, by their `order`). The order decides which
+/// of two rules reporting the same bytes with the same severity keeps the place (the one listed
+/// first).
 const FAMILIES: &[&str] = &[
     "entity",
     "untranslated",
@@ -94,8 +109,9 @@ fn camel(module: &str) -> String {
 }
 
 /// Writes `rules_registry.rs`, the expression of `rules::REGISTRY`: per family in
-/// [`FAMILIES`] order, its rules in the order of their `pub mod` lines.
-fn write_registry(manifest: &str, out_dir: &str) {
+/// [`FAMILIES`] order, its rules in the order of their `pub mod` lines; for `phrase` the rules
+/// `phrase_rules`.
+fn write_registry(manifest: &str, out_dir: &str, phrase_rules: &[String]) {
     let rules_dir = Path::new(manifest).join("src/rules");
     println!("cargo::rerun-if-changed={}", rules_dir.display());
     for entry in fs::read_dir(&rules_dir).expect("src/rules exists") {
@@ -108,16 +124,8 @@ fn write_registry(manifest: &str, out_dir: &str) {
     let mut out = String::from("&[\n");
     for family in FAMILIES {
         if *family == "phrase" {
-            let path = Path::new(manifest).join("data/phrase_tables.toml");
-            println!("cargo::rerun-if-changed={}", path.display());
-            let toml = fs::read_to_string(&path).expect("data/phrase_tables.toml");
-            let mut in_rule = false;
-            for line in toml.lines().map(str::trim) {
-                if line.starts_with('[') {
-                    in_rule = line == "[table.rule]";
-                } else if let Some(id) = line.strip_prefix("id = ").filter(|_| in_rule) {
-                    writeln!(out, "    &phrase::TableRule({id}),").unwrap();
-                }
+            for id in phrase_rules {
+                writeln!(out, "    &phrase::TableRule({id:?}),").unwrap();
             }
             continue;
         }
@@ -136,10 +144,12 @@ fn write_registry(manifest: &str, out_dir: &str) {
 }
 
 /// Writes `builtin_tables.rs`: `(file name, include_str!(path))` for every `data/*.csv`, by
-/// file name.
-fn embed_tables(manifest: &str, out_dir: &str) {
+/// file name, and returns them as (file name, text).
+fn embed_tables(manifest: &str, out_dir: &str) -> Vec<(String, String)> {
     let data = Path::new(manifest).join("data");
     println!("cargo::rerun-if-changed={}", data.display());
+    let shared = Path::new(manifest).join("src/lexicon/front_matter.rs");
+    println!("cargo::rerun-if-changed={}", shared.display());
     let mut files: Vec<String> = fs::read_dir(&data)
         .unwrap_or_else(|e| panic!("{}: {e}", data.display()))
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -147,10 +157,15 @@ fn embed_tables(manifest: &str, out_dir: &str) {
         .collect();
     files.sort();
     let mut out = String::from("&[\n");
-    for f in &files {
-        let path = data.join(f);
+    let mut tables = Vec::new();
+    for f in files {
+        let path = data.join(&f);
+        println!("cargo::rerun-if-changed={}", path.display());
         writeln!(out, "    ({f:?}, include_str!({:?})),", path.display()).unwrap();
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        tables.push((f, text));
     }
     out.push(']');
     fs::write(Path::new(out_dir).join("builtin_tables.rs"), out).expect("write to OUT_DIR");
+    tables
 }

@@ -164,6 +164,7 @@ if [ -n "$RG" ]; then
   PATTERNS=$WORK/patterns.txt
   perl -MText::ParseWords -CSD -ne '
     chomp; s/\r$//;
+    next if $ARGV ne $last && /^#/;  # the front matter of a phrase table
     if ($ARGV ne $last) { $last = $ARGV; @h = parse_line(",", 0, $_); next }
     my @f = parse_line(",", 0, $_); my %r; @r{@h} = @f;
     my @pats;

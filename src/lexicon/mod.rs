@@ -2,13 +2,14 @@
 //! schema, compiled once into phrase tables and hash maps shared by every thread.
 //!
 //! - [`schema`]: which files there are, their columns, reading rows;
-//!   the phrase tables are declared in `data/phrase_tables.toml`;
+//!   a phrase table is declared by the front matter of its own file ([`front_matter`]);
 //! - [`validate`]: the one validator, used by loading, `mtcheck dict check` and the data tests;
 //! - `names`: the name dictionary compiled; [`Lexicons`]: every table compiled;
 //! - [`word_lists`]: the word lists of the heuristic rules, declared and compiled;
 //! - [`words`]: word frequencies; [`glossary`]: a newsroom's term list (`--glossary`);
 //! - the pattern engine the tables compile into is [`crate::matcher`].
 
+pub mod front_matter;
 pub mod glossary;
 mod names;
 pub mod schema;
@@ -137,7 +138,7 @@ impl Lexicons {
             .map_err(|m| dict_err("<built-in>", 0, m))
     }
 
-    /// The phrase table whose `file` in `data/phrase_tables.toml` is `file` (`idioms`).
+    /// The phrase table whose built-in file is `data/<file>.csv` (`idioms`).
     pub fn phrase(&self, file: &str) -> Option<&PhraseTable<PhraseInfo>> {
         let i = phrase_tables().iter().position(|t| t.file == file)?;
         self.phrases.get(i)
@@ -148,8 +149,9 @@ impl Lexicons {
         self.word_lists.get(id)
     }
 
-    /// The built-in dictionaries extended by user files (`names*.csv`, and for every phrase
-    /// table of `data/phrase_tables.toml` files starting with its `file`: `idioms*.csv` …).
+    /// The built-in dictionaries extended by user files (`names*.csv`, `word_lists*.csv`, and
+    /// for every phrase table `data/<file>.csv` files starting with its `file`: `idioms*.csv`
+    /// …). A user file's front matter is a comment: it never changes a table's declaration.
     pub fn load(extra: &[impl AsRef<Path>]) -> Result<Lexicons, DictError> {
         // every table's files, built-in first and then the user's in the order given
         let mut files: Vec<File> = Vec::new();

@@ -1,29 +1,36 @@
-//! What the dictionary files look like: the built-in CSV tables, the phrase tables declared in
-//! `data/phrase_tables.toml`, which table a file holds (from its name), the columns of each
-//! schema, and reading a file into rows. What is wrong with a row is [`super::validate`]'s
-//! business; what the rows compile to is [`super::Lexicons`].
+//! What the dictionary files look like: the built-in CSV tables, the phrase tables (each
+//! declared by the front matter of its own file, [`super::front_matter`]), which table a file
+//! holds (from its name), the columns of each schema, and reading a file into rows (after its
+//! front matter). What is wrong with a row is [`super::validate`]'s business; what the rows
+//! compile to is [`super::Lexicons`].
 
+use std::borrow::Cow;
+use std::io::Cursor;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use super::front_matter::{declaration, front_matter, phrase_tables_in};
 use crate::error::DictError;
 
 /// The built-in tables, `data/*.csv` by file name: (file name, contents).
 pub const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_tables.rs"));
 
-/// The declaration of every phrase table (`data/phrase_tables.toml`).
-pub const PHRASE_TABLES_TOML: &str = include_str!("../../data/phrase_tables.toml");
-
 /// The file-name stem of the name table (`data/names.csv`, user files `names*.csv`).
 pub const NAMES_FILE: &str = "names";
 
-/// One phrase table, as declared in `data/phrase_tables.toml`.
+/// One phrase table, as declared by the front matter of its file `data/<file>.csv`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PhraseTableSpec {
-    /// The built-in table is `data/<file>.csv`; user files start with `<file>`.
+    /// The built-in table is `data/<file>.csv`; user files start with `<file>`. Not a key of
+    /// the declaration: the file's name says it.
+    #[serde(skip)]
     pub file: String,
+    /// The table's place among the phrase tables (unique): the order of their rules in the
+    /// registry (of two rules reporting the same bytes with the same severity the first keeps
+    /// the place), of `mtcheck dict stats` and of the file names a message lists.
+    pub order: i64,
     /// Other beginnings of user file names for this table (`false-friends`).
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -79,17 +86,27 @@ pub struct PhraseRuleDecl {
     pub source: String,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PhraseTablesFile {
-    table: Vec<PhraseTableSpec>,
+/// The phrase tables of `files` (file name, text), in the order `build.rs` registers their
+/// rules ([`phrase_tables_in`]), each declaration read in full.
+pub(crate) fn read_phrase_tables(files: &[(&str, &str)]) -> Result<Vec<PhraseTableSpec>, String> {
+    let mut specs = Vec::new();
+    for table in phrase_tables_in(files.iter().copied())? {
+        let text = files
+            .iter()
+            .find(|(name, _)| *name == table.name)
+            .map_or("", |(_, text)| text);
+        let toml = declaration(text).unwrap_or_default();
+        let mut spec: PhraseTableSpec =
+            toml::from_str(&toml).map_err(|e| format!("data/{}: front matter: {e}", table.name))?;
+        spec.file = table.name.trim_end_matches(".csv").to_string();
+        specs.push(spec);
+    }
+    Ok(specs)
 }
 
-static PHRASE_TABLES: LazyLock<Vec<PhraseTableSpec>> = LazyLock::new(|| {
-    toml::from_str::<PhraseTablesFile>(PHRASE_TABLES_TOML)
-        .map(|f| f.table)
-        .unwrap_or_else(|e| panic!("data/phrase_tables.toml: {e}"))
-});
+/// The built-in declarations are part of the binary: `cargo test` reads every one of them.
+static PHRASE_TABLES: LazyLock<Vec<PhraseTableSpec>> =
+    LazyLock::new(|| read_phrase_tables(BUILTIN).unwrap_or_else(|e| panic!("{e}")));
 
 static LOAD_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     phrase_tables()
@@ -109,7 +126,7 @@ impl PhraseTableSpec {
     }
 }
 
-/// Every phrase table, in the order of `data/phrase_tables.toml`.
+/// Every phrase table: every `data/*.csv` with a front matter, by its `order`.
 pub fn phrase_tables() -> &'static [PhraseTableSpec] {
     &PHRASE_TABLES
 }
@@ -262,22 +279,52 @@ pub(crate) fn dict_err(path: &str, line: usize, message: impl Into<String>) -> D
     }
 }
 
-/// A CSV reader positioned after the header, the header, and the header's problems.
-pub(crate) type OpenCsv<'t> = (csv::Reader<&'t [u8]>, csv::StringRecord, Vec<DictError>);
+/// The comment byte the CSV reader is given for the lines of a front matter: it cannot occur
+/// in UTF-8 text, so only the lines [`masked`] marks are skipped, never a row that happens to
+/// start with `#` (the reader reports that row as usual).
+const FRONT_MATTER_MARK: u8 = 0xFF;
 
-/// A CSV reader over `text` and its header row, with every problem of the header: unknown
-/// columns, then missing ones. `Err` when the header cannot be read at all.
+/// `text` with the first byte of every front-matter line replaced by [`FRONT_MATTER_MARK`], so
+/// that the CSV reader skips exactly those lines and still counts them: a row's line number and
+/// the byte offsets in the reader's messages are those of the file. Borrowed when there is no
+/// front matter.
+fn masked(text: &str) -> Cow<'_, [u8]> {
+    let fm = front_matter(text);
+    if fm.lines == 0 {
+        return Cow::Borrowed(text.as_bytes());
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    let mut start = 0;
+    while start < fm.len {
+        bytes[start] = FRONT_MATTER_MARK;
+        start += text[start..fm.len].find('\n').map_or(fm.len, |i| i + 1);
+    }
+    Cow::Owned(bytes)
+}
+
+/// A CSV reader positioned after the header, the header, and the header's problems.
+pub(crate) type OpenCsv<'t> = (
+    csv::Reader<Cursor<Cow<'t, [u8]>>>,
+    csv::StringRecord,
+    Vec<DictError>,
+);
+
+/// A CSV reader over `text` and its header row (after the front matter, if any), with every
+/// problem of the header: unknown columns, then missing ones. `Err` when the header cannot be
+/// read at all.
 pub(crate) fn open_csv<'t>(
     path: &str,
     text: &'t str,
     kind: TableKind,
 ) -> Result<OpenCsv<'t>, DictError> {
+    let header_line = front_matter(text).lines + 1;
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
-        .from_reader(text.as_bytes());
+        .comment(Some(FRONT_MATTER_MARK))
+        .from_reader(Cursor::new(masked(text)));
     let headers = rdr
         .headers()
-        .map_err(|e| dict_err(path, 1, e.to_string()))?
+        .map_err(|e| dict_err(path, header_line, e.to_string()))?
         .clone();
     let (required, known) = kind.columns();
     let mut problems = Vec::new();
@@ -285,14 +332,14 @@ pub(crate) fn open_csv<'t>(
         if !known.contains(&h) {
             problems.push(dict_err(
                 path,
-                1,
+                header_line,
                 format!("unknown column `{h}` (expected {})", known.join(", ")),
             ));
         }
     }
     for r in required {
         if !headers.iter().any(|h| h == *r) {
-            problems.push(dict_err(path, 1, format!("missing column `{r}`")));
+            problems.push(dict_err(path, header_line, format!("missing column `{r}`")));
         }
     }
     Ok((rdr, headers, problems))
@@ -336,7 +383,7 @@ pub(crate) fn read_rows<R: for<'de> Deserialize<'de>>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -354,6 +401,50 @@ mod tests {
             assert!(BUILTIN.iter().any(|(n, _)| *n == file), "{file} missing");
             assert_eq!(TableKind::from_file_name(&file), Some(TableKind::Phrase(i)));
         }
+        // every file with a front matter is a table, and only those
+        let declared = BUILTIN.iter().filter(|(_, t)| declaration(t).is_some());
+        assert_eq!(declared.count(), tables.len());
+        assert!(tables.windows(2).all(|w| w[0].order < w[1].order));
+    }
+
+    /// A phrase table file a contributor might add: its declaration, then its rows.
+    pub(crate) const SAMPLE_TABLE: &str =
+        "# order = 40\n# stats = \"colloquialisms\"\n# english = \"optional\"\n\
+                    # single_word_needs_context = false\n# [rule]\n# id = \"colloquial\"\n\
+                    # category = \"style/register\"\n# severity = \"minor\"\n# summary = \"s\"\n\
+                    # flags = \"f\"\n# why = \"w\"\n# example = \"e\"\n# instead = \"i\"\n\
+                    # positives = [\"p\"]\n# negatives = []\n# message = \"{flagged}\"\n\
+                    # message_without_english = \"{flagged}\"\n# source = \"keep\"\n\
+                    pattern,suggestion\nkrass*,sehr\n";
+
+    #[test]
+    fn a_table_file_declares_its_table() {
+        let file = SAMPLE_TABLE;
+        let specs =
+            read_phrase_tables(&[("names.csv", "name,kind\n"), ("colloquial.csv", file)]).unwrap();
+        assert_eq!(specs.len(), 1);
+        let (spec, rule) = (&specs[0], &specs[0].rule);
+        assert_eq!((spec.file.as_str(), spec.order), ("colloquial", 40));
+        assert_eq!(
+            (spec.stats.as_str(), spec.english),
+            ("colloquialisms", EnglishColumn::Optional)
+        );
+        assert_eq!(
+            (rule.id.as_str(), rule.severity.as_str()),
+            ("colloquial", "minor")
+        );
+        assert_eq!(rule.positives, ["p"]);
+        // every key is checked; the file name is not a key
+        let unknown = file.replace("# order = 40\n", "# order = 40\n# file = \"x\"\n");
+        let err = read_phrase_tables(&[("colloquial.csv", &unknown)]).unwrap_err();
+        assert!(
+            err.starts_with("data/colloquial.csv: front matter: "),
+            "{err}"
+        );
+        assert!(err.contains("unknown field `file`"), "{err}");
+        let missing = file.replace("# why = \"w\"\n", "");
+        let err = read_phrase_tables(&[("colloquial.csv", &missing)]).unwrap_err();
+        assert!(err.contains("missing field `why`"), "{err}");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::words::WordFreq;
 use super::Lexicons;
 
 /// The table names `mtcheck dict stats` prints, in its order: `entities` (rows of
-/// `names*.csv`), the `stats` name of every phrase table of `data/phrase_tables.toml`
+/// `names*.csv`), the `stats` name of every phrase table, in their `order`
 /// (`calques`, `false-friends`, `anglicisms`), `lexicon-de`, `lexicon-en`, and the id of every
 /// word list (`missing-reflexive.verbs` …).
 pub fn table_names() -> Vec<&'static str> {

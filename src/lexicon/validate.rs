@@ -157,7 +157,7 @@ fn house_problems(
 }
 
 /// Every problem in the dictionary file at `path`, in file order: an unusable file name (it must
-/// start with `names` or the `file` of a table in `data/phrase_tables.toml`), a file that cannot
+/// start with `names`, `word_lists` or the `file` of a phrase table), a file that cannot
 /// be read, unknown or missing columns, rows that do not parse, patterns and cues that do not
 /// compile, bad severities, windows and case rules, missing suggestions, single-word false
 /// friends without context, and keys that occur twice in the file. An empty result means
@@ -370,6 +370,43 @@ mod tests {
         )
         .unwrap();
         assert!(validate_dictionary(&p).is_empty());
+    }
+
+    #[test]
+    fn a_front_matter_is_skipped_and_its_lines_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("idioms-commented.csv");
+        // a user's front matter is a comment: it declares nothing (its rule id is unknown)
+        let head = "# Our newsroom's idioms\n#\n# [rule]\n# id = \"ours\"\n";
+        std::fs::write(
+            &p,
+            format!("{head}pattern,suggestion,colour\nfoo* bar,baz,\n#num bar,baz,\na,b\n"),
+        )
+        .unwrap();
+        let shown = p.display().to_string();
+        let got = lines(&validate_dictionary(&p));
+        let want = [
+            (5, "unknown column `colour`"),
+            (7, "pattern `#num bar`"),
+            (8, "(line: 8, byte: "),
+        ];
+        assert_problems(&shown, &got, &want);
+        std::fs::write(&p, format!("{head}pattern,suggestion\nfoo* bar,baz\n")).unwrap();
+        assert!(validate_dictionary(&p).is_empty());
+        let lex = Lexicons::load(&[&p]).unwrap();
+        let idioms = lex.phrase("idioms").unwrap().entries();
+        assert!(idioms.iter().any(|e| e.data.pattern == "foo* bar"));
+        assert_eq!(
+            crate::rules::by_id("literal-idiom").map(|r| r.meta().severity),
+            Some(Severity::Major)
+        );
+        assert!(crate::rules::by_id("ours").is_none());
+    }
+
+    #[test]
+    fn a_built_in_table_checks_as_a_user_file() {
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data/idioms.csv");
+        assert_eq!(lines(&validate_dictionary(data)), Vec::<String>::new());
     }
 
     #[test]

@@ -1,13 +1,13 @@
 //! Table-driven rules over the phrase dictionaries (literal idioms, false friends,
-//! anglicisms …): one generic rule, [`TableRule`], per table declared in
-//! `data/phrase_tables.toml`, which gives each its id, category, severity, documentation,
-//! message and CSV file.
+//! anglicisms …): one generic rule, [`TableRule`], per phrase table. A table is one file,
+//! `data/<file>.csv`, whose front matter declares the rule's id, category, severity,
+//! documentation and message (`crate::lexicon::front_matter`); `build.rs` registers it.
 
 use std::sync::LazyLock;
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::lexicon::schema::{phrase_tables, PhraseRuleDecl};
+use crate::lexicon::schema::{phrase_tables, PhraseTableSpec};
 use crate::lexicon::{PhraseInfo, PhraseTable};
 use crate::rules::{q, Context, Rule, RuleMeta};
 
@@ -41,19 +41,20 @@ fn leak_all(v: &[String]) -> &'static [&'static str] {
 }
 
 impl TableDecl {
-    /// The rule of table `table`, declared as `rule` (checked by the tests: the declarations are
-    /// part of the binary).
-    fn new(table: usize, rule: &PhraseRuleDecl) -> TableDecl {
+    /// The rule of table `table`, declared by `spec` (checked by the tests: the declarations
+    /// are part of the binary).
+    fn new(table: usize, spec: &PhraseTableSpec) -> TableDecl {
+        let rule = &spec.rule;
         let severity = rule
             .severity
             .parse::<Severity>()
-            .unwrap_or_else(|e| panic!("data/phrase_tables.toml, {}: {e}", rule.id));
+            .unwrap_or_else(|e| panic!("data/{}.csv, {}: {e}", spec.file, rule.id));
         let with_source = match rule.source.as_str() {
             "keep" => WithSource::Keep,
             "require-evidence" => WithSource::RequireEvidence,
             other => panic!(
-                "data/phrase_tables.toml, {}: source `{other}` (expected keep or require-evidence)",
-                rule.id
+                "data/{}.csv, {}: source `{other}` (expected keep or require-evidence)",
+                spec.file, rule.id
             ),
         };
         TableDecl {
@@ -81,7 +82,7 @@ static DECLS: LazyLock<Vec<TableDecl>> = LazyLock::new(|| {
     phrase_tables()
         .iter()
         .enumerate()
-        .map(|(i, t)| TableDecl::new(i, &t.rule))
+        .map(|(i, t)| TableDecl::new(i, t))
         .collect()
 });
 
@@ -92,7 +93,7 @@ impl TableRule {
             .find(|d| d.meta.id == self.0)
             .unwrap_or_else(|| {
                 panic!(
-                    "no phrase table in data/phrase_tables.toml has rule `{}`",
+                    "no phrase table (data/*.csv with a front matter) has rule `{}`",
                     self.0
                 )
             })
@@ -357,6 +358,38 @@ mod tests {
             let rule = crate::rules::by_id(d.meta.id).expect("in REGISTRY");
             assert!(std::ptr::eq(rule.meta(), &d.meta), "{}", d.meta.id);
         }
+        // build.rs registered the phrase tables of data/ by their `order`, next to each other
+        let at = |id: &str| {
+            crate::rules::REGISTRY
+                .iter()
+                .position(|r| r.meta().id == id)
+        };
+        let places: Vec<Option<usize>> = phrase_tables().iter().map(|t| at(&t.rule.id)).collect();
+        let first = places[0].expect("registered");
+        let expected: Vec<Option<usize>> = (first..first + places.len()).map(Some).collect();
+        assert_eq!(places, expected);
+        let ids: Vec<&str> = phrase_tables().iter().map(|t| t.rule.id.as_str()).collect();
+        // today's order: of two rules reporting the same place the first keeps it
+        assert_eq!(ids, ["literal-idiom", "false-friend", "anglicism"]);
+    }
+
+    #[test]
+    fn a_table_file_yields_its_rule() {
+        let file = crate::lexicon::schema::tests::SAMPLE_TABLE;
+        let specs = crate::lexicon::schema::read_phrase_tables(&[("colloquial.csv", file)]);
+        let decl = TableDecl::new(0, &specs.unwrap()[0]);
+        let m = &decl.meta;
+        assert_eq!(
+            (m.id, m.category, m.severity),
+            ("colloquial", "style/register", Severity::Minor)
+        );
+        assert_eq!(
+            (m.summary, m.flags, m.why, m.example, m.instead),
+            ("s", "f", "w", "e", "i")
+        );
+        assert_eq!((m.positives, m.negatives), (&["p"][..], &[][..]));
+        assert_eq!(decl.with_source, WithSource::Keep);
+        assert_eq!(decl.message, "{flagged}");
     }
 
     #[test]
