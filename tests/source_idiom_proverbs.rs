@@ -315,7 +315,11 @@ fn fixture_literal_renderings_are_flagged_and_established_equivalents_pass() {
     let established: Vec<&str> = FIXTURE_ESTABLISHED.lines().collect();
     assert_eq!(en.len(), 50, "source.en has fifty lines");
     assert_eq!(literal.len(), 50, "literal.de is aligned with source.en");
-    assert_eq!(established.len(), 50, "established.de is aligned with source.en");
+    assert_eq!(
+        established.len(),
+        50,
+        "established.de is aligned with source.en"
+    );
     let missed: Vec<&str> = en
         .iter()
         .zip(&literal)
