@@ -714,9 +714,12 @@ pub fn xml(
 /// The value of attribute `name` (local name, entities decoded) of an element.
 fn attribute(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
     e.attributes().flatten().find_map(|a| {
-        (a.key.local_name().as_ref() == name).then(|| match a.unescape_value() {
-            Ok(v) => v.into_owned(),
-            Err(_) => String::from_utf8_lossy(&a.value).into_owned(),
+        (a.key.local_name().as_ref() == name).then(|| {
+            let raw = String::from_utf8_lossy(&a.value);
+            match quick_xml::escape::unescape(&raw) {
+                Ok(v) => v.into_owned(),
+                Err(_) => raw.into_owned(),
+            }
         })
     })
 }
@@ -979,8 +982,57 @@ mod tests {
     fn jsonl_errors_name_the_line() {
         let err = jsonl("{\"target\": \"a\"}\n{oops\n".into(), 0, SegmentMode::Lines).unwrap_err();
         assert!(err.to_string().starts_with("line 2: not JSON"), "{err}");
-        let err = jsonl("{\"source\": \"a\"}\n".into(), 0, SegmentMode::Lines).unwrap_err();
-        assert_eq!(err.to_string(), "line 1: no `target` string");
+        let err = jsonl("{\"id\": \"a\"}\n".into(), 0, SegmentMode::Lines).unwrap_err();
+        assert_eq!(err.to_string(), "line 1: no `source` or `target` string");
+        let err = jsonl("{\"source\": \"a\", \"target\": [1]}\n".into(), 0, SegmentMode::Lines)
+            .unwrap_err();
+        assert_eq!(err.to_string(), "line 1: `target` is not a string");
+        // a record without a target is a blank unit, not an error
+        let doc = jsonl("{\"source\": \"a\"}\n".into(), 0, SegmentMode::Lines).unwrap();
+        assert_eq!(doc.unit_info[0].blank, Some(Blank::Missing));
+    }
+
+    fn ids(doc: &Document) -> Vec<Option<&str>> {
+        doc.unit_info.iter().map(|i| i.id.as_deref()).collect()
+    }
+
+    #[test]
+    fn units_keep_their_ids() {
+        let f = "{\"id\": \"x\\\"1\", \"source\": \"a\", \"target\": \"b\"}\n{\"id\": 2.5, \"target\": \"c\"}\n{\"target\": \"d\"}\n";
+        let doc = jsonl(f.into(), 0, SegmentMode::Lines).unwrap();
+        assert_eq!(ids(&doc), [Some("x\"1"), Some("2.5"), None]);
+        let c = "Source,Target,ID\na,b, k1 \nc,d,\n";
+        let doc = delimited(c.into(), 0, SegmentMode::Lines, b',', None).unwrap();
+        assert_eq!(ids(&doc), [Some("k1"), None]);
+        let x = r#"<xliff version="2.0"><file id="f"><unit id="u&lt;1">
+<segment id="s1"><source>One</source><target>Eins</target></segment>
+<segment><source>Two</source><target>Zwei</target></segment></unit>
+<unit id="u2"><segment><source>Three</source><target>Drei</target></segment></unit></file></xliff>"#;
+        let doc = xml(x.into(), 0, SegmentMode::Paragraphs, Xml::Xliff).unwrap();
+        assert_eq!(ids(&doc), [Some("u<1/s1"), Some("u<1"), Some("u2")]);
+        assert_eq!(doc.unit_at(doc.view.find("Zwei").unwrap()), Some(1));
+        let t = r#"<tmx version="1.4"><body><tu tuid="7"><tuv xml:lang="en"><seg>One</seg></tuv><tuv xml:lang="de"><seg/></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Two</seg></tuv><tuv xml:lang="de-AT"><seg>Zwei</seg></tuv></tu></body></tmx>"#;
+        let doc = xml(t.into(), 0, SegmentMode::Paragraphs, Xml::Tmx).unwrap();
+        assert_eq!(ids(&doc), [Some("7"), None]);
+        assert_eq!(doc.unit_info[0].blank, Some(Blank::Empty));
+        let (s, e) = doc.original_span(doc.units[0].start, doc.units[0].end);
+        assert_eq!(&t[s..e], "<seg/>");
+    }
+
+    #[test]
+    fn xml_that_is_not_well_formed_or_has_no_units_is_an_error() {
+        let err = |x: &str, kind| xml(x.into(), 0, SegmentMode::Lines, kind).unwrap_err().to_string();
+        assert_eq!(
+            err("<xliff>\n<file><body>\n", Xml::Xliff),
+            "line 2: not well-formed XML: <body> is not closed"
+        );
+        assert!(err("<xliff><a></b></xliff>", Xml::Xliff).starts_with("line 1: not well-formed XML"));
+        assert_eq!(
+            err("<tmx><body></body></tmx>", Xml::Tmx),
+            "line 1: no translation units (no <tu> element)"
+        );
+        assert!(err("Nur Text.", Xml::Xliff).starts_with("line 1: no translation units"));
     }
 
     #[test]
