@@ -131,7 +131,9 @@ fn csv_adds_the_id_as_the_last_column() {
         args.push(&file);
         let (_, out, _) = run(&args);
         let out = out.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&out);
-        let mut r = csv::ReaderBuilder::new().from_reader(out);
+        let mut r = csv::ReaderBuilder::new()
+            .delimiter(if excel { b';' } else { b',' })
+            .from_reader(out);
         let header: Vec<String> = r.headers().expect("header").iter().map(String::from).collect();
         assert_eq!(header[..3], ["path", "line", "column"]);
         assert_eq!(header[header.len() - 2..], ["source", "segment_id"]);
@@ -180,7 +182,7 @@ fn text_html_and_github_show_the_unit_escaped() {
     let annotations = String::from_utf8(out).expect("UTF-8");
     assert_eq!(annotations.lines().count(), 3, "{annotations}");
     assert!(
-        annotations.contains("title=mtcheck literal-idiom (minor) unit a\"<b>%2Cc%3Ad%0Ae"),
+        annotations.contains(") unit a\"<b>%2Cc%3Ad%0Ae\u{1b}[31mf::„tiefe Taschen“"),
         "{annotations}"
     );
 }

@@ -547,8 +547,9 @@ pub fn delimited(
             .and_then(|i| row.get(i))
             .map(|f| field_text(&original, *f).trim().to_string())
             .filter(|id| !id.is_empty());
-        // an empty cell stands for itself when quoted, else the row stands for it
-        let place = match (row.first(), row.last()) {
+        // an empty cell stands for itself when quoted, else the row (its filled cells) does
+        let filled = row.iter().filter(|f| f.end > f.start);
+        let place = match (filled.clone().next(), filled.last()) {
             (Some(a), Some(b)) if t.end == t.start => (a.start, b.end),
             _ => (t.start, t.end),
         };
