@@ -59,7 +59,10 @@ fn jsonl_and_json_carry_the_id_only_when_there_is_one() {
     let (code, out, _) = run(&["--format", "jsonl", &file]);
     assert_eq!(code, 1, "the untranslated segments fail the gate");
     let fs = jsonl_findings(&out);
-    let idiom = fs.iter().find(|f| f["rule"] == "literal-idiom").expect("idiom");
+    let idiom = fs
+        .iter()
+        .find(|f| f["rule"] == "literal-idiom")
+        .expect("idiom");
     assert_eq!(idiom["segment_id"], NASTY_ID);
     let blank: Vec<_> = fs
         .iter()
@@ -134,7 +137,12 @@ fn csv_adds_the_id_as_the_last_column() {
         let mut r = csv::ReaderBuilder::new()
             .delimiter(if excel { b';' } else { b',' })
             .from_reader(out);
-        let header: Vec<String> = r.headers().expect("header").iter().map(String::from).collect();
+        let header: Vec<String> = r
+            .headers()
+            .expect("header")
+            .iter()
+            .map(String::from)
+            .collect();
         assert_eq!(header[..3], ["path", "line", "column"]);
         assert_eq!(header[header.len() - 2..], ["source", "segment_id"]);
         let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
@@ -159,7 +167,10 @@ fn text_html_and_github_show_the_unit_escaped() {
     let file = jsonl_file(dir.path());
     let (_, out, _) = run(&["--format", "text", "--color", "never", &file]);
     let text = String::from_utf8(out).expect("UTF-8");
-    assert!(!text.contains('\u{1b}'), "no raw ESC on a terminal:\n{text}");
+    assert!(
+        !text.contains('\u{1b}'),
+        "no raw ESC on a terminal:\n{text}"
+    );
     let line = text
         .lines()
         .find(|l| l.contains("literal-idiom"))
@@ -200,7 +211,7 @@ fn xlsx_has_a_segment_id_column() {
     let rows: Vec<&[Data]> = sheet.rows().collect();
     let col = rows[0]
         .iter()
-        .position(|c| c.to_string() == "segment_id")
+        .position(|c| *c == "segment_id")
         .expect("segment_id column");
     assert_eq!(rows[0][col - 1].to_string(), "source");
     let ids: Vec<String> = rows[1..].iter().map(|r| r[col].to_string()).collect();
@@ -236,10 +247,7 @@ fn xliff_and_tmx_ids_and_blank_targets() {
         .collect();
     assert_eq!(
         got,
-        [
-            ("t2", "<target/>", 4),
-            ("t3", "<trans-unit id=\"t3\">", 5)
-        ]
+        [("t2", "<target/>", 4), ("t3", "<trans-unit id=\"t3\">", 5)]
     );
     assert!(fs
         .iter()
@@ -270,7 +278,10 @@ fn xliff_and_tmx_ids_and_blank_targets() {
         .iter()
         .find(|f| f["rule"] == "untranslated-segment")
         .expect("blank");
-    assert_eq!((blank["segment_id"].as_str(), blank["line"].as_u64()), (Some("43"), Some(3)));
+    assert_eq!(
+        (blank["segment_id"].as_str(), blank["line"].as_u64()),
+        (Some("43"), Some(3))
+    );
     assert_eq!(blank["text"], "<tu tuid=\"43\">");
 }
 
@@ -349,7 +360,12 @@ fn malformed_bilingual_files_are_errors() {
         "<xliff version=\"1.2\"><file><body></body></file></xliff>\n",
         "line 1: no translation units",
     );
-    assert_malformed(d, "text.xlf", "Nur ein Satz.\n", "line 1: no translation units");
+    assert_malformed(
+        d,
+        "text.xlf",
+        "Nur ein Satz.\n",
+        "line 1: no translation units",
+    );
     assert_malformed(
         d,
         "none.tmx",

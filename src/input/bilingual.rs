@@ -141,7 +141,11 @@ impl Units {
         let blank = translatable
             && !source.trim().is_empty()
             && self.view.as_str()[start..end].trim().is_empty();
-        let blank = blank.then_some(if missing { Blank::Missing } else { Blank::Empty });
+        let blank = blank.then_some(if missing {
+            Blank::Missing
+        } else {
+            Blank::Empty
+        });
         self.units.push(Unit { start, end, source });
         self.info.push(UnitInfo { id, blank });
     }
@@ -327,12 +331,7 @@ pub fn jsonl(original: String, bom: usize, mode: SegmentMode) -> Result<Document
 }
 
 /// One JSON Lines record: `line` starts at file byte `line_start` and is line `n`.
-fn jsonl_record(
-    u: &mut Units,
-    line: &str,
-    line_start: usize,
-    n: usize,
-) -> Result<(), InputError> {
+fn jsonl_record(u: &mut Units, line: &str, line_start: usize, n: usize) -> Result<(), InputError> {
     use serde_json::Value;
     let value: Value =
         serde_json::from_str(line).map_err(|e| malformed(n, format!("not JSON: {e}")))?;
@@ -548,8 +547,8 @@ pub fn delimited(
             .map(|f| field_text(&original, *f).trim().to_string())
             .filter(|id| !id.is_empty());
         // an empty cell stands for itself when quoted, else the row (its filled cells) does
-        let filled = row.iter().filter(|f| f.end > f.start);
-        let place = match (filled.clone().next(), filled.last()) {
+        let filled = |f: &&Field| f.end > f.start;
+        let place = match (row.iter().find(filled), row.iter().rev().find(filled)) {
             (Some(a), Some(b)) if t.end == t.start => (a.start, b.end),
             _ => (t.start, t.end),
         };
@@ -808,7 +807,14 @@ impl XmlWalk {
         match (self.kind, e.local_name().as_ref()) {
             (Xml::Xliff, b"segment") => self.segment_id = attribute(e, b"id"),
             (_, _) => {
-                self.unit_id = attribute(e, if self.kind == Xml::Tmx { b"tuid" } else { b"id" });
+                self.unit_id = attribute(
+                    e,
+                    if self.kind == Xml::Tmx {
+                        b"tuid"
+                    } else {
+                        b"id"
+                    },
+                );
                 self.translatable = attribute(e, b"translate").is_none_or(|t| t != "no");
             }
         }
@@ -864,9 +870,7 @@ impl XmlWalk {
         match (self.kind, name.as_ref()) {
             (Xml::Xliff, b"source") if self.skip_seg_source == 0 => self.source.clear(),
             (Xml::Tmx, b"seg") if self.tuv_lang == Some(false) => self.source.clear(),
-            (Xml::Xliff, b"target") if self.skip_seg_source == 0 => {
-                self.empty_target(pos, after)
-            }
+            (Xml::Xliff, b"target") if self.skip_seg_source == 0 => self.empty_target(pos, after),
             (Xml::Tmx, b"seg") if self.tuv_lang == Some(true) => self.empty_target(pos, after),
             (Xml::Xliff, b"trans-unit" | b"segment") | (Xml::Tmx, b"tu") => {
                 self.begin_unit(e, pos, after);
@@ -985,8 +989,12 @@ mod tests {
         assert!(err.to_string().starts_with("line 2: not JSON"), "{err}");
         let err = jsonl("{\"id\": \"a\"}\n".into(), 0, SegmentMode::Lines).unwrap_err();
         assert_eq!(err.to_string(), "line 1: no `source` or `target` string");
-        let err = jsonl("{\"source\": \"a\", \"target\": [1]}\n".into(), 0, SegmentMode::Lines)
-            .unwrap_err();
+        let err = jsonl(
+            "{\"source\": \"a\", \"target\": [1]}\n".into(),
+            0,
+            SegmentMode::Lines,
+        )
+        .unwrap_err();
         assert_eq!(err.to_string(), "line 1: `target` is not a string");
         // a record without a target is a blank unit, not an error
         let doc = jsonl("{\"source\": \"a\"}\n".into(), 0, SegmentMode::Lines).unwrap();
@@ -1023,12 +1031,18 @@ mod tests {
 
     #[test]
     fn xml_that_is_not_well_formed_or_has_no_units_is_an_error() {
-        let err = |x: &str, kind| xml(x.into(), 0, SegmentMode::Lines, kind).unwrap_err().to_string();
+        let err = |x: &str, kind| {
+            xml(x.into(), 0, SegmentMode::Lines, kind)
+                .unwrap_err()
+                .to_string()
+        };
         assert_eq!(
             err("<xliff>\n<file><body>\n", Xml::Xliff),
             "line 2: not well-formed XML: <body> is not closed"
         );
-        assert!(err("<xliff><a></b></xliff>", Xml::Xliff).starts_with("line 1: not well-formed XML"));
+        assert!(
+            err("<xliff><a></b></xliff>", Xml::Xliff).starts_with("line 1: not well-formed XML")
+        );
         assert_eq!(
             err("<tmx><body></body></tmx>", Xml::Tmx),
             "line 1: no translation units (no <tu> element)"

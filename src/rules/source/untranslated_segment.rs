@@ -199,7 +199,10 @@ mod tests {
             [
                 ("\"\"".to_string(), empty.clone()),
                 ("null".to_string(), missing.clone()),
-                ("{\"id\": 4, \"source\": \"Four\"}".to_string(), missing.clone()),
+                (
+                    "{\"id\": 4, \"source\": \"Four\"}".to_string(),
+                    missing.clone()
+                ),
                 (" ".to_string(), empty.clone()),
             ]
         );
@@ -221,4 +224,3 @@ mod tests {
         );
     }
 }
-
