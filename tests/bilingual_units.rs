@@ -356,6 +356,12 @@ fn malformed_bilingual_files_are_errors() {
     );
     assert_malformed(
         d,
+        "entity.xlf",
+        "<xliff version=\"1.2\"><file><body>\n<trans-unit id=\"1\"><source>a</source><target>b&nbsp;c</target></trans-unit>\n</body></file></xliff>\n",
+        "line 2: not well-formed XML",
+    );
+    assert_malformed(
+        d,
         "none.xlf",
         "<xliff version=\"1.2\"><file><body></body></file></xliff>\n",
         "line 1: no translation units",

@@ -670,6 +670,7 @@ pub fn xml(
     let mut walk = XmlWalk::new(kind, bom);
     // the elements open, innermost last (for an unclosed one at the end)
     let mut open: Vec<String> = Vec::new();
+    let mut doctype = false;
     loop {
         let pos = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
         let ev = reader
@@ -687,8 +688,19 @@ pub fn xml(
                 open.pop();
                 walk.end(&e, after);
             }
-            Event::Text(_) | Event::CData(_) if walk.side.is_some() && walk.code == 0 => {
-                walk.text(&text[pos.min(text.len())..after.min(text.len())], pos);
+            Event::DocType(_) => doctype = true,
+            Event::Text(_) | Event::CData(_) => {
+                let raw = &text[pos.min(text.len())..after.min(text.len())];
+                // an entity other than the five of XML is an error, unless a DTD may declare it
+                if !doctype && !raw.starts_with("<![CDATA[") {
+                    if let Err(e) = quick_xml::escape::unescape(raw) {
+                        let line = line_of(text, pos);
+                        return Err(malformed(line, format!("not well-formed XML: {e}")));
+                    }
+                }
+                if walk.side.is_some() && walk.code == 0 {
+                    walk.text(raw, pos);
+                }
             }
             _ => {}
         }
@@ -1048,6 +1060,14 @@ mod tests {
             "line 1: no translation units (no <tu> element)"
         );
         assert!(err("Nur Text.", Xml::Xliff).starts_with("line 1: no translation units"));
+        assert!(
+            err("<xliff><file><body>\n<trans-unit><source>a&nbsp;b</source></trans-unit></body></file></xliff>", Xml::Xliff)
+                .starts_with("line 2: not well-formed XML: "),
+        );
+        // a DTD may declare entities: they are then left as written
+        let dtd = "<!DOCTYPE xliff [<!ENTITY co \"ACME\">]><xliff><file><body><trans-unit><source>a</source><target>&co; b &amp; c</target></trans-unit></body></file></xliff>";
+        let doc = xml(dtd.into(), 0, SegmentMode::Lines, Xml::Xliff).unwrap();
+        assert_eq!(doc.view, "&co; b & c");
     }
 
     #[test]
