@@ -35,6 +35,12 @@ pub struct Document {
     /// The documents (articles) of the file, in order: the scope of consistency rules.
     /// See [`crate::text::scope`] and [`Document::with_separator`].
     documents: Vec<DocUnit>,
+    /// The translation units of a bilingual document (or of a target aligned with its
+    /// `--source`), in view order; empty for a monolingual one.
+    pub units: Vec<Unit>,
+    /// Ids and blank targets of [`Document::units`] (same index), when the file has them
+    /// ([`Document::with_unit_info`]); empty otherwise.
+    pub unit_info: Vec<UnitInfo>,
 }
 
 /// The English source of a translation unit.
@@ -55,6 +61,30 @@ pub struct Unit {
     pub end: usize,
     /// The English source.
     pub source: String,
+}
+
+/// What a bilingual file says of a unit besides its text (one per [`Unit`], same index).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitInfo {
+    /// The unit's id in the file, for finding the segment in a CAT tool: XLIFF 1.2
+    /// `trans-unit/@id`, XLIFF 2.0 `unit/@id` (with `/` and the `segment/@id` when the
+    /// segment has one), TMX `tu/@tuid`, a JSON Lines `id`, a TSV/CSV `id` column.
+    pub id: Option<String>,
+    /// The target is empty or missing while the source is not (set by the readers of
+    /// bilingual files for translatable units only). The unit's view range then holds the
+    /// target's white space, or one space standing for the empty or absent target's place in
+    /// the file (the element, the JSON value or the row).
+    pub blank: Option<Blank>,
+}
+
+/// Why a unit has no translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blank {
+    /// The target is there but empty or white space only (`<target/>`, `""`, an empty cell).
+    Empty,
+    /// There is no target at all (no `<target>` element or German `tuv`, no `target` key or
+    /// a `null` one).
+    Missing,
 }
 
 /// A range of the view in which some rules (or all) are silenced, from an
@@ -142,6 +172,8 @@ impl Document {
             sources: Vec::new(),
             zones: Zones::default(),
             documents,
+            units: Vec::new(),
+            unit_info: Vec::new(),
         };
         doc.zones = Zones::build(&doc);
         doc
@@ -191,7 +223,26 @@ impl Document {
                     })
             })
             .collect();
+        self.units = units.to_vec();
         self
+    }
+
+    /// Attaches the ids and blank targets of the units (one per unit of
+    /// [`Document::with_units`], in the same order).
+    pub fn with_unit_info(mut self, info: Vec<UnitInfo>) -> Self {
+        self.unit_info = info;
+        self
+    }
+
+    /// Index of the unit whose target holds view byte `at`.
+    pub fn unit_at(&self, at: usize) -> Option<usize> {
+        let i = self.units.partition_point(|u| u.end <= at);
+        self.units.get(i).filter(|u| u.start <= at).map(|_| i)
+    }
+
+    /// The id and blank target of unit `i` (see [`UnitInfo`]).
+    pub fn unit_info(&self, i: usize) -> Option<&UnitInfo> {
+        self.unit_info.get(i)
     }
 
     /// The source of segment `i`, if the document has one.

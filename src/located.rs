@@ -58,10 +58,16 @@ pub struct LocatedFinding {
     #[serde(skip)]
     pub sentence: String,
     /// 1-based number of the segment (paragraph, or line with `--segments lines`, or
-    /// translation unit) the finding starts in; 0 outside every segment. Not part of the
-    /// JSONL contract; the xlsx report shows it.
+    /// translation unit) the finding starts in; 0 outside every segment (a blank target).
+    /// Not part of the JSONL contract; the xlsx report shows it.
     #[serde(skip)]
     pub segment: usize,
+    /// The id of the translation unit the finding lies in, as the bilingual file gives it
+    /// (XLIFF `trans-unit`/`unit` id, TMX `tuid`, JSON Lines `id`, TSV/CSV `id` column), so
+    /// that a translator finds the segment in a CAT tool. Written to JSON only when there is
+    /// one: findings of files without ids look as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segment_id: Option<String>,
 }
 
 /// The result of checking one file.
@@ -175,10 +181,19 @@ impl FileReport {
         let located = findings
             .into_iter()
             .map(|c| {
-                let sentence = if sentences {
+                let unit = doc.unit_at(c.view_start);
+                let info = unit.and_then(|i| doc.unit_info(i));
+                // a blank target has no text of its own: no sentence, and the unit's source
+                // (the segments around it belong to other units)
+                let blank = info.is_some_and(|i| i.blank.is_some());
+                let sentence = if sentences && !blank {
                     doc.sentence_text(c.view_start, c.view_end)
                 } else {
                     String::new()
+                };
+                let source_text = match unit.map(|i| &doc.units[i]) {
+                    Some(u) if blank => Some(u.source.clone()),
+                    _ => doc.source_at(c.view_start).map(|s| s.text.clone()),
                 };
                 let f = c.finding;
                 let (line, column) = starts.position(f.start);
@@ -204,9 +219,14 @@ impl FileReport {
                     text: text[f.start..f.end].to_string(),
                     suggestion: f.suggestion,
                     message: f.message,
-                    source_text: doc.source_at(c.view_start).map(|s| s.text.clone()),
+                    source_text,
                     sentence,
-                    segment: doc.segment_at(c.view_start).map_or(0, |i| i + 1),
+                    segment: if blank {
+                        0
+                    } else {
+                        doc.segment_at(c.view_start).map_or(0, |i| i + 1)
+                    },
+                    segment_id: info.and_then(|i| i.id.clone()),
                 }
             })
             .collect();

@@ -6,7 +6,7 @@
 use quick_xml::events::{BytesEnd, BytesStart, Event};
 use quick_xml::Reader;
 
-use crate::document::{Document, Unit};
+use crate::document::{Blank, Document, Unit, UnitInfo};
 use crate::error::InputError;
 use crate::text::offsets::ViewBuilder;
 use crate::text::segment::SegmentMode;
@@ -104,7 +104,11 @@ pub fn align(doc: Document, source: &SourceFile<'_>) -> Result<Document, InputEr
 struct Units {
     view: ViewBuilder,
     units: Vec<Unit>,
+    info: Vec<UnitInfo>,
     open: Option<usize>,
+    /// Units (elements, records, rows) seen, translated or not: a file without any is not a
+    /// bilingual file of its format.
+    seen: usize,
 }
 
 impl Units {
@@ -116,20 +120,60 @@ impl Units {
         self.open = Some(self.view.as_str().len());
     }
 
-    /// Ends the unit begun last, with its source.
-    fn end(&mut self, source: String) {
+    /// Ends the unit begun last, with its source and id. `place` is the original range that
+    /// stands for the target when none of it is text (the empty element or JSON value, the
+    /// unit's start tag or the row); the view gets one space for it, so that a finding on the
+    /// blank target points there. `missing`: the unit has no target at all; `translatable`:
+    /// a blank target is an untranslated segment (not so for `translate="no"`).
+    fn end(
+        &mut self,
+        source: String,
+        id: Option<String>,
+        place: (usize, usize),
+        missing: bool,
+        translatable: bool,
+    ) {
         let start = self.open.take().unwrap_or(self.view.as_str().len());
-        self.units.push(Unit {
-            start,
-            end: self.view.as_str().len(),
-            source,
+        if self.view.as_str().len() == start {
+            self.view.replaced(" ", place.0, place.1);
+        }
+        let end = self.view.as_str().len();
+        let blank = translatable
+            && !source.trim().is_empty()
+            && self.view.as_str()[start..end].trim().is_empty();
+        let blank = blank.then_some(if missing {
+            Blank::Missing
+        } else {
+            Blank::Empty
         });
+        self.units.push(Unit { start, end, source });
+        self.info.push(UnitInfo { id, blank });
     }
 
-    fn finish(self, original: String, bom: usize, mode: SegmentMode) -> Document {
-        let _ = bom;
+    /// A unit without a target: a blank unit standing at `place` (nothing, when its source
+    /// is blank too).
+    fn missing(&mut self, source: String, id: Option<String>, place: (usize, usize)) {
+        if source.trim().is_empty() {
+            return;
+        }
+        self.begin(place.0);
+        self.end(source, id, place, true, true);
+    }
+
+    /// The document; an error naming what is missing (`none`) when no unit was seen.
+    fn finish(
+        self,
+        original: String,
+        mode: SegmentMode,
+        none: &str,
+    ) -> Result<Document, InputError> {
+        if self.seen == 0 {
+            return Err(malformed(1, none));
+        }
         let (view, map) = self.view.finish();
-        Document::from_view(original, view, map, mode).with_units(&self.units)
+        Ok(Document::from_view(original, view, map, mode)
+            .with_units(&self.units)
+            .with_unit_info(self.info))
     }
 }
 
@@ -267,7 +311,10 @@ fn target_value(line: &str) -> Option<usize> {
     }
 }
 
-/// JSON Lines: `{"id": …, "source": …, "target": …}` per line; blank lines are skipped.
+/// JSON Lines: `{"id": …, "source": …, "target": …}` per line; blank lines are skipped. A
+/// record whose `target` is empty, `null` or absent is a blank unit (an untranslated
+/// segment); a line that is not a JSON object, or has neither a source nor a target, is an
+/// error.
 pub fn jsonl(original: String, bom: usize, mode: SegmentMode) -> Result<Document, InputError> {
     let mut u = Units::default();
     let mut at = bom;
@@ -278,27 +325,59 @@ pub fn jsonl(original: String, bom: usize, mode: SegmentMode) -> Result<Document
         if line.trim().is_empty() {
             continue;
         }
-        let value: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| malformed(n + 1, format!("not JSON: {e}")))?;
-        let obj = value
-            .as_object()
-            .ok_or_else(|| malformed(n + 1, "expected a JSON object"))?;
-        let source = match obj.get("source") {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(serde_json::Value::Null) | None => String::new(),
-            Some(_) => return Err(malformed(n + 1, "`source` is not a string")),
-        };
-        match obj.get("target") {
-            Some(serde_json::Value::String(_)) => {}
-            _ => return Err(malformed(n + 1, "no `target` string")),
-        }
-        let q = target_value(line).ok_or_else(|| malformed(n + 1, "no `target` string"))?;
-        u.begin(line_start + q);
-        json_string(line, q, line_start, Some(&mut u.view))
-            .ok_or_else(|| malformed(n + 1, "bad `target` string"))?;
-        u.end(source);
+        jsonl_record(&mut u, line, line_start, n + 1)?;
     }
-    Ok(u.finish(original, bom, mode))
+    u.finish(original, mode, "no JSON Lines records")
+}
+
+/// One JSON Lines record: `line` starts at file byte `line_start` and is line `n`.
+fn jsonl_record(u: &mut Units, line: &str, line_start: usize, n: usize) -> Result<(), InputError> {
+    use serde_json::Value;
+    let value: Value =
+        serde_json::from_str(line).map_err(|e| malformed(n, format!("not JSON: {e}")))?;
+    let obj = value
+        .as_object()
+        .ok_or_else(|| malformed(n, "expected a JSON object"))?;
+    let source = match obj.get("source") {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) | None => String::new(),
+        Some(_) => return Err(malformed(n, "`source` is not a string")),
+    };
+    let id = match obj.get("id") {
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Number(x)) => Some(x.to_string()),
+        _ => None,
+    };
+    u.seen += 1;
+    match obj.get("target") {
+        Some(Value::String(_)) => {
+            let q = target_value(line).ok_or_else(|| malformed(n, "no `target` string"))?;
+            u.begin(line_start + q);
+            let (_, after) = json_string(line, q, line_start, Some(&mut u.view))
+                .ok_or_else(|| malformed(n, "bad `target` string"))?;
+            u.end(
+                source,
+                id,
+                (line_start + q, line_start + after),
+                false,
+                true,
+            );
+        }
+        Some(Value::Null) | None if obj.get("source").is_some_and(Value::is_string) => {
+            // the `null`, or the whole record when there is no `target` key
+            let place = match target_value(line) {
+                Some(q) if line[q..].starts_with("null") => (q, q + 4),
+                _ => {
+                    let lead = line.len() - line.trim_start().len();
+                    (lead, line.trim_end().len())
+                }
+            };
+            u.missing(source, id, (line_start + place.0, line_start + place.1));
+        }
+        Some(Value::Null) | None => return Err(malformed(n, "no `source` or `target` string")),
+        Some(_) => return Err(malformed(n, "`target` is not a string")),
+    }
+    Ok(())
 }
 
 /// One field of a delimited row: its raw range in the file and whether it is quoted.
@@ -430,7 +509,10 @@ const TARGET_NAMES: &[&str] = &["target", "tgt", "de", "german", "translation", 
 
 /// Tab- or comma-separated rows with a source and a target column. `columns` names the two
 /// header cells; without it, common names are recognised, and a header-less file of two
-/// columns is read as source, target.
+/// columns is read as source, target. A header column `id` (or `segment_id`, `tuid`) gives
+/// the units their ids; an empty target cell is a blank unit (an untranslated segment); a
+/// row too short for the source or target column, or a header without data rows, is an
+/// error.
 pub fn delimited(
     original: String,
     bom: usize,
@@ -440,36 +522,18 @@ pub fn delimited(
 ) -> Result<Document, InputError> {
     let table = rows(&original[bom..], bom, delim, delim != b'\t')?;
     let Some((_, header)) = table.first() else {
-        return Ok(Units::default().finish(original, bom, mode));
+        return Units::default().finish(original, mode, "no rows");
     };
     let names: Vec<String> = header
         .iter()
         .map(|f| field_text(&original, *f).trim().to_lowercase())
         .collect();
-    let find = |wanted: &[&str]| names.iter().position(|n| wanted.contains(&n.as_str()));
-    let (si, ti, skip) =
-        match columns {
-            Some((s, t)) => {
-                let (s, t) = (s.to_lowercase(), t.to_lowercase());
-                match (find(&[s.as_str()]), find(&[t.as_str()])) {
-                    (Some(a), Some(b)) => (a, b, 1),
-                    _ => {
-                        return Err(malformed(
-                            1,
-                            format!("the header has no columns named `{s}` and `{t}`"),
-                        ))
-                    }
-                }
-            }
-            None => match (find(SOURCE_NAMES), find(TARGET_NAMES)) {
-                (Some(a), Some(b)) => (a, b, 1),
-                _ if header.len() == 2 => (0, 1, 0),
-                _ => return Err(malformed(
-                    1,
-                    "no source and target columns found (name them with --columns source,target)",
-                )),
-            },
-        };
+    let (si, ti, skip) = source_target_columns(&names, columns)?;
+    // the unit ids: a column named `id` in a header row
+    let idc = (skip == 1)
+        .then(|| names.iter().position(|n| ID_NAMES.contains(&n.as_str())))
+        .flatten()
+        .filter(|&i| i != si && i != ti);
     let mut u = Units::default();
     for (line, row) in table.iter().skip(skip) {
         let (Some(s), Some(t)) = (row.get(si), row.get(ti)) else {
@@ -478,11 +542,55 @@ pub fn delimited(
                 format!("{} fields, expected at least {}", row.len(), si.max(ti) + 1),
             ));
         };
+        let id = idc
+            .and_then(|i| row.get(i))
+            .map(|f| field_text(&original, *f).trim().to_string())
+            .filter(|id| !id.is_empty());
+        // an empty cell stands for itself when quoted, else the row (its filled cells) does
+        let filled = |f: &&Field| f.end > f.start;
+        let place = match (row.iter().find(filled), row.iter().rev().find(filled)) {
+            (Some(a), Some(b)) if t.end == t.start => (a.start, b.end),
+            _ => (t.start, t.end),
+        };
+        u.seen += 1;
         u.begin(t.start);
         push_field(&mut u.view, &original, *t);
-        u.end(field_text(&original, *s));
+        u.end(field_text(&original, *s), id, place, false, true);
     }
-    Ok(u.finish(original, bom, mode))
+    u.finish(original, mode, "no rows below the header")
+}
+
+/// The header names of a unit id column.
+const ID_NAMES: &[&str] = &["id", "segment_id", "segment id", "tuid"];
+
+/// The indexes of the source and target columns, and the rows to skip (1 for a header):
+/// the columns named by `columns`, else common names, else the two columns of a header-less
+/// file of two columns.
+fn source_target_columns(
+    names: &[String],
+    columns: Option<(&str, &str)>,
+) -> Result<(usize, usize, usize), InputError> {
+    let find = |wanted: &[&str]| names.iter().position(|n| wanted.contains(&n.as_str()));
+    match columns {
+        Some((s, t)) => {
+            let (s, t) = (s.to_lowercase(), t.to_lowercase());
+            match (find(&[s.as_str()]), find(&[t.as_str()])) {
+                (Some(a), Some(b)) => Ok((a, b, 1)),
+                _ => Err(malformed(
+                    1,
+                    format!("the header has no columns named `{s}` and `{t}`"),
+                )),
+            }
+        }
+        None => match (find(SOURCE_NAMES), find(TARGET_NAMES)) {
+            (Some(a), Some(b)) => Ok((a, b, 1)),
+            _ if names.len() == 2 => Ok((0, 1, 0)),
+            _ => Err(malformed(
+                1,
+                "no source and target columns found (name them with --columns source,target)",
+            )),
+        },
+    }
 }
 
 /// Which XML dialect.
@@ -547,6 +655,9 @@ fn push_escaped(b: &mut ViewBuilder, raw: &str, at: usize) -> String {
 }
 
 /// XLIFF (1.2 `trans-unit`, 2.0 `segment`) or TMX (`tu` with English and German `tuv`).
+/// A file that is not well-formed XML (an element left open at the end included), or that
+/// holds no unit at all, is an error; a translatable unit whose target is empty or missing
+/// is a blank unit (an untranslated segment).
 pub fn xml(
     original: String,
     bom: usize,
@@ -557,6 +668,9 @@ pub fn xml(
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(false);
     let mut walk = XmlWalk::new(kind, bom);
+    // the elements open, innermost last (for an unclosed one at the end)
+    let mut open: Vec<String> = Vec::new();
+    let mut doctype = false;
     loop {
         let pos = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
         let ev = reader
@@ -565,22 +679,61 @@ pub fn xml(
         let after = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
         match ev {
             Event::Eof => break,
-            Event::Start(e) => walk.start(&e, after),
-            Event::End(e) => walk.end(&e),
-            Event::Text(_) | Event::CData(_) if walk.side.is_some() && walk.code == 0 => {
-                walk.text(&text[pos.min(text.len())..after.min(text.len())], pos);
+            Event::Start(e) => {
+                open.push(String::from_utf8_lossy(e.name().as_ref()).into_owned());
+                walk.start(&e, pos, after);
+            }
+            Event::Empty(e) => walk.empty(&e, pos, after),
+            Event::End(e) => {
+                open.pop();
+                walk.end(&e, after);
+            }
+            Event::DocType(_) => doctype = true,
+            Event::Text(_) | Event::CData(_) => {
+                let raw = &text[pos.min(text.len())..after.min(text.len())];
+                // an entity other than the five of XML is an error, unless a DTD may declare it
+                if !doctype && !raw.starts_with("<![CDATA[") {
+                    if let Err(e) = quick_xml::escape::unescape(raw) {
+                        let line = line_of(text, pos);
+                        return Err(malformed(line, format!("not well-formed XML: {e}")));
+                    }
+                }
+                if walk.side.is_some() && walk.code == 0 {
+                    walk.text(raw, pos);
+                }
             }
             _ => {}
         }
     }
+    // the last line that holds anything, not the one after the final line break
+    let last = line_of(text, text.trim_end().len());
     if walk.units.open.is_some() {
-        // the last line that holds anything, not the one after the final line break
+        return Err(malformed(last, "unit without an end"));
+    }
+    if let Some(name) = open.last() {
         return Err(malformed(
-            line_of(text, text.trim_end().len()),
-            "unit without an end",
+            last,
+            format!("not well-formed XML: <{name}> is not closed"),
         ));
     }
-    Ok(walk.units.finish(original, bom, mode))
+    let none = match kind {
+        Xml::Xliff => "no translation units (no <trans-unit> or <segment> element)",
+        Xml::Tmx => "no translation units (no <tu> element)",
+    };
+    walk.units.finish(original, mode, none)
+}
+
+/// The value of attribute `name` (local name, entities decoded) of an element.
+fn attribute(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        (a.key.local_name().as_ref() == name).then(|| {
+            let raw = String::from_utf8_lossy(&a.value);
+            match quick_xml::escape::unescape(&raw) {
+                Ok(v) => v.into_owned(),
+                Err(_) => raw.into_owned(),
+            }
+        })
+    })
 }
 
 /// Where a walk through an XLIFF or TMX file stands: the units so far, and which side's
@@ -605,6 +758,18 @@ struct XmlWalk {
     tuv_lang: Option<bool>,
     /// A view builder for unescaping source text (its offsets are not used).
     scratch: ViewBuilder,
+    /// The id of the current XLIFF `trans-unit` or `unit`, or TMX `tu`.
+    unit_id: Option<String>,
+    /// The id of the current XLIFF 2.0 `segment`.
+    segment_id: Option<String>,
+    /// The current unit is to be translated (not `translate="no"`).
+    translatable: bool,
+    /// The start tag of the current unit (`trans-unit`, `segment`, `tu`): where a missing
+    /// target is reported.
+    unit_tag: (usize, usize),
+    /// Where the current target element starts, and its whole range once closed.
+    target_at: usize,
+    target_place: (usize, usize),
 }
 
 impl XmlWalk {
@@ -621,14 +786,23 @@ impl XmlWalk {
             has_target: false,
             tuv_lang: None,
             scratch: ViewBuilder::new(),
+            unit_id: None,
+            segment_id: None,
+            translatable: true,
+            unit_tag: (0, 0),
+            target_at: 0,
+            target_place: (0, 0),
         }
     }
 
-    /// The target's text starts at `after` (a byte offset into the text after the BOM).
-    fn begin_target(&mut self, after: usize) {
+    /// The target element starts at `pos`; its text at `after` (byte offsets into the text
+    /// after the BOM).
+    fn begin_target(&mut self, pos: usize, after: usize) {
         self.side = Some(true);
         self.units.begin(self.bom + after);
         self.has_target = true;
+        self.target_at = pos;
+        self.target_place = (self.bom + pos, self.bom + after);
     }
 
     fn begin_source(&mut self) {
@@ -636,8 +810,30 @@ impl XmlWalk {
         self.source.clear();
     }
 
-    /// An element opens; its content starts at `after`.
-    fn start(&mut self, e: &BytesStart<'_>, after: usize) {
+    /// A unit element opens at `pos..after` with id `id`.
+    fn begin_unit(&mut self, e: &BytesStart<'_>, pos: usize, after: usize) {
+        self.units.seen += 1;
+        self.unit_tag = (self.bom + pos, self.bom + after);
+        self.has_target = false;
+        self.source.clear();
+        match (self.kind, e.local_name().as_ref()) {
+            (Xml::Xliff, b"segment") => self.segment_id = attribute(e, b"id"),
+            (_, _) => {
+                self.unit_id = attribute(
+                    e,
+                    if self.kind == Xml::Tmx {
+                        b"tuid"
+                    } else {
+                        b"id"
+                    },
+                );
+                self.translatable = attribute(e, b"translate").is_none_or(|t| t != "no");
+            }
+        }
+    }
+
+    /// An element opens at `pos`; its content starts at `after`.
+    fn start(&mut self, e: &BytesStart<'_>, pos: usize, after: usize) {
         let name = e.local_name();
         let name = std::str::from_utf8(name.as_ref()).unwrap_or("");
         if self.side.is_some() {
@@ -650,21 +846,25 @@ impl XmlWalk {
         match (self.kind, name) {
             // XLIFF 2.0 keeps the white space between segments in `ignorable`: not text to check
             (Xml::Xliff, "seg-source" | "alt-trans" | "ignorable") => self.skip_seg_source += 1,
+            (Xml::Xliff, "trans-unit" | "segment") | (Xml::Tmx, "tu") => {
+                self.begin_unit(e, pos, after)
+            }
+            // an XLIFF 2.0 unit holds segments: its id and `translate` are theirs
+            (Xml::Xliff, "unit") => {
+                self.unit_id = attribute(e, b"id");
+                self.translatable = attribute(e, b"translate").is_none_or(|t| t != "no");
+            }
             (Xml::Xliff, "source") if self.skip_seg_source == 0 => self.begin_source(),
-            (Xml::Xliff, "target") if self.skip_seg_source == 0 => self.begin_target(after),
+            (Xml::Xliff, "target") if self.skip_seg_source == 0 => self.begin_target(pos, after),
             (Xml::Tmx, "tuv") => {
-                let lang = e.attributes().flatten().find_map(|a| {
-                    let key = a.key.local_name();
-                    (key.as_ref() == b"lang")
-                        .then(|| String::from_utf8_lossy(&a.value).to_lowercase())
-                });
+                let lang = attribute(e, b"lang").map(|l| l.to_lowercase());
                 self.tuv_lang = lang.map(|l| l.starts_with("de"));
                 if self.tuv_lang.is_none() {
                     self.tuv_lang = Some(!self.source.is_empty());
                 }
             }
             (Xml::Tmx, "seg") => match self.tuv_lang {
-                Some(true) => self.begin_target(after),
+                Some(true) => self.begin_target(pos, after),
                 Some(false) => self.begin_source(),
                 None => {}
             },
@@ -672,12 +872,42 @@ impl XmlWalk {
         }
     }
 
-    /// An element closes.
-    fn end(&mut self, e: &BytesEnd<'_>) {
+    /// An empty element (`<target/>`) at `pos..after`: an empty target or source, or a
+    /// unit without content; inside a side, inline code without text.
+    fn empty(&mut self, e: &BytesStart<'_>, pos: usize, after: usize) {
+        if self.side.is_some() {
+            return;
+        }
+        let name = e.local_name();
+        match (self.kind, name.as_ref()) {
+            (Xml::Xliff, b"source") if self.skip_seg_source == 0 => self.source.clear(),
+            (Xml::Tmx, b"seg") if self.tuv_lang == Some(false) => self.source.clear(),
+            (Xml::Xliff, b"target") if self.skip_seg_source == 0 => self.empty_target(pos, after),
+            (Xml::Tmx, b"seg") if self.tuv_lang == Some(true) => self.empty_target(pos, after),
+            (Xml::Xliff, b"trans-unit" | b"segment") | (Xml::Tmx, b"tu") => {
+                self.begin_unit(e, pos, after);
+                self.end_unit();
+            }
+            _ => {}
+        }
+    }
+
+    /// A target without content at `pos..after`.
+    fn empty_target(&mut self, pos: usize, after: usize) {
+        self.begin_target(pos, after);
+        self.side = None;
+        self.target_place = (self.bom + pos, self.bom + after);
+    }
+
+    /// An element closes; the file goes on at `after`.
+    fn end(&mut self, e: &BytesEnd<'_>, after: usize) {
         let name = e.local_name();
         let name = std::str::from_utf8(name.as_ref()).unwrap_or("");
         if self.side.is_some() {
             if self.depth_in_side == 0 {
+                if self.side == Some(true) {
+                    self.target_place = (self.bom + self.target_at, self.bom + after);
+                }
                 self.side = None;
             } else {
                 self.depth_in_side -= 1;
@@ -691,15 +921,29 @@ impl XmlWalk {
             (Xml::Xliff, "seg-source" | "alt-trans" | "ignorable") => {
                 self.skip_seg_source = self.skip_seg_source.saturating_sub(1)
             }
-            (Xml::Xliff, "trans-unit" | "segment") | (Xml::Tmx, "tu") => {
-                if self.has_target {
-                    self.units.end(std::mem::take(&mut self.source));
-                }
-                self.has_target = false;
-                self.source.clear();
+            (Xml::Xliff, "trans-unit" | "segment") | (Xml::Tmx, "tu") => self.end_unit(),
+            (Xml::Xliff, "unit") => {
+                self.unit_id = None;
+                self.translatable = true;
             }
             _ => {}
         }
+    }
+
+    /// The current unit (`trans-unit`, XLIFF 2.0 `segment`, `tu`) ends.
+    fn end_unit(&mut self) {
+        let id = match (&self.unit_id, self.segment_id.take()) {
+            (Some(u), Some(s)) => Some(format!("{u}/{s}")),
+            (u, s) => u.clone().or(s),
+        };
+        let source = std::mem::take(&mut self.source);
+        if self.has_target {
+            let (place, translatable) = (self.target_place, self.translatable);
+            self.units.end(source, id, place, false, translatable);
+        } else if self.translatable {
+            self.units.missing(source, id, self.unit_tag);
+        }
+        self.has_target = false;
     }
 
     /// Text (escaped, or a CDATA section) at `pos` inside a side.
@@ -755,8 +999,75 @@ mod tests {
     fn jsonl_errors_name_the_line() {
         let err = jsonl("{\"target\": \"a\"}\n{oops\n".into(), 0, SegmentMode::Lines).unwrap_err();
         assert!(err.to_string().starts_with("line 2: not JSON"), "{err}");
-        let err = jsonl("{\"source\": \"a\"}\n".into(), 0, SegmentMode::Lines).unwrap_err();
-        assert_eq!(err.to_string(), "line 1: no `target` string");
+        let err = jsonl("{\"id\": \"a\"}\n".into(), 0, SegmentMode::Lines).unwrap_err();
+        assert_eq!(err.to_string(), "line 1: no `source` or `target` string");
+        let err = jsonl(
+            "{\"source\": \"a\", \"target\": [1]}\n".into(),
+            0,
+            SegmentMode::Lines,
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "line 1: `target` is not a string");
+        // a record without a target is a blank unit, not an error
+        let doc = jsonl("{\"source\": \"a\"}\n".into(), 0, SegmentMode::Lines).unwrap();
+        assert_eq!(doc.unit_info[0].blank, Some(Blank::Missing));
+    }
+
+    fn ids(doc: &Document) -> Vec<Option<&str>> {
+        doc.unit_info.iter().map(|i| i.id.as_deref()).collect()
+    }
+
+    #[test]
+    fn units_keep_their_ids() {
+        let f = "{\"id\": \"x\\\"1\", \"source\": \"a\", \"target\": \"b\"}\n{\"id\": 2.5, \"target\": \"c\"}\n{\"target\": \"d\"}\n";
+        let doc = jsonl(f.into(), 0, SegmentMode::Lines).unwrap();
+        assert_eq!(ids(&doc), [Some("x\"1"), Some("2.5"), None]);
+        let c = "Source,Target,ID\na,b, k1 \nc,d,\n";
+        let doc = delimited(c.into(), 0, SegmentMode::Lines, b',', None).unwrap();
+        assert_eq!(ids(&doc), [Some("k1"), None]);
+        let x = r#"<xliff version="2.0"><file id="f"><unit id="u&lt;1">
+<segment id="s1"><source>One</source><target>Eins</target></segment>
+<segment><source>Two</source><target>Zwei</target></segment></unit>
+<unit id="u2"><segment><source>Three</source><target>Drei</target></segment></unit></file></xliff>"#;
+        let doc = xml(x.into(), 0, SegmentMode::Paragraphs, Xml::Xliff).unwrap();
+        assert_eq!(ids(&doc), [Some("u<1/s1"), Some("u<1"), Some("u2")]);
+        assert_eq!(doc.unit_at(doc.view.find("Zwei").unwrap()), Some(1));
+        let t = r#"<tmx version="1.4"><body><tu tuid="7"><tuv xml:lang="en"><seg>One</seg></tuv><tuv xml:lang="de"><seg/></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Two</seg></tuv><tuv xml:lang="de-AT"><seg>Zwei</seg></tuv></tu></body></tmx>"#;
+        let doc = xml(t.into(), 0, SegmentMode::Paragraphs, Xml::Tmx).unwrap();
+        assert_eq!(ids(&doc), [Some("7"), None]);
+        assert_eq!(doc.unit_info[0].blank, Some(Blank::Empty));
+        let (s, e) = doc.original_span(doc.units[0].start, doc.units[0].end);
+        assert_eq!(&t[s..e], "<seg/>");
+    }
+
+    #[test]
+    fn xml_that_is_not_well_formed_or_has_no_units_is_an_error() {
+        let err = |x: &str, kind| {
+            xml(x.into(), 0, SegmentMode::Lines, kind)
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err("<xliff>\n<file><body>\n", Xml::Xliff),
+            "line 2: not well-formed XML: <body> is not closed"
+        );
+        assert!(
+            err("<xliff><a></b></xliff>", Xml::Xliff).starts_with("line 1: not well-formed XML")
+        );
+        assert_eq!(
+            err("<tmx><body></body></tmx>", Xml::Tmx),
+            "line 1: no translation units (no <tu> element)"
+        );
+        assert!(err("Nur Text.", Xml::Xliff).starts_with("line 1: no translation units"));
+        assert!(
+            err("<xliff><file><body>\n<trans-unit><source>a&nbsp;b</source></trans-unit></body></file></xliff>", Xml::Xliff)
+                .starts_with("line 2: not well-formed XML: "),
+        );
+        // a DTD may declare entities: they are then left as written
+        let dtd = "<!DOCTYPE xliff [<!ENTITY co \"ACME\">]><xliff><file><body><trans-unit><source>a</source><target>&co; b &amp; c</target></trans-unit></body></file></xliff>";
+        let doc = xml(dtd.into(), 0, SegmentMode::Lines, Xml::Xliff).unwrap();
+        assert_eq!(doc.view, "&co; b & c");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! CSV for scripts and spreadsheets: the JSONL columns in their order, then the sentence
-//! around each finding; optionally a summary row per file, and an Excel dialect. When a file
-//! was checked against its source, a last column `source` holds the aligned English segment.
+//! around each finding; optionally a summary row per file, and an Excel dialect. When files
+//! may carry a source (`--source`, or a bilingual input format), two last columns follow:
+//! `source`, the aligned English segment, and `segment_id`, the id of the translation unit
+//! (XLIFF, TMX, JSON Lines, TSV/CSV; empty when the file gives none).
 //!
 //! With `summary`, the table stays rectangular: columns `record, words, critical, major,
 //! minor, suppressed, penalty, score, verdict` are appended, `record` says what a row is
@@ -30,8 +32,11 @@ pub const COLUMNS: [&str; 14] = [
     "sentence",
 ];
 
-/// The last column when any file has a source: the aligned English segment.
+/// The column after the others when files may have a source: the aligned English segment.
 pub const SOURCE_COLUMN: &str = "source";
+
+/// The last column when files may have a source: the id of the translation unit.
+pub const SEGMENT_ID_COLUMN: &str = "segment_id";
 
 /// The columns appended by `--summary`.
 pub const SUMMARY_COLUMNS: [&str; 9] = [
@@ -78,7 +83,8 @@ pub struct CsvReport {
 }
 
 impl CsvReport {
-    /// A CSV report in the dialect of `opts`; `bilingual` adds the `source` column.
+    /// A CSV report in the dialect of `opts`; `bilingual` adds the `source` and `segment_id`
+    /// columns.
     pub fn new(opts: CsvOptions, bilingual: bool) -> Self {
         CsvReport {
             opts,
@@ -126,7 +132,7 @@ fn width(opts: &CsvOptions, bilingual: bool) -> usize {
         } else {
             0
         }
-        + usize::from(bilingual)
+        + 2 * usize::from(bilingual)
 }
 
 /// A text cell: in the Excel dialect, text Excel would read as a formula gets a `'`.
@@ -138,7 +144,8 @@ fn cell(opts: &CsvOptions, s: &str) -> String {
     }
 }
 
-/// Writes the byte order mark (Excel) and the header; `bilingual` adds the `source` column.
+/// Writes the byte order mark (Excel) and the header; `bilingual` adds the `source` and
+/// `segment_id` columns.
 pub fn write_header(opts: &CsvOptions, bilingual: bool, out: &mut dyn Write) -> io::Result<()> {
     if opts.excel {
         out.write_all("\u{FEFF}".as_bytes())?;
@@ -148,7 +155,7 @@ pub fn write_header(opts: &CsvOptions, bilingual: bool, out: &mut dyn Write) -> 
         header.extend(SUMMARY_COLUMNS);
     }
     if bilingual {
-        header.push(SOURCE_COLUMN);
+        header.extend([SOURCE_COLUMN, SEGMENT_ID_COLUMN]);
     }
     let mut w = writer(opts, out);
     w.write_record(&header)?;
@@ -172,8 +179,9 @@ pub fn write_file(
             row.push("finding".to_string());
         }
         if bilingual {
-            row.resize(width - 1, String::new());
+            row.resize(width - 2, String::new());
             row.push(f.source_text.as_deref().map(cell).unwrap_or_default());
+            row.push(f.segment_id.as_deref().map(cell).unwrap_or_default());
         } else {
             row.resize(width, String::new());
         }

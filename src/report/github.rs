@@ -5,6 +5,9 @@
 //! are relative to a base directory (`--base`, default the current one, as the runner
 //! expects repository paths), like SARIF's.
 //!
+//! A finding in a translation unit with an id (XLIFF, TMX, JSON Lines, TSV/CSV) names it at
+//! the end of the title (`mtcheck rule (major) unit 12`).
+//!
 //! Values are escaped as the runner expects: `%`, `\r` and `\n` everywhere, and also `:` and
 //! `,` in the properties.
 
@@ -62,7 +65,10 @@ impl Report for GithubReport {
 
 /// The workflow command of one finding in the file shown as `path`.
 pub fn annotation(f: &LocatedFinding, path: &str) -> String {
-    let title = format!("mtcheck {} ({})", f.rule, f.severity.as_str());
+    let title = match &f.segment_id {
+        Some(id) => format!("mtcheck {} ({}) unit {id}", f.rule, f.severity.as_str()),
+        None => format!("mtcheck {} ({})", f.rule, f.severity.as_str()),
+    };
     let mut message = f.message.clone();
     match f.suggestion.as_deref() {
         Some("") => message.push_str(" — delete it"),

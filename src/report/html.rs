@@ -443,9 +443,14 @@ fn finding_item(h: &mut String, f: &LocatedFinding, id: usize) {
         Some(s) => format!("<div class=\"fix\">Suggestion: <b>{}</b></div>", esc(s)),
         None => String::new(),
     };
+    let unit = match &f.segment_id {
+        // styled as the category (the page's style stays as it is for monolingual files)
+        Some(u) => format!("<span class=\"cat unit\">unit {}</span> ", esc(u)),
+        None => String::new(),
+    };
     let _ = writeln!(
         h,
-        "<li class=\"finding\" id=\"f{id}\" data-severity=\"{sev}\" data-rule=\"{rule}\"><a class=\"loc\" href=\"#m{id}\">{line}:{col}</a> <span class=\"sev {sev}\">{sev}</span> <code>{rule}</code> <span class=\"cat\">{cat}</span> „{text}“<div class=\"msg\">{msg}</div>{fix}</li>",
+        "<li class=\"finding\" id=\"f{id}\" data-severity=\"{sev}\" data-rule=\"{rule}\"><a class=\"loc\" href=\"#m{id}\">{line}:{col}</a> {unit}<span class=\"sev {sev}\">{sev}</span> <code>{rule}</code> <span class=\"cat\">{cat}</span> „{text}“<div class=\"msg\">{msg}</div>{fix}</li>",
         sev = f.severity,
         rule = attr(f.rule),
         line = f.line,
@@ -536,6 +541,7 @@ mod tests {
             source_text: None,
             sentence: String::new(),
             segment: 1,
+            segment_id: None,
         }
     }
 

@@ -1,5 +1,7 @@
 //! SARIF 2.1.0 for code-scanning dashboards: every rule with its help text, every finding
-//! as a result with its region (lines, columns and bytes) and its suggestion as a fix.
+//! as a result with its region (lines, columns and bytes) and its suggestion as a fix. A
+//! finding in a translation unit with an id (XLIFF, TMX, JSON Lines, TSV/CSV) names it as a
+//! logical location and as the property `segmentId`.
 //!
 //! Paths are URIs relative to a base directory (`--base`, by default the current one) so
 //! code scanning maps them to the repository; a file outside the base keeps an absolute
@@ -133,12 +135,16 @@ fn region(f: &LocatedFinding) -> Value {
 }
 
 fn result(f: &LocatedFinding, rule_index: Option<usize>, paths: &Paths) -> Value {
-    let location = json!({
+    let mut location = json!({
         "physicalLocation": {
             "artifactLocation": { "uri": paths.uri(&f.path) },
             "region": region(f),
         }
     });
+    // the translation unit, as a logical location (SARIF §3.33) a CAT tool can find
+    if let (Some(id), Value::Object(o)) = (&f.segment_id, &mut location) {
+        o.insert("logicalLocations".into(), json!([{ "name": id }]));
+    }
     let mut r = Map::new();
     r.insert("ruleId".into(), json!(f.rule));
     if let Some(i) = rule_index {
@@ -170,10 +176,11 @@ fn result(f: &LocatedFinding, rule_index: Option<usize>, paths: &Paths) -> Value
             }]),
         );
     }
-    r.insert(
-        "properties".into(),
-        json!({ "severity": f.severity.as_str(), "category": f.category }),
-    );
+    let mut properties = json!({ "severity": f.severity.as_str(), "category": f.category });
+    if let (Some(id), Value::Object(o)) = (&f.segment_id, &mut properties) {
+        o.insert("segmentId".into(), json!(id));
+    }
+    r.insert("properties".into(), properties);
     Value::Object(r)
 }
 

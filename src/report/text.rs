@@ -1,5 +1,6 @@
-//! The human report: each finding with its line, a marker under the flagged text, the
-//! suggestion, and a verdict per file.
+//! The human report: each finding with its line (and the id of its translation unit in a
+//! bilingual file, `[unit 12]`), a marker under the flagged text, the suggestion, and a
+//! verdict per file.
 
 use std::io::{self, Write};
 
@@ -66,9 +67,14 @@ pub fn write_file(file: &FileReport, color: bool, out: &mut dyn Write) -> io::Re
     // findings are sorted: their lines and, within a line, their columns never go back
     let mut at = ColumnCursor::default();
     for f in &file.findings {
+        // the translation unit's id, after the position (which stays `path:line:column:`)
+        let unit = match &f.segment_id {
+            Some(id) => paint.p(dim, &format!("[unit {}] ", escape(id))),
+            None => String::new(),
+        };
         writeln!(
             out,
-            "{}:{}:{}: {} {}: {}",
+            "{}:{}:{}: {unit}{} {}: {}",
             paint.p(bold, &escape(&f.path)),
             f.line,
             f.column,

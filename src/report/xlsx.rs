@@ -4,8 +4,10 @@
 //! (lines, offsets, words, scores) are numbers.
 //!
 //! Sheet `Findings` is in the order an editor reads: file, line, severity, rule, text,
-//! suggestion, message, sentence, then the English source (bilingual runs only), the segment
-//! number and the byte offsets, then category, column, end line and end column. The header row is frozen and
+//! suggestion, message, sentence, then the English source and the segment id (the id of the
+//! translation unit in an XLIFF, TMX, JSON Lines or TSV/CSV file; both in bilingual runs
+//! only), the segment number and the byte offsets, then category, column, end line and end
+//! column. The header row is frozen and
 //! filtered, severities are coloured. Sheet `Files` holds one row per file (words, findings
 //! by severity, score, verdict) and one per unreadable file.
 //!
@@ -113,7 +115,8 @@ impl Styles {
 }
 
 impl XlsxReport {
-    /// An empty workbook; `bilingual` adds the `source` column after `sentence`.
+    /// An empty workbook; `bilingual` adds the `source` and `segment_id` columns after
+    /// `sentence`.
     pub fn new(bilingual: bool) -> Self {
         XlsxReport {
             findings: Worksheet::new(),
@@ -128,7 +131,7 @@ impl XlsxReport {
     fn columns(&self) -> Vec<&'static str> {
         let mut c: Vec<&str> = FINDING_COLUMNS.to_vec();
         if self.bilingual {
-            c.push(super::csv::SOURCE_COLUMN);
+            c.extend([super::csv::SOURCE_COLUMN, super::csv::SEGMENT_ID_COLUMN]);
         }
         c.extend(POSITION_COLUMNS);
         c
@@ -157,7 +160,10 @@ impl XlsxReport {
             if let Some(src) = &f.source_text {
                 ws.write_string(r, c, cell(src))?;
             }
-            c += 1;
+            if let Some(id) = &f.segment_id {
+                ws.write_string(r, c + 1, cell(id))?;
+            }
+            c += 2;
         }
         for (i, n) in [f.segment, f.start, f.end].into_iter().enumerate() {
             ws.write_number(r, c + i as u16, n as f64)?;
@@ -279,6 +285,7 @@ fn width(column: &str) -> f64 {
     match column {
         "file" => 28.0,
         "line" | "segment" | "column" | "end_line" | "end_column" | "start" | "end" => 9.0,
+        "segment_id" => 14.0,
         "severity" => 10.0,
         "rule" | "category" => 22.0,
         "text" | "suggestion" => 28.0,

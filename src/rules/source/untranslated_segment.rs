@@ -1,7 +1,7 @@
 //! `untranslated-segment`: a target that is the source again, or mostly English.
 
 use super::aligned;
-use crate::document::Document;
+use crate::document::{Blank, Document};
 use crate::finding::Severity;
 use crate::lexicon::words::WordFreq;
 use crate::rules::{declare_rule, Context, Rule, RuleMeta};
@@ -12,7 +12,10 @@ declare_rule! {
     /// ## What it flags
     /// Targets of three words or more that equal their English source (ignoring case and white
     /// space), and targets of four words or more of which at least 60 % are English and not German
-    /// words. Needs a source; silent without one.
+    /// words. Needs a source; silent without one. In a bilingual file (XLIFF, TMX, JSON Lines,
+    /// TSV/CSV), also a translatable unit whose target is empty, white space only or missing
+    /// while its source is not: the finding covers the empty target element or value (or the
+    /// unit's start tag or row when there is no target at all).
     ///
     /// ## Why
     /// An untranslated segment is a gap in the German text that spell checkers and readers of the
@@ -58,6 +61,7 @@ impl Rule for UntranslatedSegment {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        blank_targets(doc, cx);
         let wf = WordFreq::builtin();
         for u in aligned(doc) {
             let target = doc.view[u.start..u.end].trim_end();
@@ -85,6 +89,19 @@ impl Rule for UntranslatedSegment {
             };
             cx.report(&META, u.start, u.start + target.len(), message, None);
         }
+    }
+}
+
+/// Reports the units of a bilingual file whose target is blank (the readers decide which:
+/// [`crate::document::UnitInfo::blank`]), on the view range that stands for the target.
+fn blank_targets(doc: &Document, cx: &mut Context<'_>) {
+    for (u, info) in doc.units.iter().zip(&doc.unit_info) {
+        let message = match info.blank {
+            Some(Blank::Empty) => "The target is empty: the segment is not translated.",
+            Some(Blank::Missing) => "The unit has no target: the segment is not translated.",
+            None => continue,
+        };
+        cx.report(&META, u.start, u.end, message.to_string(), None);
     }
 }
 
@@ -147,5 +164,63 @@ mod tests {
             []
         );
         assert_eq!(found("The results were mixed."), []);
+    }
+    /// The original text flagged by the rule in a bilingual file, with the messages.
+    fn in_file(doc: &Document) -> Vec<(String, String)> {
+        let lex = crate::Lexicons::builtin().expect("built-in dictionaries load");
+        let mut cx = Context::new(&lex);
+        UntranslatedSegment.check(doc, &mut cx);
+        cx.findings
+            .into_iter()
+            .map(|f| {
+                let (s, e) = doc.original_span(f.start, f.end);
+                (doc.original[s..e].to_string(), f.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn blank_targets_are_flagged_where_they_stand() {
+        use crate::input::bilingual::{jsonl, xml, Xml};
+        use crate::text::segment::SegmentMode::Lines;
+        let f = concat!(
+            "{\"id\": 1, \"source\": \"One\", \"target\": \"Eins\"}\n",
+            "{\"id\": 2, \"source\": \"Two\", \"target\": \"\"}\n",
+            "{\"id\": 3, \"source\": \"Three\", \"target\": null}\n",
+            "{\"id\": 4, \"source\": \"Four\"}\n",
+            "{\"id\": 5, \"source\": \"\", \"target\": \"\"}\n",
+            "{\"id\": 6, \"source\": \"Six\", \"target\": \" \"}\n",
+        );
+        let doc = jsonl(f.into(), 0, Lines).expect("reads");
+        let empty = "The target is empty: the segment is not translated.".to_string();
+        let missing = "The unit has no target: the segment is not translated.".to_string();
+        assert_eq!(
+            in_file(&doc),
+            [
+                ("\"\"".to_string(), empty.clone()),
+                ("null".to_string(), missing.clone()),
+                (
+                    "{\"id\": 4, \"source\": \"Four\"}".to_string(),
+                    missing.clone()
+                ),
+                (" ".to_string(), empty.clone()),
+            ]
+        );
+        let x = r#"<xliff version="1.2"><file><body>
+<trans-unit id="a"><source>One</source><target/></trans-unit>
+<trans-unit id="b"><source>Two</source><target></target></trans-unit>
+<trans-unit id="c"><source>Three</source></trans-unit>
+<trans-unit id="d" translate="no"><source>Four</source></trans-unit>
+<trans-unit id="e"><source>Five</source><target>Fünf</target></trans-unit>
+</body></file></xliff>"#;
+        let doc = xml(x.into(), 0, Lines, Xml::Xliff).expect("reads");
+        assert_eq!(
+            in_file(&doc),
+            [
+                ("<target/>".to_string(), empty.clone()),
+                ("<target></target>".to_string(), empty),
+                ("<trans-unit id=\"c\">".to_string(), missing),
+            ]
+        );
     }
 }
