@@ -19,7 +19,8 @@ declare_rule! {
     /// not know (also with ß for ss, as Swiss German writes it, and at a sentence start),
     /// that is no compound of known parts and not in the German or English frequency
     /// lexicon, and that one edit (a letter left out, added, replaced, or two swapped) turns
-    /// into a frequent German word, the suggestion; an unknown word with no such neighbour is
+    /// into a frequent German word, the suggestion (a participle of an English verb, geframt,
+    /// gepostete, is a word); an unknown word with no such neighbour is
     /// more often a rare derivation or a foreign term than an error. Words with digits, capitals inside, hyphens, apostrophes or a full stop
     /// after them (abbreviations), and words inside quotation marks are left alone.
     ///
@@ -164,7 +165,34 @@ fn is_word(word: &str, sentence_start: bool) -> bool {
     if word.contains("ss") && morph.is_german(&word.replace("ss", "ß"), sentence_start) {
         return true;
     }
-    latin_ending(word) || adjective_from_name(word) || form_of_known_verb(morph, word)
+    latin_ending(word)
+        || adjective_from_name(word)
+        || form_of_known_verb(morph, word)
+        || english_participle(freq, word)
+}
+
+/// The Zipf frequency in English a verb stem needs for `english_participle`.
+const ENGLISH_STEM_ZIPF: f32 = 3.5;
+
+/// A German participle of an English verb, inflected or not (geframt, gepostete, gecheckt,
+/// getrackten): German conjugates borrowed verbs freely, and the dictionary lists few of
+/// them. The stem between ge- and the ending is a frequent English word, with or without a
+/// final e (frame).
+fn english_participle(freq: &WordFreq, word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "eten", "etem", "eter", "etes", "ete", "et", "ten", "tem", "ter", "tes", "te", "t",
+    ];
+    let Some(rest) = word.strip_prefix("ge") else {
+        return false;
+    };
+    ENDINGS.iter().any(|e| {
+        rest.strip_suffix(e).is_some_and(|stem| {
+            stem.chars().count() >= 3
+                && [stem.to_string(), format!("{stem}e")]
+                    .iter()
+                    .any(|s| freq.en_zipf(s).is_some_and(|z| z >= ENGLISH_STEM_ZIPF))
+        })
+    })
 }
 
 /// Latin and Greek endings of botanical names and quotations (campis, henryi, iunior).
@@ -311,6 +339,11 @@ mod tests {
             ),
             vec!["wirklcih"]
         );
+        // ge- and -t around no English verb: still a typo
+        assert_eq!(
+            flagged(&NonWord, "Sein Anteil wird gering gerschätzt."),
+            vec!["gerschätzt"]
+        );
     }
 
     #[test]
@@ -324,6 +357,8 @@ mod tests {
             "Er bleichte das Handtuch weiß.",
             "Das Landgut war von Feldern umringt (campis).",
             "Im vormals burischen Südafrika.",
+            "Videos dürfen weiterhin geframt werden.",
+            "Die gecheckten Daten und die gepostete Nachricht.",
         ] {
             assert!(flagged(&NonWord, s).is_empty(), "{s}");
         }

@@ -11,7 +11,8 @@ declare_rule! {
     ///
     /// ## What it flags
     /// $, €, £ or ¥ directly before a number, with the magnitude word that follows (Millionen,
-    /// Milliarden, Mrd.). The suggestion moves the currency behind the amount and names it.
+    /// Milliarden, Mrd.). The suggestion moves the currency behind the amount and names it;
+    /// a sign with a country code (AU$500, US$100) moves whole (500 AU$).
     ///
     /// ## Why
     /// German puts the currency after the amount; $45 Millionen is English word order and unusual
@@ -72,8 +73,17 @@ impl Rule for CurrencyPosition {
                 end += 1;
                 amount = format!("{amount} {}", doc.text(end));
             }
-            let (s, e) = (doc.tok(t).start, doc.tok(end).end);
-            let fix = format!("{amount} {name}");
+            // AU$500, US$100: the country code belongs to the sign, and the whole sign
+            // moves behind the amount (500 AU$); a bare $ is the US dollar
+            let code = (t > 0 && !doc.tok(t).space_before && doc.is_word(t - 1))
+                .then(|| doc.text(t - 1))
+                .filter(|c| c.len() <= 3 && c.chars().all(|ch| ch.is_ascii_uppercase()));
+            let s = code.map_or(doc.tok(t).start, |_| doc.tok(t - 1).start);
+            let e = doc.tok(end).end;
+            let fix = match code {
+                Some(c) => format!("{amount} {c}{}", doc.text(t)),
+                None => format!("{amount} {name}"),
+            };
             cx.report(
                 &META,
                 s,
@@ -102,6 +112,18 @@ mod tests {
                 "$45 Millionen".into(),
                 Some("45 Millionen US-Dollar".into())
             )]
+        );
+    }
+
+    #[test]
+    fn a_country_code_moves_with_the_sign() {
+        assert_eq!(
+            run(&CurrencyPosition, "Es kostete über AU$500 mit Versand."),
+            vec![("AU$500".into(), Some("500 AU$".into()))]
+        );
+        assert_eq!(
+            run(&CurrencyPosition, "Der Versand kostete US$100."),
+            vec![("US$100".into(), Some("100 US$".into()))]
         );
     }
 }

@@ -114,12 +114,13 @@ pub(crate) fn glued_before(doc: &Document, t: usize, seg: &Segment) -> bool {
 /// The double quotation marks of a segment with their roles.
 pub(crate) fn scan(doc: &Document, seg: &Segment) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
-    let mut open: Option<usize> = None;
+    // the open quotations, innermost last
+    let mut open: Vec<usize> = Vec::new();
     for t in seg.tok_start..seg.tok_end {
         let Some(ch) = mark(doc, t) else { continue };
         let after = glued_after(doc, t, seg);
         let before = glued_before(doc, t, seg);
-        let role = match (ch, open.is_some()) {
+        let role = match (ch, !open.is_empty()) {
             ('„', _) => Role::Open,
             (_, false) if after || !before => Role::Open,
             (_, false) => Role::Close,
@@ -127,13 +128,20 @@ pub(crate) fn scan(doc: &Document, seg: &Segment) -> Vec<Quote> {
             (_, true) => Role::Open,
         };
         match role {
+            // „Die Regierung sagt, „wir hoffen“.“: a „ that opens words of its own (glued to
+            // the word after it, free of the one before) inside an open quotation nests a
+            // quotation in the same marks, a common house style; any other second opening
+            // mark means the first quotation was never closed
+            Role::Open if ch == '„' && after && !before => open.push(out.len()),
             Role::Open => {
-                if let Some(prev) = open {
+                if let Some(prev) = open.pop() {
                     out[prev].unclosed = true;
                 }
-                open = Some(out.len());
+                open.push(out.len());
             }
-            Role::Close => open = None,
+            Role::Close => {
+                open.pop();
+            }
         }
         out.push(Quote {
             tok: t,
@@ -143,9 +151,10 @@ pub(crate) fn scan(doc: &Document, seg: &Segment) -> Vec<Quote> {
         });
     }
     // In line mode a line is one sentence, and quotations in news often run over several
-    // sentences: only a paragraph's end proves that a quotation was never closed.
-    if let (Some(prev), SegmentMode::Paragraphs) = (open, doc.mode) {
-        out[prev].unclosed = true;
+    // sentences: only a paragraph's end proves that a quotation was never closed (the
+    // outermost one: an inner quotation ends with it).
+    if let (Some(&first), SegmentMode::Paragraphs) = (open.first(), doc.mode) {
+        out[first].unclosed = true;
     }
     out
 }

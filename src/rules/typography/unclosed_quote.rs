@@ -10,9 +10,12 @@ declare_rule! {
     ///
     /// ## What it flags
     /// An opening „ (or “, ”, ") that is followed by another opening mark or the end of the
-    /// paragraph before any closing mark. Nested quotes in German use ‚…‘, so a second „ inside an
-    /// open quotation means the first was never closed. With `--segments lines` only the second
-    /// case counts, since a quotation may run over several one-sentence lines.
+    /// paragraph before any closing mark. Nested quotes in German use ‚…‘, but many house
+    /// styles nest „…“ in „…“: a second „ that opens words of its own (glued to the word after
+    /// it, not to the one before) starts a nested quotation, and the first stays open until
+    /// its own closing mark; any other second opening mark („unterzeichnetes „ und) means the
+    /// first was never closed. With `--segments lines` only that case counts, since a
+    /// quotation may run over several one-sentence lines.
     ///
     /// ## Why
     /// The reader cannot tell where the quoted words end, so a statement may be attributed to the
@@ -39,6 +42,7 @@ declare_rule! {
         negatives: &[
             "Er sagte: „Kommen Sie zurück.“ Das zeigt viel.",
             "Sie sagte: „Er rief ‚Hilfe‘ und lief.“",
+            "„Die Regierung sagt nur, „wir hoffen, dass alle mitmachen“.“ Mehr kam nicht.",
         ],
     };
 }
@@ -75,6 +79,29 @@ mod tests {
             flagged(
                 &UnclosedQuote,
                 "Er sagte: „Hier sagen die Leute:„ Ich will mehr."
+            ),
+            ["„", "„"]
+        );
+    }
+
+    #[test]
+    fn a_quotation_nested_in_the_same_marks_is_closed() {
+        for s in [
+            "„Es ist kein „Hab ich dich“-Spiel“, sagte er. Dann ging er.",
+            "Er sagte: „Alle rufen „Das ist Pippi“, und sie haben recht.“ Dann ging er.",
+        ] {
+            assert!(flagged(&UnclosedQuote, s).is_empty(), "{s}");
+        }
+        // the outer quotation is still open at the end of the paragraph
+        assert_eq!(
+            flagged(&UnclosedQuote, "Er sagte: „Alle rufen „Hilfe“ und laufen."),
+            ["„"]
+        );
+        // a „ with a space after it is a misplaced closing mark, not a nested quotation
+        assert_eq!(
+            flagged(
+                &UnclosedQuote,
+                "Ein bereits „unterzeichnetes „ und „endgültiges“ Geschäft."
             ),
             ["„", "„"]
         );
