@@ -431,6 +431,7 @@ fn extended_attribute<'d>(
     const MAX_SPAN: usize = 10;
     let det = look.word(doc.text(d)).det;
     let stop = end.min(i + 1 + MAX_SPAN);
+    let morph = Morph::global();
     for j in i + 1..stop.saturating_sub(1) {
         if doc.tok(j).kind != TokenKind::Word {
             if matches!(doc.text(j), "," | ";" | ":" | "(" | ")") {
@@ -439,8 +440,18 @@ fn extended_attribute<'d>(
             continue;
         }
         let adj = doc.text(j);
+        // a finite verb ends the clause: the attribute cannot reach past it
+        let readings = morph.lookup(adj);
+        if !readings.is_empty() && readings.iter().all(|r| r.tag.pos == Pos::Verb) {
+            return false;
+        }
         let noun = doc.text(j + 1);
-        if !adj.starts_with(char::is_lowercase) || !noun.starts_with(char::is_uppercase) {
+        // an adjective after its own determiner (durch eine Sieb in eine weitere Kanne)
+        // heads a phrase of its own, not the attribute
+        if !adj.starts_with(char::is_lowercase)
+            || !noun.starts_with(char::is_uppercase)
+            || is_determiner_form(doc.norm(j - 1))
+        {
             continue;
         }
         let a = look.word(adj).adj;
@@ -629,6 +640,15 @@ mod tests {
         assert_eq!(
             flagged(&NpAgreement, "Er arbeitet an einen Projekt mit großen Plänen."),
             vec!["einen Projekt"]
+        );
+        // an adjective with its own article, or one past a finite verb, is no attribute
+        assert_eq!(
+            flagged(&NpAgreement, "Man gießt den Tee durch eine Sieb in eine weitere Kanne."),
+            vec!["eine Sieb"]
+        );
+        assert_eq!(
+            flagged(&NpAgreement, "Die Bulli hat vielleicht beste Chancen."),
+            vec!["Die Bulli"]
         );
     }
 }

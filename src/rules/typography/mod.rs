@@ -114,8 +114,8 @@ pub(crate) fn glued_before(doc: &Document, t: usize, seg: &Segment) -> bool {
 /// The double quotation marks of a segment with their roles.
 pub(crate) fn scan(doc: &Document, seg: &Segment) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
-    // the open quotations, innermost last
-    let mut open: Vec<usize> = Vec::new();
+    // the open quotations, innermost last, each with whether its mark opens words of its own
+    let mut open: Vec<(usize, bool)> = Vec::new();
     for t in seg.tok_start..seg.tok_end {
         let Some(ch) = mark(doc, t) else { continue };
         let after = glued_after(doc, t, seg);
@@ -130,14 +130,25 @@ pub(crate) fn scan(doc: &Document, seg: &Segment) -> Vec<Quote> {
         match role {
             // „Die Regierung sagt, „wir hoffen“.“: a „ that opens words of its own (glued to
             // the word after it, free of the one before) inside an open quotation nests a
-            // quotation in the same marks, a common house style; any other second opening
-            // mark means the first quotation was never closed
-            Role::Open if ch == '„' && after && !before => open.push(out.len()),
+            // quotation in the same marks, a common house style, when the open quotation's
+            // mark was such a mark too and opened the same sentence; any other second
+            // opening mark means the first quotation was never closed („unterzeichnetes „ und
+            // „endgültiges“; „Kommen Sie. … Sie wählten „Kaufen“.)
+            Role::Open
+                if ch == '„'
+                    && after
+                    && !before
+                    && open.last().is_none_or(|&(o, own)| {
+                        own && doc.sentence_of(out[o].tok) == doc.sentence_of(t)
+                    }) =>
+            {
+                open.push((out.len(), true))
+            }
             Role::Open => {
-                if let Some(prev) = open.pop() {
+                if let Some((prev, _)) = open.pop() {
                     out[prev].unclosed = true;
                 }
-                open.push(out.len());
+                open.push((out.len(), after && !before));
             }
             Role::Close => {
                 open.pop();
@@ -153,7 +164,7 @@ pub(crate) fn scan(doc: &Document, seg: &Segment) -> Vec<Quote> {
     // In line mode a line is one sentence, and quotations in news often run over several
     // sentences: only a paragraph's end proves that a quotation was never closed (the
     // outermost one: an inner quotation ends with it).
-    if let (Some(&first), SegmentMode::Paragraphs) = (open.first(), doc.mode) {
+    if let (Some(&(first, _)), SegmentMode::Paragraphs) = (open.first(), doc.mode) {
         out[first].unclosed = true;
     }
     out

@@ -12,9 +12,10 @@ declare_rule! {
     /// An opening „ (or “, ”, ") that is followed by another opening mark or the end of the
     /// paragraph before any closing mark. Nested quotes in German use ‚…‘, but many house
     /// styles nest „…“ in „…“: a second „ that opens words of its own (glued to the word after
-    /// it, not to the one before) starts a nested quotation, and the first stays open until
-    /// its own closing mark; any other second opening mark („unterzeichnetes „ und) means the
-    /// first was never closed. With `--segments lines` only that case counts, since a
+    /// it, not to the one before) in the sentence the first one opened starts a nested
+    /// quotation, and the first stays open until its own closing mark; any other second
+    /// opening mark („unterzeichnetes „ und, or a „ sentences later) means the first was never
+    /// closed. With `--segments lines` only that case counts, since a
     /// quotation may run over several one-sentence lines.
     ///
     /// ## Why
@@ -92,6 +93,14 @@ mod tests {
         ] {
             assert!(flagged(&UnclosedQuote, s).is_empty(), "{s}");
         }
+        // a „ sentences after an unclosed one opens a new quotation
+        assert_eq!(
+            flagged(
+                &UnclosedQuote,
+                "Er sagte: „Kommen Sie wieder. Sie wählten „Kaufen“ als Strategie."
+            ),
+            ["„"]
+        );
         // the outer quotation is still open at the end of the paragraph
         assert_eq!(
             flagged(&UnclosedQuote, "Er sagte: „Alle rufen „Hilfe“ und laufen."),
