@@ -116,6 +116,8 @@ pub(crate) fn scan(doc: &Document, seg: &Segment) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     // the open quotations, innermost last, each with whether its mark opens words of its own
     let mut open: Vec<(usize, bool)> = Vec::new();
+    // the quotations that had a quotation nested in them
+    let mut outer: Vec<usize> = Vec::new();
     for t in seg.tok_start..seg.tok_end {
         let Some(ch) = mark(doc, t) else { continue };
         let after = glued_after(doc, t, seg);
@@ -142,6 +144,9 @@ pub(crate) fn scan(doc: &Document, seg: &Segment) -> Vec<Quote> {
                         own && doc.sentence_of(out[o].tok) == doc.sentence_of(t)
                     }) =>
             {
+                if let Some(&(o, _)) = open.last() {
+                    outer.push(o);
+                }
                 open.push((out.len(), true))
             }
             Role::Open => {
@@ -163,9 +168,16 @@ pub(crate) fn scan(doc: &Document, seg: &Segment) -> Vec<Quote> {
     }
     // In line mode a line is one sentence, and quotations in news often run over several
     // sentences: only a paragraph's end proves that a quotation was never closed (the
-    // outermost one: an inner quotation ends with it).
+    // outermost one: an inner quotation ends with it). A quotation with one nested in it
+    // must close in its own segment, else the nested „ was a second opening after all
+    // („Die Regierung sagt: „Wir hoffen“.).
     if let (Some(&(first, _)), SegmentMode::Paragraphs) = (open.first(), doc.mode) {
         out[first].unclosed = true;
+    }
+    for (o, _) in open {
+        if outer.contains(&o) {
+            out[o].unclosed = true;
+        }
     }
     out
 }

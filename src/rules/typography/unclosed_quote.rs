@@ -13,10 +13,10 @@ declare_rule! {
     /// paragraph before any closing mark. Nested quotes in German use ‚…‘, but many house
     /// styles nest „…“ in „…“: a second „ that opens words of its own (glued to the word after
     /// it, not to the one before) in the sentence the first one opened starts a nested
-    /// quotation, and the first stays open until its own closing mark; any other second
+    /// quotation, when the first one closes in the same segment too; any other second
     /// opening mark („unterzeichnetes „ und, or a „ sentences later) means the first was never
-    /// closed. With `--segments lines` only that case counts, since a
-    /// quotation may run over several one-sentence lines.
+    /// closed. With `--segments lines` only these cases count, since a quotation may run over
+    /// several one-sentence lines.
     ///
     /// ## Why
     /// The reader cannot tell where the quoted words end, so a statement may be attributed to the
@@ -73,6 +73,36 @@ impl Rule for UnclosedQuote {
 mod tests {
     use super::*;
     use crate::rules::testing::flagged;
+    use crate::text::segment::SegmentMode;
+
+    /// The flagged marks of `text` checked with one segment a line.
+    fn flagged_in_lines(text: &str) -> Vec<String> {
+        let lex = crate::lexicon::Lexicons::builtin().expect("built-in dictionaries load");
+        let doc = Document::plain(text.to_string(), 0, SegmentMode::Lines);
+        let mut cx = crate::rules::Context::new(&lex);
+        UnclosedQuote.check(&doc, &mut cx);
+        cx.findings
+            .iter()
+            .map(|f| doc.view[f.start..f.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn in_lines_a_quotation_may_run_on_but_not_around_a_nested_one() {
+        // a quotation of several sentences runs over several lines
+        assert!(flagged_in_lines("„Wir kommen wieder.\nDas ist sicher.“").is_empty());
+        // a balanced nested quotation is closed
+        assert!(flagged_in_lines("„Die Regierung sagt nur: „Wir hoffen“.“\n").is_empty());
+        // the outer quotation of a nested one must close in its line
+        assert_eq!(
+            flagged_in_lines("„Die Bank hat Huawei nicht „verleumdet“, sagte sie.\nDann ging sie."),
+            ["„"]
+        );
+        assert_eq!(
+            flagged_in_lines("„Die Regierung sagt nur: „Wir hoffen, dass alle mitmachen“.\n"),
+            ["„"]
+        );
+    }
 
     #[test]
     fn second_opening_mark_closes_nothing() {
