@@ -341,7 +341,7 @@ mod tests {
         );
         // ge- and -t around no English verb: still a typo
         assert_eq!(
-            flagged(&NonWord, "Sein Anteil wird gering gerschätzt."),
+            flagged(&NonWord, "Sein Anteil wird gering gerschätzt und das ärgert ihn."),
             vec!["gerschätzt"]
         );
     }
