@@ -87,7 +87,7 @@ pub(crate) struct Quote {
 }
 
 fn mark(doc: &Document, t: usize) -> Option<char> {
-    if doc.tok(t).kind != TokenKind::Punct {
+    if doc.tok(t).kind != TokenKind::Punct || mojibake(doc, t) {
         return None;
     }
     let mut c = doc.text(t).chars();
@@ -95,6 +95,13 @@ fn mark(doc: &Document, t: usize) -> Option<char> {
         (Some(ch @ ('„' | '“' | '”' | '"')), None) => Some(ch),
         _ => None,
     }
+}
+
+/// Token `t` is a byte of a character that was decoded as Windows-1252 instead of UTF-8
+/// (mojibake): a „ glued after â (â„¢ for ™, â„– for №) is no quotation mark.
+fn mojibake(doc: &Document, t: usize) -> bool {
+    let tok = doc.tok(t);
+    !tok.space_before && doc.view[..tok.start].ends_with('â')
 }
 
 fn is_wordish(doc: &Document, t: usize) -> bool {
