@@ -55,6 +55,7 @@ declare_rule! {
             "Er sagte „flimig“ und lachte.",
             "Er nutzte das deep learning.",
             "Die Ein- und Ausfuhren stiegen.",
+            "Eingebettete Videos dürfen geframt werden.",
         ],
     };
 }
@@ -359,7 +360,10 @@ mod tests {
         );
         // ge- and -t around no English verb: still a typo
         assert_eq!(
-            flagged(&NonWord, "Sein Anteil wird gering gerschätzt und das ärgert ihn."),
+            flagged(
+                &NonWord,
+                "Sein Anteil wird gering gerschätzt und das ärgert ihn."
+            ),
             vec!["gerschätzt"]
         );
     }

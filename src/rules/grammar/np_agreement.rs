@@ -638,12 +638,18 @@ mod tests {
             vec!["einen Zahl"]
         );
         assert_eq!(
-            flagged(&NpAgreement, "Er arbeitet an einen Projekt mit großen Plänen."),
+            flagged(
+                &NpAgreement,
+                "Er arbeitet an einen Projekt mit großen Plänen."
+            ),
             vec!["einen Projekt"]
         );
         // an adjective with its own article, or one past a finite verb, is no attribute
         assert_eq!(
-            flagged(&NpAgreement, "Man gießt den Tee durch eine Sieb in eine weitere Kanne."),
+            flagged(
+                &NpAgreement,
+                "Man gießt den Tee durch eine Sieb in eine weitere Kanne."
+            ),
             vec!["eine Sieb"]
         );
         assert_eq!(

@@ -33,7 +33,11 @@ declare_rule! {
         id: "currency-position",
         category: "locale/currency-format",
         severity: Severity::Minor,
-        positives: &["Meta kaufte das Start-up für $45 Millionen.", "Der Preis liegt bei €20."],
+        positives: &[
+            "Meta kaufte das Start-up für $45 Millionen.",
+            "Der Preis liegt bei €20.",
+            "Der Versand kostete US$100.",
+        ],
         negatives: &[
             "Meta kaufte das Start-up für 45 Millionen Dollar.",
             "Der Kurs: 20 € je Aktie.",

@@ -44,6 +44,8 @@ declare_rule! {
             "Die Brücke hatte eine Spannweite von 449 Fuß (137m).",
             "Arbeiter bauten das 8,2 Meter (27 Fuß) hohe Denkmal ab.",
             "Er kam auf 10.541 Yards an Pässen und 108 Touchdowns.",
+            "Die Maschine flog in 35.000 Fuß Höhe über die Alpen.",
+            "Die Posaune war in Kontra-B (16 Fuß) gestimmt.",
         ],
     };
 }
@@ -160,17 +162,35 @@ const FIELD_NORMS: &[(&str, &[&str])] = &[
     (
         "yard",
         &[
-            "touchdown", "quarterback", "field", "golf", "pass", "pässe", "lauf", "nfl", "fairway",
+            "touchdown",
+            "quarterback",
+            "field",
+            "golf",
+            "pass",
+            "pässe",
+            "lauf",
+            "nfl",
+            "fairway",
         ],
     ),
     (
         "fuß",
         &[
-            "flug", "pilot", "cockpit", "orgel", "register", "pfeife", "gestimmt", "stimmung",
-            "tonlage", "kontra", "oktav",
+            "flug", "flog", "flieg", "pilot", "cockpit", "orgel", "register", "pfeife", "gestimmt",
+            "stimmung", "tonlage", "kontra", "oktav",
         ],
     ),
-    ("unze", &["gold", "silber", "platin", "palladium", "feinunze", "edelmetall"]),
+    (
+        "unze",
+        &[
+            "gold",
+            "silber",
+            "platin",
+            "palladium",
+            "feinunze",
+            "edelmetall",
+        ],
+    ),
 ];
 
 /// The measure at `t` in `unit` is the norm of the field the sentence speaks of.

@@ -76,8 +76,18 @@ fn is_code(w: &str) -> bool {
 /// headline, not a Macht-44-Jährige).
 fn numeral_derivation(head: &str) -> bool {
     const SUFFIXES: &[&str] = &[
-        "jährig", "fach", "malig", "stellig", "tägig", "wöchig", "monatig", "stündig", "minütig",
-        "köpfig", "teilig", "prozentig",
+        "jährig",
+        "fach",
+        "malig",
+        "stellig",
+        "tägig",
+        "wöchig",
+        "monatig",
+        "stündig",
+        "minütig",
+        "köpfig",
+        "teilig",
+        "prozentig",
     ];
     SUFFIXES.iter().any(|s| head.starts_with(s))
 }

@@ -171,7 +171,12 @@ fn emoticon(doc: &Document, t: usize) -> bool {
     if !glued(i) {
         return false;
     }
-    let is_mouth = |s: &str| matches!(s, ")" | "(" | "|" | "/" | "[" | "]" | "P" | "p" | "D" | "O" | "3");
+    let is_mouth = |s: &str| {
+        matches!(
+            s,
+            ")" | "(" | "|" | "/" | "[" | "]" | "P" | "p" | "D" | "O" | "3"
+        )
+    };
     let mut s = doc.text(i);
     if matches!(s, "-" | "o" | "'") && glued(i + 1) && is_mouth(doc.text(i + 1)) {
         i += 1;
@@ -224,11 +229,17 @@ mod tests {
         }
         // a letter that goes on is no mouth; a capital after a colon begins a sentence
         assert_eq!(
-            run(&PunctuationSpacing, "Das Modell 3C :P2V-3 mit Vorrichtungen"),
+            run(
+                &PunctuationSpacing,
+                "Das Modell 3C :P2V-3 mit Vorrichtungen"
+            ),
             vec![(" ".into(), Some(String::new()))]
         );
         assert_eq!(
-            run(&PunctuationSpacing, "Er meint:Terrone sein heißt Wurzeln haben."),
+            run(
+                &PunctuationSpacing,
+                "Er meint:Terrone sein heißt Wurzeln haben."
+            ),
             vec![(":".into(), Some(": ".into()))]
         );
         assert_eq!(
