@@ -12,7 +12,8 @@ declare_rule! {
     /// ## What it flags
     /// $, €, £ or ¥ directly before a number, with the magnitude word that follows (Millionen,
     /// Milliarden, Mrd.). The suggestion moves the currency behind the amount and names it;
-    /// a sign with a country code (AU$500, US$100) moves whole (500 AU$).
+    /// a sign with a country code (AU$500, US$100) moves whole (500 AU$). An amount that begins
+    /// a hyphenated compound ($2,5-Milliarden-Programm) is flagged without a suggestion.
     ///
     /// ## Why
     /// German puts the currency after the amount; $45 Millionen is English word order and unusual
@@ -88,17 +89,23 @@ impl Rule for CurrencyPosition {
                 Some(c) => format!("{amount} {c}{}", doc.text(t)),
                 None => format!("{amount} {name}"),
             };
-            cx.report(
-                &META,
-                s,
-                e,
+            // $2,5-Milliarden-Programm: the amount begins a hyphenated compound, which the
+            // currency joins inside (2,5-Milliarden-Dollar-Programm); no plain move fits
+            let compound =
+                end + 1 < n && doc.text(end + 1) == "-" && !doc.tok(end + 1).space_before;
+            let message = if compound {
+                format!(
+                    "{} puts the currency first; German names it after the amount, inside the compound.",
+                    q(&doc.view[s..e])
+                )
+            } else {
                 format!(
                     "{} puts the currency first; German writes {}.",
                     q(&doc.view[s..e]),
                     q(&fix)
-                ),
-                Some(fix),
-            );
+                )
+            };
+            cx.report(&META, s, e, message, (!compound).then_some(fix));
         }
     }
 }
@@ -116,6 +123,14 @@ mod tests {
                 "$45 Millionen".into(),
                 Some("45 Millionen US-Dollar".into())
             )]
+        );
+    }
+
+    #[test]
+    fn an_amount_in_a_compound_gets_no_plain_suggestion() {
+        assert_eq!(
+            run(&CurrencyPosition, "ein getrenntes $2,5-Milliarden-Programm"),
+            vec![("$2,5".into(), None)]
         );
     }
 
