@@ -4,6 +4,7 @@ use crate::document::Document;
 use crate::finding::Severity;
 use crate::lexicon::distinctive_casing;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
+use crate::text::zones::ZoneSet;
 use crate::text::TokenKind;
 
 declare_rule! {
@@ -13,7 +14,9 @@ declare_rule! {
     /// ## What it flags
     /// Names whose casing is distinctive (OpenAI, GitHub, xAI, PlayAI, YouTube, GPUs) written with
     /// other casing, and misspellings listed in the name dictionary (Open AI, Zuckerburg). Genitive
-    /// forms (Githubs) are recognised. Words in an all-caps line are left alone.
+    /// forms (Githubs) are recognised. Words in an all-caps line, and domains, addresses,
+    /// handles and hashtags (whatsapp.com, @openai), which are lower case by convention, are
+    /// left alone.
     ///
     /// ## Why
     /// Machine translation lower-cases or upper-cases brand names; a misspelled company name in a
@@ -44,6 +47,7 @@ declare_rule! {
             "Der ehemalige GitHub-CEO wechselt zu OpenAI.",
             "Die GPUs von xAI laufen.",
             "Meta und Apple investieren.",
+            "Klickt man auf OK, geht es auf der Seite whatsapp.com weiter.",
         ],
     };
 }
@@ -72,6 +76,20 @@ fn german_house_style(text: &str) -> bool {
         && crate::lexicon::words::WordFreq::builtin()
             .de_zipf(&text.to_lowercase())
             .is_some_and(|z| z >= 3.5)
+}
+
+/// Token `t` is part of a URL or bare domain, an e-mail address, a handle or a hashtag: a
+/// zone of that kind covers it, or a full stop and a word are glued to it (whatsapp.cm).
+fn in_address(doc: &Document, t: usize) -> bool {
+    let tok = doc.tok(t);
+    if doc.zones.touches(tok.start, tok.end, ZoneSet::OPAQUE) {
+        return true;
+    }
+    let glued = |i: usize| i < doc.tokens.len() && !doc.tok(i).space_before;
+    glued(t + 1) && doc.text(t + 1) == "." && glued(t + 2) && doc.is_word(t + 2) && {
+        let tld = doc.text(t + 2);
+        (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+    }
 }
 
 impl Rule for EntitySpelling {
@@ -118,7 +136,9 @@ impl Rule for EntitySpelling {
             if is_all_caps(text) && in_caps_context(doc, t) {
                 continue;
             }
-            if german_house_style(stem) {
+            // a domain, address, handle or hashtag is written in lower case by convention
+            // (whatsapp.com, @openai, #github): its casing is no misspelling of the name
+            if german_house_style(stem) || in_address(doc, t) {
                 continue;
             }
             let fix = format!("{canonical}{suffix}");
@@ -183,6 +203,21 @@ mod tests {
                 ("Openai".to_string(), Some("OpenAI".to_string())),
                 ("Githubs".to_string(), Some("GitHubs".to_string()))
             ]
+        );
+    }
+
+    #[test]
+    fn domains_and_handles_keep_their_lower_case() {
+        for s in [
+            "Es geht auf der Seite whatsapp.cm weiter.",
+            "Mehr unter https://github.com/openai dazu.",
+            "Er schrieb an @openai und #github.",
+        ] {
+            assert!(run(&EntitySpelling, s).is_empty(), "{s}");
+        }
+        assert_eq!(
+            run(&EntitySpelling, "Er wechselt zu Openai. Com ist nichts."),
+            vec![("Openai".to_string(), Some("OpenAI".to_string()))]
         );
     }
 

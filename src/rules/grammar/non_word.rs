@@ -19,7 +19,9 @@ declare_rule! {
     /// not know (also with ß for ss, as Swiss German writes it, and at a sentence start),
     /// that is no compound of known parts and not in the German or English frequency
     /// lexicon, and that one edit (a letter left out, added, replaced, or two swapped) turns
-    /// into a frequent German word, the suggestion; an unknown word with no such neighbour is
+    /// into a frequent German word, the suggestion (a participle of an English verb, geframt,
+    /// gepostete, is a word; so is a word next to another unknown word, in a phrase of another
+    /// language: stort bolche); an unknown word with no such neighbour is
     /// more often a rare derivation or a foreign term than an error. Words with digits, capitals inside, hyphens, apostrophes or a full stop
     /// after them (abbreviations), and words inside quotation marks are left alone.
     ///
@@ -53,6 +55,7 @@ declare_rule! {
             "Er sagte „flimig“ und lachte.",
             "Er nutzte das deep learning.",
             "Die Ein- und Ausfuhren stiegen.",
+            "Eingebettete Videos dürfen geframt werden.",
         ],
     };
 }
@@ -164,7 +167,34 @@ fn is_word(word: &str, sentence_start: bool) -> bool {
     if word.contains("ss") && morph.is_german(&word.replace("ss", "ß"), sentence_start) {
         return true;
     }
-    latin_ending(word) || adjective_from_name(word) || form_of_known_verb(morph, word)
+    latin_ending(word)
+        || adjective_from_name(word)
+        || form_of_known_verb(morph, word)
+        || english_participle(freq, word)
+}
+
+/// The Zipf frequency in English a verb stem needs for `english_participle`.
+const ENGLISH_STEM_ZIPF: f32 = 3.5;
+
+/// A German participle of an English verb, inflected or not (geframt, gepostete, gecheckt,
+/// getrackten): German conjugates borrowed verbs freely, and the dictionary lists few of
+/// them. The stem between ge- and the ending is a frequent English word, with or without a
+/// final e (frame).
+fn english_participle(freq: &WordFreq, word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "eten", "etem", "eter", "etes", "ete", "et", "ten", "tem", "ter", "tes", "te", "t",
+    ];
+    let Some(rest) = word.strip_prefix("ge") else {
+        return false;
+    };
+    ENDINGS.iter().any(|e| {
+        rest.strip_suffix(e).is_some_and(|stem| {
+            stem.chars().count() >= 3
+                && [stem.to_string(), format!("{stem}e")]
+                    .iter()
+                    .any(|s| freq.en_zipf(s).is_some_and(|z| z >= ENGLISH_STEM_ZIPF))
+        })
+    })
 }
 
 /// Latin and Greek endings of botanical names and quotations (campis, henryi, iunior).
@@ -239,7 +269,9 @@ impl Rule for NonWord {
                     })
                     .clone();
                 if let Some(fix) = typo {
-                    if separated_verb(doc, text, t, sent.tok_end) {
+                    if separated_verb(doc, text, t, sent.tok_end)
+                        || foreign_run(doc, t, sent.tok_start, sent.tok_end)
+                    {
                         continue;
                     }
                     cx.report(
@@ -270,6 +302,21 @@ fn separated_verb(doc: &Document, word: &str, t: usize, end: usize) -> bool {
         let p = doc.norm(i);
         PARTICLES.contains(&p) && morph.is_known(&format!("{p}{word}"))
     })
+}
+
+/// The word before or after token `t` is a lower-case word of no language the lexicons know:
+/// the two stand in a phrase of another language (es als stort bolche bezeichnen, Danish),
+/// where a one-letter neighbour in German means nothing. A typo rarely has an unknown word
+/// next to it.
+fn foreign_run(doc: &Document, t: usize, first: usize, end: usize) -> bool {
+    let unknown = |i: usize| {
+        let w = doc.text(i);
+        doc.is_word(i)
+            && w.chars().count() >= 3
+            && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+            && !is_word(w, i == first)
+    };
+    (t > first && unknown(t - 1)) || (t + 1 < end && unknown(t + 1))
 }
 
 /// A hyphen, slash, apostrophe or full stop is attached to token `t` (a part of a
@@ -311,6 +358,14 @@ mod tests {
             ),
             vec!["wirklcih"]
         );
+        // ge- and -t around no English verb: still a typo
+        assert_eq!(
+            flagged(
+                &NonWord,
+                "Sein Anteil wird gering gerschätzt und das ärgert ihn."
+            ),
+            vec!["gerschätzt"]
+        );
     }
 
     #[test]
@@ -324,6 +379,9 @@ mod tests {
             "Er bleichte das Handtuch weiß.",
             "Das Landgut war von Feldern umringt (campis).",
             "Im vormals burischen Südafrika.",
+            "Videos dürfen weiterhin geframt werden.",
+            "Die gecheckten Daten und die gepostete Nachricht.",
+            "Der Historiker nennt es stort bolche, einen großen Bonbon.",
         ] {
             assert!(flagged(&NonWord, s).is_empty(), "{s}");
         }

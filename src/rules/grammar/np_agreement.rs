@@ -23,7 +23,11 @@ declare_rule! {
     /// it is a slip more often than a translation error). It stays silent where
     /// the morphology does not know every word, where the noun is or may be a name, starts
     /// a name run or a hyphenated compound, and where the determiner may be a relative
-    /// pronoun (after a comma, or after a comma and a preposition).
+    /// pronoun (after a comma, or after a comma and a preposition). It stays silent, too, where
+    /// the noun opens the adverbial of an extended attribute (eine Anfang des Monats
+    /// erschienene Kolumne: a participle and a noun further on agree with the determiner) and
+    /// where a dative *diesem*, *jenem* or *dem* after a verb stands for a person before a
+    /// plural object without article (Der Rat soll diesem Vorschläge unterbreiten).
     ///
     /// ## Why
     /// Machine translation takes gender and case from the English or from another German
@@ -65,6 +69,8 @@ declare_rule! {
             "Sie spielten ein Jahrtausende altes Stück.",
             "Danach nutzten die französischen Rothschilds die Gesellschaft.",
             "Der Titel ging an die Juniors.",
+            "Sie zitierte eine Anfang des Monats erschienene Kolumne.",
+            "Der Rat soll diesem Vorschläge zur Verbesserung unterbreiten.",
         ],
     };
 }
@@ -368,7 +374,9 @@ fn mismatch<'d>(
     // keiner imperiale Ansprüche erhebt), and so is das (wenn das viele Menschen glauben)
     let ein_word = !matches!(det_norm, "der" | "die" | "den" | "dem" | "des")
         && !det_norm.starts_with(['d', 'j']);
-    if plural_only && ein_word || w.noun & ANY_PLU != 0 && det_norm == "das" {
+    if plural_only && (ein_word || dative_pronoun(doc, d, i))
+        || w.noun & ANY_PLU != 0 && det_norm == "das"
+    {
         return false;
     }
     // the genitive -s that foreign and many short nouns drop (des Euro), and the weak
@@ -388,7 +396,73 @@ fn mismatch<'d>(
     if DAT_PLU & agree != 0 && w.noun & ANY_PLU != 0 && lower.ends_with(['n', 's']) {
         return false;
     }
-    !next_word_excuses(doc, look, d, i, end) && !unsure_noun(text, &lower, agree)
+    !next_word_excuses(doc, look, d, i, end)
+        && !unsure_noun(text, &lower, agree)
+        && !extended_attribute(doc, look, d, i, end)
+}
+
+/// The dative singular at `d` is a demonstrative pronoun with a plural object after it
+/// (Der Rat soll diesem Vorschläge unterbreiten: jemandem etwas): a bare plural needs no
+/// article, and no preposition before it makes *diesem* an article.
+fn dative_pronoun(doc: &Document, d: usize, i: usize) -> bool {
+    if i != d + 1 || !matches!(doc.norm(d), "diesem" | "jenem" | "dem" | "demselben") || d == 0 {
+        return false;
+    }
+    let prev = d - 1;
+    doc.is_word(prev)
+        && !Morph::global().lookup(doc.text(prev)).iter().any(|r| {
+            matches!(r.tag.pos, Pos::Preposition | Pos::Article)
+                || r.tag.flags.contains(crate::morph::Flags::DETERMINER)
+        })
+}
+
+/// The noun at `i` stands inside an extended attribute of the determiner at `d`: further on,
+/// before any comma, an inflected adjective or participle and a noun agree with the
+/// determiner (eine Anfang des Monats erschienene Kolumne, der letzte Woche vorgestellte
+/// Plan). The noun after the determiner belongs to an adverbial of the participle.
+fn extended_attribute<'d>(
+    doc: &'d Document,
+    look: &mut Lookup<'d>,
+    d: usize,
+    i: usize,
+    end: usize,
+) -> bool {
+    /// The longest adverbial searched, in tokens.
+    const MAX_SPAN: usize = 10;
+    let det = look.word(doc.text(d)).det;
+    let stop = end.min(i + 1 + MAX_SPAN);
+    let morph = Morph::global();
+    for j in i + 1..stop.saturating_sub(1) {
+        if doc.tok(j).kind != TokenKind::Word {
+            if matches!(doc.text(j), "," | ";" | ":" | "(" | ")") {
+                return false;
+            }
+            continue;
+        }
+        let adj = doc.text(j);
+        // a finite verb ends the clause: the attribute cannot reach past it
+        let readings = morph.lookup(adj);
+        if !readings.is_empty() && readings.iter().all(|r| r.tag.pos == Pos::Verb) {
+            return false;
+        }
+        let noun = doc.text(j + 1);
+        // an adjective after its own determiner (durch eine Sieb in eine weitere Kanne)
+        // heads a phrase of its own, not the attribute
+        if !adj.starts_with(char::is_lowercase)
+            || !noun.starts_with(char::is_uppercase)
+            || is_determiner_form(doc.norm(j - 1))
+        {
+            continue;
+        }
+        let a = look.word(adj).adj;
+        if a & det == 0 {
+            continue;
+        }
+        if look.word(noun).noun & a & det != 0 {
+            return true;
+        }
+    }
+    false
 }
 
 /// The word after the noun shows that the noun is no head of the phrase, or that *das* is
@@ -542,5 +616,45 @@ mod tests {
         ] {
             assert!(flagged(&NpAgreement, s).is_empty(), "{s}");
         }
+    }
+
+    #[test]
+    fn extended_attributes_and_dative_pronouns_agree() {
+        for s in [
+            "Die Zeitung griff eine Anfang des Monats erschienene Kolumne auf.",
+            "Er lobte den Ende Mai vorgestellten Plan der Regierung.",
+            "Der Ausschuss soll diesem Vorschläge zur Reform unterbreiten.",
+            "Man kann jenem Fragen stellen, der es weiß.",
+        ] {
+            assert!(flagged(&NpAgreement, s).is_empty(), "{s}");
+        }
+        // a preposition makes dem an article; nothing further on agrees with einen
+        assert_eq!(
+            flagged(&NpAgreement, "Wohin mit dem Pflegeüberbleibseln?"),
+            vec!["dem Pflegeüberbleibseln"]
+        );
+        assert_eq!(
+            flagged(&NpAgreement, "Sie fanden einen Zahl von neunzehn Stimmen."),
+            vec!["einen Zahl"]
+        );
+        assert_eq!(
+            flagged(
+                &NpAgreement,
+                "Er arbeitet an einen Projekt mit großen Plänen."
+            ),
+            vec!["einen Projekt"]
+        );
+        // an adjective with its own article, or one past a finite verb, is no attribute
+        assert_eq!(
+            flagged(
+                &NpAgreement,
+                "Man gießt den Tee durch eine Sieb in eine weitere Kanne."
+            ),
+            vec!["eine Sieb"]
+        );
+        assert_eq!(
+            flagged(&NpAgreement, "Die Bulli hat vielleicht beste Chancen."),
+            vec!["Die Bulli"]
+        );
     }
 }

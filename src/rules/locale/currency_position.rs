@@ -11,7 +11,9 @@ declare_rule! {
     ///
     /// ## What it flags
     /// $, €, £ or ¥ directly before a number, with the magnitude word that follows (Millionen,
-    /// Milliarden, Mrd.). The suggestion moves the currency behind the amount and names it.
+    /// Milliarden, Mrd.). The suggestion moves the currency behind the amount and names it;
+    /// a sign with a country code (AU$500, US$100) moves whole (500 AU$). An amount that begins
+    /// a hyphenated compound ($2,5-Milliarden-Programm) is flagged without a suggestion.
     ///
     /// ## Why
     /// German puts the currency after the amount; $45 Millionen is English word order and unusual
@@ -32,7 +34,11 @@ declare_rule! {
         id: "currency-position",
         category: "locale/currency-format",
         severity: Severity::Minor,
-        positives: &["Meta kaufte das Start-up für $45 Millionen.", "Der Preis liegt bei €20."],
+        positives: &[
+            "Meta kaufte das Start-up für $45 Millionen.",
+            "Der Preis liegt bei €20.",
+            "Der Versand kostete US$100.",
+        ],
         negatives: &[
             "Meta kaufte das Start-up für 45 Millionen Dollar.",
             "Der Kurs: 20 € je Aktie.",
@@ -72,19 +78,34 @@ impl Rule for CurrencyPosition {
                 end += 1;
                 amount = format!("{amount} {}", doc.text(end));
             }
-            let (s, e) = (doc.tok(t).start, doc.tok(end).end);
-            let fix = format!("{amount} {name}");
-            cx.report(
-                &META,
-                s,
-                e,
+            // AU$500, US$100: the country code belongs to the sign, and the whole sign
+            // moves behind the amount (500 AU$); a bare $ is the US dollar
+            let code = (t > 0 && !doc.tok(t).space_before && doc.is_word(t - 1))
+                .then(|| doc.text(t - 1))
+                .filter(|c| c.len() <= 3 && c.chars().all(|ch| ch.is_ascii_uppercase()));
+            let s = code.map_or(doc.tok(t).start, |_| doc.tok(t - 1).start);
+            let e = doc.tok(end).end;
+            let fix = match code {
+                Some(c) => format!("{amount} {c}{}", doc.text(t)),
+                None => format!("{amount} {name}"),
+            };
+            // $2,5-Milliarden-Programm: the amount begins a hyphenated compound, which the
+            // currency joins inside (2,5-Milliarden-Dollar-Programm); no plain move fits
+            let compound =
+                end + 1 < n && doc.text(end + 1) == "-" && !doc.tok(end + 1).space_before;
+            let message = if compound {
+                format!(
+                    "{} puts the currency first; German names it after the amount, inside the compound.",
+                    q(&doc.view[s..e])
+                )
+            } else {
                 format!(
                     "{} puts the currency first; German writes {}.",
                     q(&doc.view[s..e]),
                     q(&fix)
-                ),
-                Some(fix),
-            );
+                )
+            };
+            cx.report(&META, s, e, message, (!compound).then_some(fix));
         }
     }
 }
@@ -102,6 +123,26 @@ mod tests {
                 "$45 Millionen".into(),
                 Some("45 Millionen US-Dollar".into())
             )]
+        );
+    }
+
+    #[test]
+    fn an_amount_in_a_compound_gets_no_plain_suggestion() {
+        assert_eq!(
+            run(&CurrencyPosition, "ein getrenntes $2,5-Milliarden-Programm"),
+            vec![("$2,5".into(), None)]
+        );
+    }
+
+    #[test]
+    fn a_country_code_moves_with_the_sign() {
+        assert_eq!(
+            run(&CurrencyPosition, "Es kostete über AU$500 mit Versand."),
+            vec![("AU$500".into(), Some("500 AU$".into()))]
+        );
+        assert_eq!(
+            run(&CurrencyPosition, "Der Versand kostete US$100."),
+            vec![("US$100".into(), Some("100 US$".into()))]
         );
     }
 }

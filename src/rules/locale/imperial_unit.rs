@@ -12,7 +12,9 @@ declare_rule! {
     ///
     /// ## What it flags
     /// Meilen, Fuß, Yards, Gallonen, Unzen, Quadratfuß and Fahrenheit after a number. Zoll (screen
-    /// sizes), Pfund (also a currency) and nautical miles (Seemeilen) are left alone.
+    /// sizes), Pfund (also a currency) and nautical miles (Seemeilen) are left alone, and so is
+    /// a unit that is its field's norm: yards in American football and golf, feet for altitude
+    /// in aviation and for the pitch of organ stops and instruments, ounces of gold and silver.
     ///
     /// ## Why
     /// German readers think in metric units; an unconverted imperial unit is an unfinished
@@ -42,6 +44,8 @@ declare_rule! {
             "Die Brücke hatte eine Spannweite von 449 Fuß (137m).",
             "Arbeiter bauten das 8,2 Meter (27 Fuß) hohe Denkmal ab.",
             "Er kam auf 10.541 Yards an Pässen und 108 Touchdowns.",
+            "Die Maschine flog in 35.000 Fuß Höhe über die Alpen.",
+            "Die Posaune war in Kontra-B (16 Fuß) gestimmt.",
         ],
     };
 }
@@ -149,27 +153,55 @@ fn glued_metric(metric: &WordList, norm: &str) -> bool {
         && metric.matches(unit)
 }
 
-/// Yards are the measure of the field in American football and golf: there the reader expects
-/// them. The cue is a word of the sport in the same sentence.
-fn sport(doc: &Document, t: usize) -> bool {
-    let Some(sent) = doc
-        .sentences
-        .iter()
-        .find(|s| (s.tok_start..s.tok_end).contains(&t))
-    else {
+/// Where an imperial unit is the field's own measure, the reader expects it: yards on the
+/// field of American football and golf, feet for an aircraft's altitude and for the pitch of
+/// an organ stop or instrument (Kontra-B, 16 Fuß), ounces in the price of gold and silver
+/// (the troy ounce). Each row: the unit's start, and the starts of words that name the field
+/// anywhere in the same sentence.
+const FIELD_NORMS: &[(&str, &[&str])] = &[
+    (
+        "yard",
+        &[
+            "touchdown",
+            "quarterback",
+            "field",
+            "golf",
+            "pass",
+            "pässe",
+            "lauf",
+            "nfl",
+            "fairway",
+        ],
+    ),
+    (
+        "fuß",
+        &[
+            "flug", "flog", "flieg", "pilot", "cockpit", "orgel", "register", "pfeife", "gestimmt",
+            "stimmung", "tonlage", "kontra", "oktav",
+        ],
+    ),
+    (
+        "unze",
+        &[
+            "gold",
+            "silber",
+            "platin",
+            "palladium",
+            "feinunze",
+            "edelmetall",
+        ],
+    ),
+];
+
+/// The measure at `t` in `unit` is the norm of the field the sentence speaks of.
+fn field_norm(doc: &Document, t: usize, unit: &str) -> bool {
+    let Some(&(_, cues)) = FIELD_NORMS.iter().find(|(u, _)| unit.starts_with(u)) else {
         return false;
     };
+    let sent = doc.sentences[doc.sentence_of(t)];
     (sent.tok_start..sent.tok_end).any(|i| {
         let w = doc.norm(i);
-        w.starts_with("touchdown")
-            || w.starts_with("quarterback")
-            || w.starts_with("field")
-            || w.starts_with("golf")
-            || w.starts_with("pass")
-            || w.starts_with("pässe")
-            || w.starts_with("lauf")
-            || w == "nfl"
-            || w == "fairway"
+        cues.iter().any(|c| w.starts_with(c))
     })
 }
 
@@ -220,8 +252,7 @@ impl Rule for ImperialUnit {
             } else {
                 continue;
             };
-            if metric_nearby(metric, doc, first, end) || (unit.starts_with("yard") && sport(doc, t))
-            {
+            if metric_nearby(metric, doc, first, end) || field_norm(doc, t, unit) {
                 continue;
             }
             let (s, e) = (doc.tok(first).start, doc.tok(end).end);
@@ -246,6 +277,24 @@ mod tests {
     use crate::rules::testing::run;
 
     #[test]
+    fn silent_where_the_unit_is_the_fields_norm() {
+        for s in [
+            "Der Quarterback warf den Ball 40 Yards weit.",
+            "Die Maschine flog in 35.000 Fuß Höhe über die Alpen.",
+            "Die Posaune war in Kontra-B (16 Fuß) gestimmt.",
+            "Das Register der Orgel klingt in 8 Fuß Lage.",
+            "Der Goldpreis stieg auf 1.900 Dollar je 1 Unze.",
+        ] {
+            assert!(run(&ImperialUnit, s).is_empty(), "{s}");
+        }
+        // the cue of one field does not excuse another unit
+        assert_eq!(
+            run(&ImperialUnit, "Der Pilot lief 3 Meilen zum Flugzeug."),
+            vec![("3 Meilen".into(), Some("4,83 Kilometer".into()))]
+        );
+    }
+
+    #[test]
     fn converts() {
         assert_eq!(
             run(&ImperialUnit, "500 Meilen lang"),
@@ -258,6 +307,10 @@ mod tests {
         assert_eq!(
             run(&ImperialUnit, "Sie flogen 10 000 Meilen weit."),
             vec![("10 000 Meilen".into(), Some("16.093 Kilometer".into()))]
+        );
+        assert_eq!(
+            run(&ImperialUnit, "Die Kevlarschnur ist 8 Fuß lang."),
+            vec![("8 Fuß".into(), Some("2,44 Meter".into()))]
         );
         assert_eq!(german_number(371_612.0), "371.612");
         assert_eq!(german_number(1.5), "1,5");

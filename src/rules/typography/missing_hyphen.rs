@@ -48,6 +48,7 @@ declare_rule! {
             "Der Windpark hat 200 MW Leistung.",
             "Mit dem A320 flogen 150 Menschen.",
             "Auf dieser Strecke fahren 2.200-Tonnen-Züge.",
+            "Trauer um die Sängerin 83-Jährige stirbt in Berlin",
         ],
     };
 }
@@ -67,6 +68,28 @@ fn is_code(w: &str) -> bool {
         && digits >= 2
         && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && w.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// The head after the number is an adjective or noun derived from the numeral itself (the
+/// 44-Jährige, das 3-Fache, der 2-Stellige): a word of its own that starts a new phrase, never
+/// the head of a name with a version number (Opferwitwe: Macht 44-Jährige … is a run-in
+/// headline, not a Macht-44-Jährige).
+fn numeral_derivation(head: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "jährig",
+        "fach",
+        "malig",
+        "stellig",
+        "tägig",
+        "wöchig",
+        "monatig",
+        "stündig",
+        "minütig",
+        "köpfig",
+        "teilig",
+        "prozentig",
+    ];
+    SUFFIXES.iter().any(|s| head.starts_with(s))
 }
 
 impl Rule for MissingHyphen {
@@ -141,6 +164,7 @@ impl Rule for MissingHyphen {
                         .chars()
                         .next()
                         .is_some_and(char::is_uppercase)
+                    && !numeral_derivation(doc.norm(head))
                 {
                     let (s, e) = (doc.tok(t).start, doc.tok(next).end);
                     cx.report(
@@ -174,6 +198,20 @@ mod tests {
         assert_eq!(
             run(&MissingHyphen, "Das Llama 4-Modell"),
             vec![("Llama 4".into(), Some("Llama-4".into()))]
+        );
+    }
+
+    #[test]
+    fn a_numeral_derivation_is_no_head_of_the_name() {
+        for s in [
+            "Opferwitwe: Aliyev hatte grenzenlose Macht 44-Jährige erhebt Vorwürfe.",
+            "Flucht aus dem Gefängnis 19-Jähriger stellt sich der Polizei",
+        ] {
+            assert!(run(&MissingHyphen, s).is_empty(), "{s}");
+        }
+        assert_eq!(
+            run(&MissingHyphen, "Die Tropico 5-Erweiterung erscheint."),
+            vec![("Tropico 5".into(), Some("Tropico-5".into()))]
         );
     }
 }

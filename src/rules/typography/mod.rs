@@ -87,7 +87,7 @@ pub(crate) struct Quote {
 }
 
 fn mark(doc: &Document, t: usize) -> Option<char> {
-    if doc.tok(t).kind != TokenKind::Punct {
+    if doc.tok(t).kind != TokenKind::Punct || mojibake(doc, t) {
         return None;
     }
     let mut c = doc.text(t).chars();
@@ -95,6 +95,13 @@ fn mark(doc: &Document, t: usize) -> Option<char> {
         (Some(ch @ ('„' | '“' | '”' | '"')), None) => Some(ch),
         _ => None,
     }
+}
+
+/// Token `t` is a byte of a character that was decoded as Windows-1252 instead of UTF-8
+/// (mojibake): a „ glued after â (â„¢ for ™, â„– for №) is no quotation mark.
+fn mojibake(doc: &Document, t: usize) -> bool {
+    let tok = doc.tok(t);
+    !tok.space_before && doc.view[..tok.start].ends_with('â')
 }
 
 fn is_wordish(doc: &Document, t: usize) -> bool {
@@ -114,12 +121,15 @@ pub(crate) fn glued_before(doc: &Document, t: usize, seg: &Segment) -> bool {
 /// The double quotation marks of a segment with their roles.
 pub(crate) fn scan(doc: &Document, seg: &Segment) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
-    let mut open: Option<usize> = None;
+    // the open quotations, innermost last, each with whether its mark opens words of its own
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    // the quotations that had a quotation nested in them
+    let mut outer: Vec<usize> = Vec::new();
     for t in seg.tok_start..seg.tok_end {
         let Some(ch) = mark(doc, t) else { continue };
         let after = glued_after(doc, t, seg);
         let before = glued_before(doc, t, seg);
-        let role = match (ch, open.is_some()) {
+        let role = match (ch, !open.is_empty()) {
             ('„', _) => Role::Open,
             (_, false) if after || !before => Role::Open,
             (_, false) => Role::Close,
@@ -127,13 +137,34 @@ pub(crate) fn scan(doc: &Document, seg: &Segment) -> Vec<Quote> {
             (_, true) => Role::Open,
         };
         match role {
+            // „Die Regierung sagt, „wir hoffen“.“: a „ that opens words of its own (glued to
+            // the word after it, free of the one before) inside an open quotation nests a
+            // quotation in the same marks, a common house style, when the open quotation's
+            // mark was such a mark too and opened the same sentence; any other second
+            // opening mark means the first quotation was never closed („unterzeichnetes „ und
+            // „endgültiges“; „Kommen Sie. … Sie wählten „Kaufen“.)
+            Role::Open
+                if ch == '„'
+                    && after
+                    && !before
+                    && open.last().is_none_or(|&(o, own)| {
+                        own && doc.sentence_of(out[o].tok) == doc.sentence_of(t)
+                    }) =>
+            {
+                if let Some(&(o, _)) = open.last() {
+                    outer.push(o);
+                }
+                open.push((out.len(), true))
+            }
             Role::Open => {
-                if let Some(prev) = open {
+                if let Some((prev, _)) = open.pop() {
                     out[prev].unclosed = true;
                 }
-                open = Some(out.len());
+                open.push((out.len(), after && !before));
             }
-            Role::Close => open = None,
+            Role::Close => {
+                open.pop();
+            }
         }
         out.push(Quote {
             tok: t,
@@ -143,9 +174,17 @@ pub(crate) fn scan(doc: &Document, seg: &Segment) -> Vec<Quote> {
         });
     }
     // In line mode a line is one sentence, and quotations in news often run over several
-    // sentences: only a paragraph's end proves that a quotation was never closed.
-    if let (Some(prev), SegmentMode::Paragraphs) = (open, doc.mode) {
-        out[prev].unclosed = true;
+    // sentences: only a paragraph's end proves that a quotation was never closed (the
+    // outermost one: an inner quotation ends with it). A quotation with one nested in it
+    // must close in its own segment, else the nested „ was a second opening after all
+    // („Die Regierung sagt: „Wir hoffen“.).
+    if let (Some(&(first, _)), SegmentMode::Paragraphs) = (open.first(), doc.mode) {
+        out[first].unclosed = true;
+    }
+    for (o, _) in open {
+        if outer.contains(&o) {
+            out[o].unclosed = true;
+        }
     }
     out
 }

@@ -11,8 +11,9 @@ declare_rule! {
     /// ## What it flags
     /// Whitespace between a word and the comma, full stop, semicolon, colon, question or
     /// exclamation mark after it; and a full stop, comma, colon or semicolon glued to the next word
-    /// (Wort,Wort, erfasst.Ein). Numbers (4,4), abbreviations (z.B.), domains, smileys and ellipses
-    /// (…) stay silent.
+    /// (Wort,Wort, erfasst.Ein). Numbers (4,4), abbreviations (z.B.), domains, emoticons
+    /// (`:-)`, `:P`, `;o)`), ellipses (…), a colon inside a word (Patient:innen, Stó:lō) and a
+    /// question mark alone before a lower-case word (a lost character: zu ? aus) stay silent.
     ///
     /// ## Why
     /// Machine translation and copy-and-paste break the spacing around punctuation; each case is
@@ -42,7 +43,12 @@ declare_rule! {
             "Das kostet 4,4 Millionen, z.B. hier.",
             "Er sagte ... nichts.",
             "Siehe example.com für mehr :-)",
+            "Wer nach dem Titan fragt :P",
+            "Nur Papierkram, nein danke :| Gute Nacht.",
+            "Ich werde mich statistisch verhalten ;o) Bis bald.",
             "Alle Patient:innen kamen.",
+            "Die Klauseln sind verbraucher:innenunfreundlich.",
+            "Xu Shen schreibt zu ? aus, dass es König heißt.",
             "Katalog : Sonstiges & Neues",
             "Rudolf Seitz (* 15. Juni 1842 in München ; † 18. Juni 1910 ebenda) war Maler.",
             "Das Racemat aus (3R,4S,5R)- und (3S,4R,5S)-Shikimisäure schmilzt bei 191 °C.",
@@ -70,19 +76,23 @@ impl Rule for PunctuationSpacing {
             let next = (t + 1 < n).then(|| doc.tok(t + 1));
             // space before
             if doc.tok(t).space_before && !doc.tok(t).newline_before && prev_word {
-                let smiley = next.is_some_and(|x| {
-                    !x.space_before && matches!(&doc.view[x.start..x.end], "-" | ")" | "(" | "D")
-                });
+                let smiley = emoticon(doc, t);
                 // „Katalog : Sonstiges“, „München ; † 1910“: a colon or semicolon spaced on
                 // both sides separates the fields of a list or a record (the layout of lists,
                 // catalogues and encyclopaedia entries), it is not a slip inside a sentence
                 let separator = matches!(p, ":" | ";") && next.is_none_or(|x| x.space_before);
                 // „W?rn ?ywt“, „Namens ???,“: a question mark glued to a letter or to another
                 // one after it stands for a character lost in an encoding, not for a question
+                // „zu ? aus“, „Krippenmuseum ? siehe“: a question mark standing alone before a
+                // lower-case word ends no question (the next sentence would start with a
+                // capital); it too stands for a lost character or symbol
                 let lost_char = p == "?"
                     && next.is_some_and(|x| {
-                        !x.space_before
-                            && (x.kind == TokenKind::Word || &doc.view[x.start..x.end] == "?")
+                        let text = &doc.view[x.start..x.end];
+                        (!x.space_before && (x.kind == TokenKind::Word || text == "?"))
+                            || (x.space_before
+                                && x.kind == TokenKind::Word
+                                && text.starts_with(char::is_lowercase))
                     });
                 if !smiley && !separator && !lost_char {
                     let (s, e) = (doc.tok(t - 1).end, doc.tok(t).start);
@@ -122,12 +132,15 @@ impl Rule for PunctuationSpacing {
                         && prev.chars().count() >= 2
                         && next_text.chars().count() >= 2
                 }
-                // Patient:innen is gender-inclusive spelling, not a missing space
+                // a colon between letters with a lower-case letter after it is part of a
+                // word: gender-inclusive spelling (Patient:innen, verbraucher:innenfreundlich)
+                // or a name (Stó:lō); a sentence or a list after a colon that lost its space
+                // starts with a capital
                 ":" => {
                     doc.tok(t - 1).kind == TokenKind::Word
                         && prev.chars().count() >= 3
                         && next_text.chars().count() >= 2
-                        && !matches!(next_text, "in" | "innen")
+                        && !next_text.starts_with(char::is_lowercase)
                 }
                 _ => false,
             };
@@ -143,6 +156,37 @@ impl Rule for PunctuationSpacing {
             }
         }
     }
+}
+
+/// The colon or semicolon at `t` begins an emoticon: `:-)`, `:P`, `:|`, `;o)`, `:D`. A nose
+/// (`-`, `o`, `'`) may follow the eyes; the mouth is one of `) ( | / [ ] P p D O 3`, and after it
+/// the text goes on with a space, a bracket or the end (so `:P2V-3` is no emoticon).
+fn emoticon(doc: &Document, t: usize) -> bool {
+    if !matches!(doc.text(t), ":" | ";") {
+        return false;
+    }
+    let n = doc.tokens.len();
+    let glued = |i: usize| i < n && !doc.tok(i).space_before;
+    let mut i = t + 1;
+    if !glued(i) {
+        return false;
+    }
+    let is_mouth = |s: &str| {
+        matches!(
+            s,
+            ")" | "(" | "|" | "/" | "[" | "]" | "P" | "p" | "D" | "O" | "3"
+        )
+    };
+    let mut s = doc.text(i);
+    if matches!(s, "-" | "o" | "'") && glued(i + 1) && is_mouth(doc.text(i + 1)) {
+        i += 1;
+        s = doc.text(i);
+    }
+    if !is_mouth(s) {
+        return false;
+    }
+    // „:-)“ and „:(“ are emoticons whatever follows; a letter mouth must end its word
+    matches!(s, ")" | "(" | "|") || !glued(i + 1) || matches!(doc.text(i + 1), ")" | "(" | "|")
 }
 
 /// `a` and `b` are parts of a code rather than words: one of them holds a digit, or both are
@@ -167,6 +211,40 @@ mod tests {
         assert_eq!(
             run(&PunctuationSpacing, "steigen.Die Aktie"),
             vec![(".".into(), Some(". ".into()))]
+        );
+    }
+
+    #[test]
+    fn emoticons_and_word_internal_colons_are_no_slips() {
+        for s in [
+            "Ein Technikhasser fragt nach Titan :P) und lacht.",
+            "Nein danke :| Gute Nacht.",
+            "Ich werde mich statistisch verhalten ;o) Kommentieren",
+            "Das ist schön :-( Leider.",
+            "Die Klauseln sind verbraucher:innenunfreundlich.",
+            "Die Sprache der Stó:lō ist bedroht.",
+            "Im Hauptartikel ? siehe dort.",
+        ] {
+            assert!(run(&PunctuationSpacing, s).is_empty(), "{s}");
+        }
+        // a letter that goes on is no mouth; a capital after a colon begins a sentence
+        assert_eq!(
+            run(
+                &PunctuationSpacing,
+                "Das Modell 3C :P2V-3 mit Vorrichtungen"
+            ),
+            vec![(" ".into(), Some(String::new()))]
+        );
+        assert_eq!(
+            run(
+                &PunctuationSpacing,
+                "Er meint:Terrone sein heißt Wurzeln haben."
+            ),
+            vec![(":".into(), Some(": ".into()))]
+        );
+        assert_eq!(
+            run(&PunctuationSpacing, "Wie geht es dir ? Gut."),
+            vec![(" ".into(), Some(String::new()))]
         );
     }
 

@@ -12,7 +12,8 @@ declare_rule! {
     /// ## What it flags
     /// An opening mark glued to the word or sentence mark before it (verwenden.”Historisch), a
     /// closing mark glued to the word after it (tun.”Diese), a space after an opening mark („ Ich)
-    /// and a space before a closing mark.
+    /// and a space before a closing mark. A „ glued after â is a byte of a mis-decoded
+    /// character (â„¢ for ™), not a quotation mark.
     ///
     /// ## Why
     /// Machine translation loses the spaces around quotes; the text then reads as one garbled word,
@@ -43,6 +44,7 @@ declare_rule! {
             "Der „Zelt“-Stil ist neu.",
             "(„Ja“)",
             "Das Medikament wurde als „ Chinin “ bekannt.",
+            "Das Gateway von Nuage Networksâ„¢ ist neu.",
         ],
     };
 }
@@ -137,6 +139,16 @@ mod tests {
             assert_eq!(got, small);
             assert_eq!(got[0].1.as_deref(), Some(fix), "{got:?}");
         }
+    }
+
+    #[test]
+    fn mojibake_holds_no_quotation_marks() {
+        // ™ and № read as Windows-1252: â„¢, â„–
+        for s in ["Nuage Networksâ„¢ 7850", "Die Akte â„–12 liegt vor."] {
+            assert!(run(&QuoteSpacing, s).is_empty(), "{s}");
+        }
+        // after an amount in euros a closing mark is one
+        assert!(run(&QuoteSpacing, "Er sagte: „Das kostet 5 €“, und ging.").is_empty());
     }
 
     #[test]
