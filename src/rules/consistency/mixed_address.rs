@@ -18,7 +18,7 @@ declare_rule! {
     /// dich, dir, dein …) in the same document; the less frequent form is flagged. In a file of
     /// one segment per line (`--segments lines`, MT output) without document separators, the 12
     /// lines before and after a line are its context, and the form is flagged only where the
-    /// other one occurs at least three times and twice as often there. Quotations, where
+    /// other one occurs at least four times and twice as often there. Quotations, where
     /// speakers may address each other either way, and the French du of names (Pont du Gard)
     /// are skipped.
     ///
@@ -138,7 +138,7 @@ impl Rule for MixedAddress {
 const WINDOW: usize = 12;
 
 /// In such a window, the majority form must occur at least this often …
-const MIN_MAJORITY: usize = 3;
+const MIN_MAJORITY: usize = 4;
 
 /// … and this many times as often as the other form.
 const DOMINANCE: usize = 2;

@@ -63,7 +63,16 @@ impl Rule for LowercaseSentenceStart {
             else {
                 continue;
             };
-            if dot == prev.tok_start
+            // a full stop inside a quotation or a parenthesis ends the quoted sentence, and
+            // the enclosing one goes on („… zu existieren.“) und erklärte …)
+            let closed = (dot + 1..=end).any(|i| {
+                matches!(
+                    doc.text(i),
+                    ")" | "]" | "“" | "”" | "\"" | "»" | "«" | "’" | "‘" | "›" | "‹"
+                )
+            });
+            if closed
+                || dot == prev.tok_start
                 || doc.tok(dot - 1).kind != TokenKind::Word
                 || doc.text(dot - 1).chars().count() < 5
             {
@@ -123,6 +132,19 @@ fn lowercase_noun(morph: &crate::morph::Morph, w: &str) -> bool {
     let mut noun = false;
     morph.for_each_reading(w, |r| noun |= r.tag.pos == crate::morph::Pos::Noun);
     noun
+}
+
+#[cfg(test)]
+mod quoted_stop_tests {
+    use super::*;
+    use crate::rules::testing::run;
+
+    #[test]
+    fn a_full_stop_inside_a_quotation_does_not_end_the_sentence() {
+        let text =
+            "Er bestritt es („Israel hat niemals das Recht besessen.“) und erklärte dann mehr.";
+        assert!(run(&LowercaseSentenceStart, text).is_empty());
+    }
 }
 
 #[cfg(test)]

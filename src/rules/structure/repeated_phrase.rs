@@ -93,11 +93,16 @@ fn same_spelling(doc: &Document, t: usize, n: usize) -> bool {
         && ca.eq(b.chars().skip(1))
 }
 
-/// A lower-case word doubled by a decoding loop (not an intensifier, not a name).
+/// A lower-case word doubled by a decoding loop (not an intensifier, not a name). A word said
+/// three times or more in a row (blah blah blah, share share share) is meant: a decoding slip
+/// doubles.
 fn doubled(intensifiers: &WordList, doc: &Document, t: usize, n: usize) -> bool {
     let w = doc.norm(t);
+    let same_word = |i: usize| i < doc.tokens.len() && doc.is_word(i) && doc.norm(i) == w;
     n == t + 1
         && w == doc.norm(n)
+        && !(t > 0 && same_word(t - 1))
+        && !same_word(n + 1)
         && same_spelling(doc, t, n)
         && doc.text(n).chars().next().is_some_and(char::is_lowercase)
         && !w.starts_with("viel")
@@ -437,6 +442,15 @@ fn decoding_loops(doc: &Document, words: &[usize], mut flagged_until: usize, cx:
             if second.iter().filter(|&&t| content(doc, t)).count() < 2 {
                 continue;
             }
+            // a heading run into the text that repeats it, as pages copied from the web
+            // have it („Obst aus dem Topfgarten Obst aus dem Topfgarten ist …“): the first
+            // copy opens the sentence or follows a breadcrumb mark, and is capitalised
+            let opens = first[0] == words[0]
+                || (first[0] > 0 && matches!(doc.text(first[0] - 1), "»" | "›" | "|" | ">"));
+            let capital = doc.text(first[0]).starts_with(char::is_uppercase);
+            if opens && capital && second[0] == first[n - 1] + 1 {
+                continue;
+            }
             // „ihr halbes Leben – ihr halbes Leben!“, „ADLER AG: ADLER AG verbessert“:
             // a dash or colon between the copies sets off a restatement or a label
             if (first[n - 1] + 1..second[0]).any(|i| matches!(doc.text(i), ":" | "-" | "–" | "—"))
@@ -506,6 +520,29 @@ mod tests {
         ] {
             assert!(flagged(&RepeatedPhrase, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn triples_and_headings_run_into_their_text_are_meant() {
+        for text in [
+            "Er sagte nur blah blah blah und ging.",
+            "Obst aus dem Topfgarten Obst aus dem Topfgarten ist ein Genuss.",
+            "Garten » Obst im Topf Obst im Topf ist ein Genuss.",
+        ] {
+            assert!(flagged(&RepeatedPhrase, text).is_empty(), "{text}");
+        }
+        // a doubled word and a loop inside the sentence still are slips
+        assert_eq!(
+            flagged(&RepeatedPhrase, "Dort hatte hatte Shell gebohrt."),
+            ["hatte"]
+        );
+        assert_eq!(
+            flagged(
+                &RepeatedPhrase,
+                "Wir fahren in den Landkreis Leipzig in den Landkreis Leipzig morgen."
+            ),
+            ["in den Landkreis Leipzig"]
+        );
     }
 
     #[test]
