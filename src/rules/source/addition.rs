@@ -1,6 +1,6 @@
 //! `addition`: a target sentence that has no counterpart in the source (hallucination).
 
-use super::align::{self, Alignment};
+use super::align::{self, letters, Alignment};
 use super::{aligned, Aligned};
 use crate::document::Document;
 use crate::finding::Severity;
@@ -55,11 +55,6 @@ declare_rule! {
     };
 }
 
-/// Letters in `text`.
-fn letters(text: &str) -> usize {
-    text.chars().filter(|c| c.is_alphabetic()).count()
-}
-
 /// The added target sentences of one link of `a`, if any.
 fn added(a: &Alignment, u: &Aligned<'_>, doc: &Document, link: usize) -> Option<usize> {
     let (s, t) = &a.links[link];
@@ -102,13 +97,11 @@ impl Rule for Addition {
                 let Some(j) = added(&a, &u, doc, k) else {
                     continue;
                 };
-                let toks = a.target_tokens(&(j..j + 1));
-                let text = align::token_text(doc, &toks);
-                let start = doc.tok(toks.start).start;
+                let span = align::token_span(doc, &a.target_tokens(&(j..j + 1)));
                 cx.report(
                     &META,
-                    start,
-                    start + text.len(),
+                    span.start,
+                    span.end,
                     "This sentence has no counterpart in the source; the translation may have added it."
                         .to_string(),
                     None,

@@ -174,12 +174,23 @@ impl Alignment {
     }
 }
 
+/// The view bytes of the target tokens `r` (empty for no tokens).
+pub fn token_span(doc: &Document, r: &Range<usize>) -> Range<usize> {
+    if r.is_empty() {
+        return 0..0;
+    }
+    doc.tok(r.start).start..doc.tok(r.end - 1).end
+}
+
 /// The view text of the target tokens `r`.
 pub fn token_text<'d>(doc: &'d Document, r: &Range<usize>) -> &'d str {
-    if r.is_empty() {
-        return "";
-    }
-    &doc.view[doc.tok(r.start).start..doc.tok(r.end - 1).end]
+    &doc.view[token_span(doc, r)]
+}
+
+/// Letters in `text`: what the length checks count, so that numbers and punctuation do not
+/// make a sentence look long.
+pub fn letters(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphabetic()).count()
 }
 
 /// How well source text `src` and target text `tgt` fit as translations of each other: 0 is

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use std::ops::Range;
 
-use super::align::{self, Alignment};
+use super::align::{self, letters, Alignment};
 use super::{aligned, Aligned};
 use crate::document::Document;
 use crate::finding::Severity;
@@ -85,11 +85,6 @@ fn sentences(text: &str) -> usize {
         .count()
 }
 
-/// Letters in `text`.
-fn letters(text: &str) -> usize {
-    text.chars().filter(|c| c.is_alphabetic()).count()
-}
-
 /// The first words of a sentence, for a message.
 fn quoted(text: &str) -> String {
     let text = text.trim();
@@ -115,9 +110,8 @@ fn place(doc: &Document, a: &Alignment, links: usize, t: &Range<usize>) -> Optio
             .or_else(|| a.links[links..].iter().find(|(_, t)| !t.is_empty()))?;
         a.target_tokens(&before.1)
     };
-    let text = align::token_text(doc, &toks);
-    let start = doc.tok(toks.start).start;
-    Some((start, start + text.len()))
+    let span = align::token_span(doc, &toks);
+    Some((span.start, span.end))
 }
 
 /// Source sentences that the alignment of unit `u` shows missing: a source sentence without
@@ -204,10 +198,8 @@ impl Rule for Omission {
             let pairs = align::pairs(doc, &u);
             // the target sentence aligned with source byte `at`
             let sentence = |at: usize| {
-                let toks = align::target_of(&pairs, &u, at);
-                let text = align::token_text(doc, &toks);
-                let start = doc.tok(toks.start).start;
-                (start, start + text.len())
+                let span = align::token_span(doc, &align::target_of(&pairs, &u, at));
+                (span.start, span.end)
             };
             for m in TOKENS.find_iter(u.source) {
                 let t = m.as_str().trim();

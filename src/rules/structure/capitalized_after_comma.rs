@@ -60,19 +60,20 @@ declare_rule! {
     };
 }
 
-/// Articles, conjunctions and pronouns that machine translation capitalises after a comma: a
-/// closed grammatical class, kept here. The verbs of saying it capitalises too (Sagte, Betonte)
-/// are vocabulary: `capitalized-after-comma.speech-verbs` in data/word_lists.csv.
-const WORDS: &[&str] = &[
+/// Articles that machine translation capitalises after a comma (not after a semicolon, which
+/// also separates titles in a reading list).
+const ARTICLES: &[&str] = &[
     "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Einem", "Einer", "Eines",
+];
+
+/// Conjunctions and pronouns that machine translation capitalises after a comma or a
+/// semicolon: with [`ARTICLES`] a closed grammatical class, kept here. The verbs of saying it
+/// capitalises too (Sagte, Betonte) are vocabulary: `capitalized-after-comma.speech-verbs` in
+/// data/word_lists.csv.
+const WORDS: &[&str] = &[
     "Und", "Oder", "Aber", "Dass", "Weil", "Wenn", "Ob", "Denn", "Sondern", "Wobei", "Obwohl",
     "Damit", "Sodass", "Nachdem", "Bevor", "Während", "Er", "Es", "Wir", "Ich", "Man", "Dies",
     "Diese", "Dieser", "Dieses", "Welche", "Welcher", "Welches", "Was", "Wie", "Wo",
-];
-
-/// The articles of [`WORDS`].
-const ARTICLES: &[&str] = &[
-    "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Einem", "Einer", "Eines",
 ];
 
 /// Sentence adverbs that English capitalises after a semicolon and German never does; checked
@@ -120,7 +121,8 @@ impl Rule for CapitalizedAfterComma {
                 // bin jüdisch.“ after a colon, a quoted title)
                 // semicolons also separate the titles of a reading list or a citation
                 // („Berlin 1902; Die agrarische Gefahr“): no article after one
-                let listed = (WORDS.contains(&w) && !(mark == ";" && ARTICLES.contains(&w)))
+                let listed = WORDS.contains(&w)
+                    || (mark == "," && ARTICLES.contains(&w))
                     || (mark == ";" && AFTER_SEMICOLON.contains(&w))
                     || speech_verbs.has_token(doc, t);
                 if !listed || doc.zones.touches(tok.start, tok.end, ZoneSet::QUOTATION) {

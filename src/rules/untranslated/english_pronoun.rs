@@ -101,7 +101,8 @@ impl Rule for EnglishPronoun {
                 };
                 // the subject's place: the first word of the sentence, or a word after a
                 // clause boundary (not after an article or adjective: die IT, der internen IT)
-                let opens = (sent.tok_start..t).all(|i| !doc.is_word(i))
+                let at_start = (sent.tok_start..t).all(|i| !doc.is_word(i));
+                let opens = at_start
                     || (t > sent.tok_start
                         && CLAUSE_OPENERS.contains(&doc.text(t - 1).to_lowercase().as_str()));
                 let next = t + 1;
@@ -114,7 +115,6 @@ impl Rule for EnglishPronoun {
                 {
                     continue;
                 }
-                let at_start = (sent.tok_start..t).all(|i| !doc.is_word(i));
                 let suggestion = match (instead, at_start) {
                     ("", _) => None,
                     (s, true) => Some(s.to_string()),
