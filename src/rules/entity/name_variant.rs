@@ -18,7 +18,9 @@ declare_rule! {
     /// Capitalised words of six letters or more that are not German or English words, differ by one
     /// edit (two for long names) from a name part in the name dictionary or from a name used more
     /// often in the same document, and start with the same letter. Inflected forms (Zuckerbergs)
-    /// are not variants.
+    /// are not variants, and neither is a spelling with an accent German does not use that the
+    /// name lacks (Gévaudan beside Givaudan): machine translation drops accents, it does not
+    /// add them.
     ///
     /// ## Why
     /// A misspelled name is a factual error and an embarrassment; spell checkers do not know names
@@ -193,6 +195,16 @@ fn variant(a: &str, b: &str) -> bool {
     close && !folded(a).eq(folded(b))
 }
 
+/// `other` has every accented letter of `w` that German does not use (é, ñ, ç, ø …). A
+/// spelling with such a letter is a foreign name written on purpose (Gévaudan is a French
+/// region, not a slip of Givaudan): machine translation drops accents (Nestle), it does not
+/// add them.
+fn keeps_accents(w: &str, other: &str) -> bool {
+    w.chars()
+        .filter(|c| c.is_alphabetic() && !c.is_ascii() && !"äöüßÄÖÜ".contains(*c))
+        .all(|c| other.contains(c))
+}
+
 /// What comparing one spelling with the name dictionary and the document's frequent words
 /// found. It is the same for every occurrence of the spelling (names repeat), so it is
 /// computed once per distinct spelling; only whether a dictionary name is confirmed by its
@@ -285,7 +297,7 @@ fn verdict_of<'a>(
     let len = w.chars().count();
     let parts = (len - 1..=len + 1)
         .flat_map(|l| names.part_index.get_by_first(first, l))
-        .filter(|p| variant(w, p) && p.to_lowercase() != w.to_lowercase())
+        .filter(|p| variant(w, p) && p.to_lowercase() != w.to_lowercase() && keeps_accents(w, p))
         .map(String::as_str)
         .collect();
     // a long word one letter off a spelling used more often in this text; short
@@ -296,7 +308,7 @@ fn verdict_of<'a>(
             (len - 1..=len + 1)
                 .filter_map(|l| frequent.get(&(first, l)))
                 .flatten()
-                .filter(|(other, n)| *n > own && variant(w, other))
+                .filter(|(other, n)| *n > own && variant(w, other) && keeps_accents(w, other))
                 .map(|&(other, _)| other)
                 .min()
         })
@@ -497,6 +509,13 @@ mod tests {
         }
         // the pairs exercise both answers
         assert!(variants > 1_000, "{variants}");
+    }
+
+    #[test]
+    fn an_accented_foreign_name_is_its_own_spelling() {
+        assert!(!keeps_accents("Gévaudan", "Givaudan"));
+        assert!(keeps_accents("Nestle", "Nestlé"));
+        assert!(keeps_accents("Müller", "Muller"));
     }
 
     #[test]

@@ -12,7 +12,8 @@ declare_rule! {
     /// Whitespace between a word and the comma, full stop, semicolon, colon, question or
     /// exclamation mark after it; and a full stop, comma, colon or semicolon glued to the next word
     /// (Wort,Wort, erfasst.Ein). Numbers (4,4), abbreviations (z.B.), domains, emoticons
-    /// (`:-)`, `:P`, `;o)`), ellipses (…), a colon inside a word (Patient:innen, Stó:lō) and a
+    /// (`:-)`, `:P`, `;o)`), ellipses (…), a colon inside a word (Patient:innen, Stó:lō), a wiki
+    /// link target (Datei:Plan.jpg) and a
     /// question mark alone before a lower-case word (a lost character: zu ? aus) stay silent.
     ///
     /// ## Why
@@ -136,8 +137,11 @@ impl Rule for PunctuationSpacing {
                 // word: gender-inclusive spelling (Patient:innen, verbraucher:innenfreundlich)
                 // or a name (Stó:lō); a sentence or a list after a colon that lost its space
                 // starts with a capital
+                // „Datei:Plan.jpg“, „Kategorie:Ort“: a wiki namespace and its page name are
+                // one link target
                 ":" => {
                     doc.tok(t - 1).kind == TokenKind::Word
+                        && !WIKI_NAMESPACES.contains(&prev)
                         && prev.chars().count() >= 3
                         && next_text.chars().count() >= 2
                         && !next_text.starts_with(char::is_lowercase)
@@ -157,6 +161,27 @@ impl Rule for PunctuationSpacing {
         }
     }
 }
+
+/// The namespaces of MediaWiki (German and English) that prefix a page name with a colon and
+/// no space: link targets copied from wikis (Datei:Plan.jpg, Kategorie:Ort).
+const WIKI_NAMESPACES: &[&str] = &[
+    "Datei",
+    "Bild",
+    "Kategorie",
+    "Vorlage",
+    "Benutzer",
+    "Spezial",
+    "Hilfe",
+    "Portal",
+    "Wikipedia",
+    "File",
+    "Image",
+    "Category",
+    "Template",
+    "User",
+    "Special",
+    "Help",
+];
 
 /// The colon or semicolon at `t` begins an emoticon: `:-)`, `:P`, `:|`, `;o)`, `:D`. A nose
 /// (`-`, `o`, `'`) may follow the eyes; the mouth is one of `) ( | / [ ] P p D O 3`, and after it
@@ -212,6 +237,16 @@ mod tests {
             run(&PunctuationSpacing, "steigen.Die Aktie"),
             vec![(".".into(), Some(". ".into()))]
         );
+    }
+
+    #[test]
+    fn wiki_link_targets_are_no_slips() {
+        assert!(run(
+            &PunctuationSpacing,
+            "Siehe Datei:Dettweilers Plan und Kategorie:Ort hier."
+        )
+        .is_empty());
+        assert_eq!(run(&PunctuationSpacing, "Er meint:Terrone sein.").len(), 1);
     }
 
     #[test]
