@@ -10,6 +10,7 @@ pub mod scope;
 pub mod segment;
 pub mod token;
 pub mod token_map;
+pub mod word_cache;
 pub mod zones;
 
 pub use lines::LineIndex;

@@ -8,6 +8,7 @@ use crate::finding::Severity;
 use crate::lexicon::words::WordFreq;
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
 use crate::text::token_map::{FastMap, TokenMemo};
+use crate::text::word_cache::cached;
 use crate::text::TokenKind;
 
 declare_rule! {
@@ -74,6 +75,16 @@ fn name_shaped(doc: &Document, t: usize) -> bool {
             c.is_lowercase()
         }) && rest >= 5
     }
+}
+
+crate::word_cache! {
+    /// [`rare`] of the normalised forms a thread looked up, across documents.
+    static RARE: bool;
+}
+
+crate::word_cache! {
+    /// `Morph::is_german(w, false)` of the spellings a thread looked up, across documents.
+    static GERMAN: bool;
 }
 
 /// The normalised form `norm` is no common German word and no common English word.
@@ -226,19 +237,12 @@ impl Rule for NameVariant {
         let lex = WordFreq::builtin();
         // a German word form or a compound of German words is no misspelt name
         let morph = crate::morph::Morph::global();
-        let mut german_memo: FastMap<String, bool> = FastMap::default();
-        let mut german = |w: &str| match german_memo.get(w) {
-            Some(&known) => known,
-            None => {
-                let known = morph.is_german(w, false);
-                german_memo.insert(w.to_string(), known);
-                known
-            }
-        };
-        // the look-ups run once per distinct normalised form, after the cheap shape test
+        let mut german = |w: &str| cached(&GERMAN, w, || morph.is_german(w, false));
+        // the look-ups run once per distinct normalised form and thread, after the cheap
+        // shape test
         let mut rare_memo = TokenMemo::new(&doc.tokens);
         let like: Vec<bool> = (0..doc.tokens.len())
-            .map(|t| name_shaped(doc, t) && rare_memo.get(t, |n| rare(lex, n)))
+            .map(|t| name_shaped(doc, t) && rare_memo.get(t, |n| cached(&RARE, n, || rare(lex, n))))
             .collect();
         report_dropped_middle(doc, cx);
         for range in crate::rules::consistency::units(doc) {

@@ -1,7 +1,7 @@
 //! `non-word`: a lower-case word that is no German word form, no compound of known parts, in
 //! neither frequency lexicon, and one edit away from a frequent word (offizielen).
 
-use foldhash::HashMap;
+use crate::text::word_cache::cached;
 
 use crate::document::Document;
 use crate::finding::Severity;
@@ -234,13 +234,18 @@ fn form_of_known_verb(morph: &Morph, word: &str) -> bool {
     })
 }
 
+crate::word_cache! {
+    /// For every lower-case word a thread checked, across documents: the frequent word one
+    /// edit away when the word is no word ([`is_word`], [`neighbour`]).
+    static TYPOS: Option<String>;
+}
+
 impl Rule for NonWord {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let mut seen: HashMap<&str, Option<String>> = HashMap::default();
         for sent in &doc.sentences {
             let mut quoted = false;
             for t in sent.tok_start..sent.tok_end {
@@ -260,14 +265,11 @@ impl Rule for NonWord {
                 {
                     continue;
                 }
-                let typo = seen
-                    .entry(text)
-                    .or_insert_with(|| {
-                        (!is_word(text, t == sent.tok_start))
-                            .then(|| neighbour(text))
-                            .flatten()
-                    })
-                    .clone();
+                // the word is all lower case, so the sentence start, which lets a capital
+                // be lower-cased, changes nothing: the answer depends on the word alone
+                let typo = cached(&TYPOS, text, || {
+                    (!is_word(text, false)).then(|| neighbour(text)).flatten()
+                });
                 if let Some(fix) = typo {
                     if separated_verb(doc, text, t, sent.tok_end)
                         || foreign_run(doc, t, sent.tok_start, sent.tok_end)

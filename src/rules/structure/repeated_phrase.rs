@@ -5,6 +5,7 @@ use crate::document::Document;
 use crate::finding::Severity;
 use crate::lexicon::{ListId, WordList};
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
+use crate::text::token_map::FastMap;
 use crate::text::zones::ZoneSet;
 use crate::text::TokenKind;
 
@@ -100,6 +101,7 @@ fn doubled(intensifiers: &WordList, doc: &Document, t: usize, n: usize) -> bool 
     let w = doc.norm(t);
     let same_word = |i: usize| i < doc.tokens.len() && doc.is_word(i) && doc.norm(i) == w;
     n == t + 1
+        && doc.tokens.norm_hash(t) == doc.tokens.norm_hash(n)
         && w == doc.norm(n)
         && !(t > 0 && same_word(t - 1))
         && !same_word(n + 1)
@@ -116,7 +118,11 @@ fn doubled(intensifiers: &WordList, doc: &Document, t: usize, n: usize) -> bool 
 }
 
 fn content(doc: &Document, t: usize) -> bool {
-    doc.is_word(t) && doc.norm(t).chars().count() >= 4 && !is_function_word(doc.norm(t))
+    // four characters take four bytes at least: most short words stop at the length
+    doc.is_word(t) && {
+        let norm = doc.norm(t);
+        norm.len() >= 4 && norm.chars().count() >= 4 && !is_function_word(norm)
+    }
 }
 
 /// What an English source repeats itself: a word joined to itself by „and“/„or“, and a
@@ -244,7 +250,9 @@ const MAX_PHRASE: usize = 40;
 /// The same phrase again in a later sentence of the segment: linear, by hashing every
 /// four-word phrase once and looking at most [`MAX_PHRASE`] words ahead.
 fn later_repeat(doc: &Document, words: &[usize], cx: &mut Context<'_>) {
-    let mut first: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    // the keys are hashes already: the map needs no hashing of its own, only a cheap mix
+    let mut first: FastMap<u64, usize> = FastMap::default();
+    first.reserve(words.len());
     let same = |a: usize, b: usize| doc.norm(words[a]) == doc.norm(words[b]);
     let mut k = 0;
     while k + 4 <= words.len() {
@@ -374,11 +382,10 @@ impl Rule for RepeatedPhrase {
                     flagged_until = e;
                 }
                 if let Some(&x2) = words.get(k + 2) {
-                    let cap = doc.text(t).chars().next().is_some_and(char::is_uppercase);
-                    if cap
-                        && n == t + 1
+                    if n == t + 1
                         && x2 == t + 2
                         && doc.norm(n) == "von"
+                        && doc.text(t).chars().next().is_some_and(char::is_uppercase)
                         && doc.text(t) == doc.text(x2)
                     {
                         let prep = k > 0
