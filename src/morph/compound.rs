@@ -100,10 +100,20 @@ fn push_head(
 
 /// The head as the dictionary spells it: capitalised in a noun compound.
 fn head_form(head: &str, capital: bool) -> String {
-    if capital {
-        upper_first(head)
-    } else {
-        head.to_string()
+    let mut out = String::with_capacity(head.len() + 2);
+    push_head_form(&mut out, head, capital);
+    out
+}
+
+/// Appends [`head_form`] of `head` to `out`.
+fn push_head_form(out: &mut String, head: &str, capital: bool) {
+    let mut chars = head.chars();
+    match chars.next() {
+        Some(c) if capital => {
+            out.extend(c.to_uppercase());
+            out.push_str(chars.as_str());
+        }
+        _ => out.push_str(head),
     }
 }
 
@@ -126,6 +136,9 @@ fn closed_split(morph: &Morph, word: &str, capital: bool, depth: u8) -> Option<u
         return None;
     }
     let fits = head_fits(capital);
+    // one buffer for every head tried: most splits fail at the first bytes of the walk, and
+    // a new string per split cost more than the walk
+    let mut head = String::with_capacity(word.len() + 4);
     for (i, (split, _)) in word.char_indices().enumerate() {
         if i < MIN_LEFT_CHARS {
             continue;
@@ -133,7 +146,8 @@ fn closed_split(morph: &Morph, word: &str, capital: bool, depth: u8) -> Option<u
         if chars - i < min_head {
             break;
         }
-        let head = head_form(&word[split..], capital);
+        head.clear();
+        push_head_form(&mut head, &word[split..], capital);
         let mut head_ok = false;
         if morph.is_known_uncached(&head) {
             morph.for_each_reading_uncached(&head, |r| head_ok |= fits(&r.tag));
