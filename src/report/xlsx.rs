@@ -7,10 +7,10 @@
 //! suggestion, message, sentence, then the English source and the segment id (the id of the
 //! translation unit in an XLIFF, TMX, JSON Lines or TSV/CSV file; both in bilingual runs
 //! only), the segment number and the byte offsets, then category, column, end line and end
-//! column. The header row is frozen and
-//! filtered, severities are coloured. Sheet `Files` holds one row per file (words, findings
-//! by severity, findings silenced by comments and held by the baseline, score, verdict) and
-//! one per unreadable file.
+//! column. The header row is frozen and filtered, severities are coloured. Sheet `Files` holds
+//! one row per file (words, findings by severity, findings silenced by comments and held by
+//! the baseline, score, verdict) and one per unreadable file. Both sheets print landscape,
+//! one page wide.
 //!
 //! The workbook is a zip archive written at the end of the batch; the CSV stays the stable
 //! machine format.
@@ -219,6 +219,8 @@ impl XlsxReport {
         ws.set_column_width(VERDICT, 30)?;
         ws.set_freeze_panes(1, 0)?;
         ws.autofilter(0, 0, r, (FILE_COLUMNS.len() - 1) as u16)?;
+        // printed: landscape, every column on one page wide (as the findings)
+        ws.set_landscape().set_print_fit_to_pages(1, 0);
         Ok(ws)
     }
 
