@@ -18,7 +18,8 @@ Exit codes:
   0  every file passed the gate
   1  the gate failed for at least one file (a finding at or above --fail-on, or a score
      above --max-score)
-  2  a usage error, a bad mtcheck.toml or dictionary, or a file that could not be read
+  2  a usage error, a bad mtcheck.toml or dictionary, a file that could not be read, or
+     no file to check
 
 Examples:
   mtcheck check article.md                       findings for people, at the terminal

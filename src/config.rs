@@ -521,6 +521,17 @@ mod tests {
     }
 
     #[test]
+    fn the_docs_url_keeps_its_line_for_the_check() {
+        let s = parse_str("# house rules\n\ndocs-url = \"https://w.example/{rule}\"\n").unwrap();
+        assert_eq!(
+            s.docs_url,
+            Some(("https://w.example/{rule}".to_string(), 3))
+        );
+        let e = parse_str("[gate]\ndocs-url = \"x\"\n").unwrap_err();
+        assert!(e.to_string().contains("docs-url"), "a top-level key: {e}");
+    }
+
+    #[test]
     fn errors_name_the_key_and_line() {
         let e = parse_str("[rules]\nignore = []\nignor = [\"x\"]\n").unwrap_err();
         assert_eq!(e.line, 3, "{e}");
