@@ -340,6 +340,14 @@ fn a_baseline_lets_known_findings_pass_and_new_ones_fail() {
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(stdout.contains("1 baselined"), "{stdout}");
     assert!(stderr.contains("1 baselined"), "{stderr}");
+    // the batch total of the text report counts them too
+    std::fs::write(dir.path().join("b.txt"), "Der Stadtrat hat getagt.\n").expect("write");
+    let (code, stdout, _) = with(&["b.txt"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains("2 files checked, 0 findings, 1 baselined, 0 failed the gate"),
+        "{stdout}"
+    );
     // a second occurrence is new
     std::fs::write(&input, format!("{MT}\n{MT}")).expect("write");
     let (code, stdout, _) = with(&["--format", "jsonl"]);

@@ -198,12 +198,7 @@ impl CheckSettings {
                 "--stdin-filename names standard input: give `-` (or no path) to check it",
             ));
         }
-        let docs_url = match &flags.docs_url {
-            Some(u) => {
-                Some(DocsUrl::parse(u).map_err(|e| AppError::Usage(format!("--docs-url: {e}")))?)
-            }
-            None => docs_url(&cfg)?,
-        };
+        let docs_url = docs_url(&flags, &cfg)?;
         let columns = match flags.columns.as_slice() {
             [] => None,
             [s, t] => Some((s.clone(), t.clone())),
@@ -272,8 +267,14 @@ impl CheckSettings {
     }
 }
 
-/// `docs-url` of the configuration file, checked.
-fn docs_url(cfg: &Settings) -> Result<Option<DocsUrl>, AppError> {
+/// Where the rules are documented: `--docs-url`, else `docs-url` of the configuration file,
+/// checked (an unusable address names the flag, or the file and line).
+fn docs_url(flags: &CheckFlags, cfg: &Settings) -> Result<Option<DocsUrl>, AppError> {
+    if let Some(u) = &flags.docs_url {
+        return DocsUrl::parse(u)
+            .map(Some)
+            .map_err(|e| AppError::Usage(format!("--docs-url: {e}")));
+    }
     let Some((url, line)) = &cfg.docs_url else {
         return Ok(None);
     };
