@@ -18,7 +18,8 @@ Exit codes:
   0  every file passed the gate
   1  the gate failed for at least one file (a finding at or above --fail-on, or a score
      above --max-score)
-  2  a usage error, a bad mtcheck.toml or dictionary, or a file that could not be read
+  2  a usage error, a bad mtcheck.toml or dictionary, a file that could not be read, or
+     no file to check
 
 Examples:
   mtcheck check article.md                       findings for people, at the terminal
@@ -118,6 +119,11 @@ pub struct CheckArgs {
     /// file:// URIs in SARIF) [default: the current directory].
     #[arg(long, value_name = "DIR")]
     pub base: Option<PathBuf>,
+    /// SARIF: link every rule to the newsroom's documentation at URL; `{rule}` stands for
+    /// the rule id, else `#<rule-id>` is appended (`https://wiki.example.org/mtcheck#{rule}`)
+    /// [default: `docs-url` in mtcheck.toml; none: rules carry their help text only].
+    #[arg(long, value_name = "URL")]
+    pub docs_url: Option<String>,
     /// The file name standard input stands for: reports show it, the input format and the
     /// nearest mtcheck.toml are found from it (`git show :a.md | mtcheck check
     /// --stdin-filename a.md -`).
@@ -205,6 +211,7 @@ impl From<CheckArgs> for CheckFlags {
             color: a.color,
             output: a.output,
             base: a.base,
+            docs_url: a.docs_url,
             stdin_filename: a.stdin_filename,
             encoding: a.encoding,
             baseline: a.baseline,

@@ -63,6 +63,10 @@ impl FailOn {
 pub struct Config {
     /// `glossary = "terms.csv"`: the terminology glossary, relative to the file.
     pub glossary: Option<Spanned<PathBuf>>,
+    /// `docs-url = "https://wiki.example.org/mtcheck#{rule}"`: where the rules are
+    /// documented (SARIF `helpUri`s).
+    #[serde(rename = "docs-url")]
+    pub docs_url: Option<Spanned<String>>,
     /// `[rules]`
     #[serde(default)]
     pub rules: RulesConfig,
@@ -201,6 +205,10 @@ pub struct Settings {
     pub glossary: Option<PathBuf>,
     /// `[[overrides]]`, in file order (a later one wins).
     pub overrides: Vec<Override>,
+    /// Where the rules are documented (SARIF `helpUri`s; a setting of the run, read from
+    /// `--config` or the `mtcheck.toml` nearest the current directory), with the line of the
+    /// value: the application checks the address and names the line when it is unusable.
+    pub docs_url: Option<(String, usize)>,
 }
 
 impl Settings {
@@ -299,6 +307,10 @@ pub fn parse(text: &str, path: &str, dir: &Path) -> Result<Settings, ConfigError
         .as_ref()
         .map(|p| existing_file(dir, p, "glossary", &err))
         .transpose()?;
+    let docs_url = cfg
+        .docs_url
+        .as_ref()
+        .map(|u| (u.get_ref().clone(), line_of(text, u.span().start)));
     let mut overrides = Vec::new();
     for o in &cfg.overrides {
         overrides.push(Override {
@@ -339,6 +351,7 @@ pub fn parse(text: &str, path: &str, dir: &Path) -> Result<Settings, ConfigError
         max_score: cfg.gate.max_score.map(|m| *m.get_ref()),
         glossary,
         overrides,
+        docs_url,
     })
 }
 
@@ -425,6 +438,11 @@ pub const TEMPLATE: &str = r#"# mtcheck configuration.
 # The terminology glossary (CSV english,german,forbidden), relative to this file.
 # glossary = "glossary.csv"
 
+# Where the newsroom documents the rules, for the links of the SARIF report (code scanning):
+# `{rule}` stands for the rule id; without it, `#<rule-id>` is appended to the address.
+# Without this key SARIF rules carry their help text and no link.
+# docs-url = "https://wiki.example.org/mtcheck#{rule}"
+
 [rules]
 # Rules switched off, by id (`mtcheck rules` lists them), e.g. ["anglicism"].
 ignore = []
@@ -500,6 +518,17 @@ mod tests {
         assert_eq!(s.allow, ["Lama"]);
         assert_eq!(s.fail_on, Some(FailOn::Minor));
         assert_eq!(s.max_score, Some(25.0));
+    }
+
+    #[test]
+    fn the_docs_url_keeps_its_line_for_the_check() {
+        let s = parse_str("# house rules\n\ndocs-url = \"https://w.example/{rule}\"\n").unwrap();
+        assert_eq!(
+            s.docs_url,
+            Some(("https://w.example/{rule}".to_string(), 3))
+        );
+        let e = parse_str("[gate]\ndocs-url = \"x\"\n").unwrap_err();
+        assert!(e.to_string().contains("docs-url"), "a top-level key: {e}");
     }
 
     #[test]

@@ -191,7 +191,8 @@ fn text_html_and_github_show_the_unit_escaped() {
 
     let (_, out, _) = run(&["--format", "github", &file]);
     let annotations = String::from_utf8(out).expect("UTF-8");
-    assert_eq!(annotations.lines().count(), 3, "{annotations}");
+    // two annotations and the summary notice
+    assert_eq!(annotations.lines().count(), 3 + 1, "{annotations}");
     assert!(
         annotations.contains(") unit a\"<b>%2Cc%3Ad%0Ae\u{1b}[31mf::„tiefe Taschen“"),
         "{annotations}"

@@ -87,7 +87,9 @@ fn xlsx_keeps_text_cells_as_written_in_editor_order() {
     assert_eq!(cell(&files, 0, 1), string("words"));
     assert_eq!(cell(&files, 1, 1), Data::Float(9.0));
     assert_eq!(cell(&files, 1, 4), Data::Float(1.0));
-    assert_eq!(cell(&files, 1, 8), string("fail"));
+    assert_eq!(cell(&files, 0, 7), string("baselined"));
+    assert_eq!(cell(&files, 1, 7), Data::Float(0.0));
+    assert_eq!(cell(&files, 1, 9), string("fail"));
 }
 
 #[test]
@@ -150,7 +152,11 @@ fn github_annotations_are_escaped() {
     let (code, stdout, _) = run(mtcheck().args(["--format", "github"]).arg(&input));
     assert_eq!(code, 1);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert_eq!(
+        lines[2],
+        "::notice title=mtcheck summary::1 file checked, 2 findings (0 critical, 1 major, 1 minor), 1 failed the gate — FAIL"
+    );
     let file = input
         .display()
         .to_string()
@@ -334,12 +340,180 @@ fn a_baseline_lets_known_findings_pass_and_new_ones_fail() {
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(stdout.contains("1 baselined"), "{stdout}");
     assert!(stderr.contains("1 baselined"), "{stderr}");
+    // the batch total of the text report counts them too
+    std::fs::write(dir.path().join("b.txt"), "Der Stadtrat hat getagt.\n").expect("write");
+    let (code, stdout, _) = with(&["b.txt"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains("2 files checked, 0 findings, 1 baselined, 0 failed the gate"),
+        "{stdout}"
+    );
     // a second occurrence is new
     std::fs::write(&input, format!("{MT}\n{MT}")).expect("write");
     let (code, stdout, _) = with(&["--format", "jsonl"]);
     assert_eq!(code, 1);
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     assert!(stdout.contains("\"line\":3"), "{stdout}");
+}
+
+#[test]
+fn every_report_that_summarises_files_counts_the_baselined_findings() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::write(dir.path().join("a.txt"), MT).expect("write");
+    let with = |extra: &[&str]| {
+        let mut c = mtcheck();
+        c.current_dir(dir.path())
+            .args(["--baseline", "base.json"])
+            .args(extra)
+            .arg("a.txt");
+        run(&mut c)
+    };
+    let (code, _, stderr) = with(&["--write-baseline"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = with(&[
+        "-o",
+        "report.html",
+        "-o",
+        "findings.sarif",
+        "-o",
+        "findings.xlsx",
+        "-o",
+        "github:-",
+    ]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert_eq!(
+        stdout,
+        "::notice title=mtcheck summary::1 file checked, 0 findings (0 critical, 0 major, 0 minor), 1 baselined, 0 failed the gate — pass\n"
+    );
+    let html = std::fs::read_to_string(dir.path().join("report.html")).expect("html written");
+    assert!(
+        html.contains("<th>suppressed</th><th>baselined</th>"),
+        "files table"
+    );
+    assert!(
+        html.contains("<td>0</td><td>1</td><td>0.00</td>"),
+        "suppressed 0, baselined 1, score 0"
+    );
+    assert!(html.contains("</span> of 0 findings shown · 1 baselined</small>"));
+    assert!(html.contains("1 files, 0 findings, 1 baselined, 0 failed the gate"));
+    let sarif: Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("findings.sarif")).expect("sarif"))
+            .expect("SARIF is JSON");
+    let run0 = &sarif["runs"][0];
+    assert_eq!(run0["properties"]["baselined"], 1);
+    assert_eq!(run0["results"].as_array().map(Vec::len), Some(0));
+    let notes = &run0["invocations"][0]["toolExecutionNotifications"];
+    assert_eq!(notes[0]["level"], "note", "{notes}");
+    assert!(
+        notes[0]["message"]["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("1 findings are in the baseline")),
+        "{notes}"
+    );
+    let mut wb: Xlsx<_> = open_workbook(dir.path().join("findings.xlsx")).expect("a workbook");
+    let files = wb.worksheet_range("Files").expect("files sheet");
+    assert_eq!(cell(&files, 0, 7), string("baselined"));
+    assert_eq!(cell(&files, 1, 7), Data::Float(1.0));
+    assert_eq!(cell(&files, 1, 8), Data::Float(0.0), "the score");
+    assert_eq!(cell(&files, 1, 9), string("pass"));
+    // without a baseline, SARIF says nothing of one
+    let (_, stdout, _) = run(mtcheck()
+        .current_dir(dir.path())
+        .args(["--format", "sarif", "a.txt"]));
+    let v: Value = serde_json::from_str(&stdout).expect("SARIF is JSON");
+    assert!(v["runs"][0].get("properties").is_none(), "{stdout}");
+}
+
+/// The `tool.driver` of the SARIF log of `a.txt` in `dir` with `extra` arguments (no
+/// configuration file unless they name one), and the exit code and standard error.
+fn sarif_driver(dir: &Path, extra: &[&str]) -> (i32, Value, String) {
+    let mut c = Command::cargo_bin("mtcheck").expect("the binary is built");
+    c.args(["check", "--color=never"]);
+    if !extra.contains(&"--config") {
+        c.arg("--no-config");
+    }
+    let (code, stdout, stderr) = run(c
+        .current_dir(dir)
+        .args(["--format", "sarif"])
+        .args(extra)
+        .arg("a.txt"));
+    let v: Value = serde_json::from_str(&stdout).unwrap_or(Value::Null);
+    (code, v["runs"][0]["tool"]["driver"].clone(), stderr)
+}
+
+/// The rule `id` among the driver's rules.
+fn sarif_rule<'a>(driver: &'a Value, id: &str) -> &'a Value {
+    driver["rules"]
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["id"] == id))
+        .expect("the rule is listed")
+}
+
+#[test]
+fn sarif_rules_carry_their_help_and_link_to_the_newsroom_docs() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::write(dir.path().join("a.txt"), MT).expect("write");
+    // no setting: help text and Markdown, no address
+    let (code, driver, stderr) = sarif_driver(dir.path(), &[]);
+    assert_eq!(code, 1, "{stderr}");
+    let idiom = sarif_rule(&driver, "literal-idiom");
+    let help = idiom["help"]["text"].as_str().expect("help text");
+    assert!(
+        help.contains("Why it matters:") && help.contains("Instead:"),
+        "{help}"
+    );
+    let markdown = idiom["help"]["markdown"].as_str().expect("help markdown");
+    assert!(markdown.contains("**Why it matters.**"), "{markdown}");
+    assert!(idiom.get("helpUri").is_none(), "{idiom}");
+    assert!(driver.get("informationUri").is_none(), "{driver}");
+    for r in driver["rules"].as_array().expect("rules") {
+        assert!(
+            r["help"]["text"].as_str().is_some_and(|t| t.len() > 40),
+            "{r}"
+        );
+    }
+    // --docs-url without a placeholder: the rule id as the fragment
+    let url = "https://wiki.example.org/mtcheck";
+    let (_, driver, _) = sarif_driver(dir.path(), &["--docs-url", url]);
+    assert_eq!(
+        sarif_rule(&driver, "literal-idiom")["helpUri"],
+        "https://wiki.example.org/mtcheck#literal-idiom"
+    );
+    assert_eq!(driver["informationUri"], url);
+    // in mtcheck.toml, with the placeholder; the flag wins over the file
+    let config = dir.path().join("mtcheck.toml");
+    std::fs::write(
+        &config,
+        "# house rules\ndocs-url = \"https://wiki.example.org/rules/{rule}.html\"\n",
+    )
+    .expect("write");
+    let cfg = config.display().to_string();
+    let (_, driver, stderr) = sarif_driver(dir.path(), &["--config", &cfg]);
+    assert_eq!(
+        sarif_rule(&driver, "us-date")["helpUri"],
+        "https://wiki.example.org/rules/us-date.html",
+        "{stderr}"
+    );
+    assert_eq!(driver["informationUri"], "https://wiki.example.org/rules/");
+    let (_, driver, _) = sarif_driver(dir.path(), &["--config", &cfg, "--docs-url", url]);
+    assert_eq!(driver["informationUri"], url);
+    // unusable addresses are errors naming the flag or the file and line
+    let (code, _, stderr) = sarif_driver(dir.path(), &["--docs-url", "wiki/mtcheck"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("--docs-url: `wiki/mtcheck` is not an absolute URL"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = sarif_driver(dir.path(), &["--docs-url", "https://w.example/p#x"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("has a fragment (#) but no {rule}"),
+        "{stderr}"
+    );
+    std::fs::write(&config, "\ndocs-url = \"https://wiki.example.org/a b\"\n").expect("write");
+    let (code, _, stderr) = sarif_driver(dir.path(), &["--config", &cfg]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("mtcheck.toml:2: docs-url:"), "{stderr}");
 }
 
 /// `mtcheck check` with configuration discovery on (no `--no-config`).

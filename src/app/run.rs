@@ -254,12 +254,16 @@ fn sinks<'a>(outputs: &[Output], stdout: &'a mut dyn Write) -> Result<Vec<Sink<'
     Ok(sinks)
 }
 
-/// The report of one output: SARIF and GitHub annotations with their base directory, the
-/// others by format.
+/// The report of one output: SARIF with its base directory and the rules' documentation,
+/// GitHub annotations with their base directory, the others by format.
 fn report(settings: &CheckSettings, o: &Output, bilingual: bool) -> Box<dyn Report> {
     match (o.format, &settings.base) {
-        (OutputFormat::Sarif, Some((base, cwd))) => {
-            Box::new(SarifReport::with_base(base.clone(), cwd.clone()))
+        (OutputFormat::Sarif, base) => {
+            let sarif = match base {
+                Some((base, cwd)) => SarifReport::with_base(base.clone(), cwd.clone()),
+                None => SarifReport::default(),
+            };
+            Box::new(sarif.with_docs(settings.docs_url.clone()))
         }
         (OutputFormat::Github, Some((base, cwd))) => {
             Box::new(GithubReport::with_base(base.clone(), cwd.clone()))
@@ -315,8 +319,6 @@ fn summary_line(
     status: Status,
     stderr: &mut dyn Write,
 ) -> io::Result<()> {
-    let count = |f: fn(&FileSummary) -> usize| files.iter().map(f).sum::<usize>();
-    let failed = files.iter().filter(|f| !f.passed).count();
     let written: Vec<String> = settings
         .outputs
         .iter()
@@ -328,10 +330,6 @@ fn summary_line(
         Status::Fail => "FAIL",
         Status::Error => "ERROR",
     };
-    let baselined = match count(|f| f.baselined) {
-        0 => String::new(),
-        n => format!(", {n} baselined"),
-    };
     let report = if written.is_empty() {
         String::new()
     } else {
@@ -339,17 +337,8 @@ fn summary_line(
     };
     writeln!(
         stderr,
-        "mtcheck: {} checked, {} findings ({} critical, {} major, {} minor){baselined}, {} failed the gate — {}{report}",
-        match files.len() {
-            1 => "1 file".to_string(),
-            n => format!("{n} files"),
-        },
-        count(|f| f.findings),
-        count(|f| f.critical),
-        count(|f| f.major),
-        count(|f| f.minor),
-        failed,
-        verdict,
+        "mtcheck: {} — {verdict}{report}",
+        crate::report::totals(files)
     )
 }
 

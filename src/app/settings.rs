@@ -13,6 +13,7 @@ use crate::input::{self, Encoding, Format};
 use crate::lexicon::glossary::Glossary;
 use crate::lexicon::Lexicons;
 use crate::report::csv::CsvOptions;
+use crate::report::sarif::DocsUrl;
 use crate::report::{Gate, OutputFormat, ReportOptions};
 use crate::rules::by_id;
 use crate::rules::typography::QuoteStyle;
@@ -52,6 +53,9 @@ pub struct CheckFlags {
     pub output: Vec<PathBuf>,
     /// SARIF URIs are relative to this directory (default: the current directory).
     pub base: Option<PathBuf>,
+    /// SARIF: where the rules are documented (`{rule}` stands for the rule id; without it
+    /// `#<rule-id>` is appended).
+    pub docs_url: Option<String>,
     /// The name standard input is checked, reported and configured under.
     pub stdin_filename: Option<PathBuf>,
     /// The character encoding of the inputs.
@@ -130,6 +134,9 @@ pub struct CheckSettings {
     /// SARIF paths are made relative to this directory, itself relative to the second
     /// (the current directory when the run started); `None`: paths as given.
     pub base: Option<(PathBuf, PathBuf)>,
+    /// SARIF: where the rules are documented (`--docs-url`, else `docs-url` in the
+    /// configuration file).
+    pub docs_url: Option<DocsUrl>,
     /// The name standard input is reported under (`None`: `-`).
     pub stdin_name: Option<String>,
     /// The character encoding of the inputs.
@@ -191,6 +198,7 @@ impl CheckSettings {
                 "--stdin-filename names standard input: give `-` (or no path) to check it",
             ));
         }
+        let docs_url = docs_url(&flags, &cfg)?;
         let columns = match flags.columns.as_slice() {
             [] => None,
             [s, t] => Some((s.clone(), t.clone())),
@@ -236,6 +244,7 @@ impl CheckSettings {
             paths: flags.paths,
             outputs,
             base,
+            docs_url,
             stdin_name: flags
                 .stdin_filename
                 .as_ref()
@@ -256,6 +265,30 @@ impl CheckSettings {
             reads,
         })
     }
+}
+
+/// Where the rules are documented: `--docs-url`, else `docs-url` of the configuration file,
+/// checked (an unusable address names the flag, or the file and line).
+fn docs_url(flags: &CheckFlags, cfg: &Settings) -> Result<Option<DocsUrl>, AppError> {
+    if let Some(u) = &flags.docs_url {
+        return DocsUrl::parse(u)
+            .map(Some)
+            .map_err(|e| AppError::Usage(format!("--docs-url: {e}")));
+    }
+    let Some((url, line)) = &cfg.docs_url else {
+        return Ok(None);
+    };
+    DocsUrl::parse(url).map(Some).map_err(|message| {
+        AppError::Config(config::ConfigError {
+            path: cfg
+                .path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            line: *line,
+            message: format!("docs-url: {message}"),
+        })
+    })
 }
 
 fn usage(message: &str) -> AppError {

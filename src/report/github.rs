@@ -8,6 +8,9 @@
 //! A finding in a translation unit with an id (XLIFF, TMX, JSON Lines, TSV/CSV) names it at
 //! the end of the title (`mtcheck rule (major) unit 12`).
 //!
+//! The last line is a notice with the totals (files, findings by severity, findings the
+//! baseline holds, files that failed the gate) and the verdict.
+//!
 //! Values are escaped as the runner expects: `%`, `\r` and `\n` everywhere, and also `:` and
 //! `,` in the properties.
 
@@ -59,8 +62,29 @@ impl Report for GithubReport {
                 data(&e.message)
             )?;
         }
-        Ok(())
+        writeln!(out, "{}", notice(&end))
     }
+}
+
+/// The last line: a notice with the batch's totals (findings the baseline holds included)
+/// and its verdict, shown in the run's summary of annotations.
+pub fn notice(end: &End<'_>) -> String {
+    let verdict = if !end.batch.errors.is_empty() {
+        "ERROR"
+    } else if end.passed() {
+        "pass"
+    } else {
+        "FAIL"
+    };
+    let unreadable = match end.batch.errors.len() {
+        0 => String::new(),
+        n => format!(", {n} could not be checked"),
+    };
+    format!(
+        "::notice title={}::{}{unreadable} — {verdict}",
+        property("mtcheck summary"),
+        data(&super::totals(end.summaries))
+    )
 }
 
 /// The workflow command of one finding in the file shown as `path`.

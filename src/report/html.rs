@@ -1,6 +1,7 @@
 //! A self-contained HTML report for editors: every article with its findings highlighted by
 //! severity, a detail box on click, filters by severity and rule, and a table of files with
-//! score and verdict. Inline CSS and JavaScript only; a Content-Security-Policy forbids any
+//! score, verdict and the number of findings the baseline holds (`--baseline`; they are
+//! not listed). Inline CSS and JavaScript only; a Content-Security-Policy forbids any
 //! network access. Everything taken from the input is HTML-escaped.
 //!
 //! The filter can be set from the address: `report.html#severity=major,critical&rule=false-friend`.
@@ -290,9 +291,13 @@ impl Report for HtmlReport {
         h.push_str("</style>\n</head>\n<body>\n<header><h1>mtcheck report</h1>");
         let _ = writeln!(
             h,
-            "<span class=\"summary\">{} files, {} findings, {} failed the gate{}</span> {}</header>",
+            "<span class=\"summary\">{} files, {} findings{}, {} failed the gate{}</span> {}</header>",
             files.len() + batch.errors.len(),
             total,
+            match files.iter().map(|f| f.baselined).sum::<usize>() {
+                0 => String::new(),
+                n => format!(", {n} baselined"),
+            },
             failed,
             match batch.errors.len() {
                 0 => String::new(),
@@ -371,17 +376,18 @@ fn badge(pass: bool) -> &'static str {
 }
 
 fn files_table(h: &mut String, files: &[FileSummary], errors: &[FileError]) {
-    h.push_str("<section class=\"card\" id=\"files\"><h2>Files</h2>\n<table>\n<thead><tr><th>file</th><th>words</th><th>critical</th><th>major</th><th>minor</th><th>suppressed</th><th>score</th><th>verdict</th></tr></thead>\n<tbody>\n");
+    h.push_str("<section class=\"card\" id=\"files\"><h2>Files</h2>\n<table>\n<thead><tr><th>file</th><th>words</th><th>critical</th><th>major</th><th>minor</th><th>suppressed</th><th>baselined</th><th>score</th><th>verdict</th></tr></thead>\n<tbody>\n");
     for (k, f) in files.iter().enumerate() {
         let _ = writeln!(
             h,
-            "<tr><td><a href=\"#file-{k}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.2}</td><td>{}</td></tr>",
+            "<tr><td><a href=\"#file-{k}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.2}</td><td>{}</td></tr>",
             esc(&f.path),
             f.words,
             f.critical,
             f.major,
             f.minor,
             f.suppressed,
+            f.baselined,
             f.score,
             badge(f.passed)
         );
@@ -389,12 +395,25 @@ fn files_table(h: &mut String, files: &[FileSummary], errors: &[FileError]) {
     for e in errors {
         let _ = writeln!(
             h,
-            "<tr class=\"errors\"><td>{}</td><td colspan=\"6\">{}</td><td><span class=\"badge fail\">ERROR</span></td></tr>",
+            "<tr class=\"errors\"><td>{}</td><td colspan=\"7\">{}</td><td><span class=\"badge fail\">ERROR</span></td></tr>",
             esc(&e.path),
             esc(&e.message)
         );
     }
     h.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// What an article's heading says of the findings not listed: silenced by comments, held by
+/// the baseline.
+fn counted_aside(suppressed: usize, baselined: usize) -> String {
+    let mut s = String::new();
+    if suppressed > 0 {
+        let _ = write!(s, " · {suppressed} suppressed");
+    }
+    if baselined > 0 {
+        let _ = write!(s, " · {baselined} baselined");
+    }
+    s
 }
 
 fn article(h: &mut String, file: &FileReport, passed: bool, k: usize, first: usize) {
@@ -407,10 +426,7 @@ fn article(h: &mut String, file: &FileReport, passed: bool, k: usize, first: usi
         file.words,
         file.findings.len(),
         file.findings.len(),
-        match file.suppressed {
-            0 => String::new(),
-            n => format!(" · {n} suppressed"),
-        }
+        counted_aside(file.suppressed, file.baselined)
     );
     match file.text.as_deref() {
         Some(text) => {

@@ -363,6 +363,29 @@ pub fn write(
     report.finish(end, out)
 }
 
+/// The batch in a few words: files checked, findings by severity, findings the baseline
+/// holds (when there are any) and files that failed the gate. The summary line on standard
+/// error and the GitHub notice say it so.
+pub fn totals(files: &[FileSummary]) -> String {
+    let count = |f: fn(&FileSummary) -> usize| files.iter().map(f).sum::<usize>();
+    let baselined = match count(|f| f.baselined) {
+        0 => String::new(),
+        n => format!(", {n} baselined"),
+    };
+    format!(
+        "{} checked, {} findings ({} critical, {} major, {} minor){baselined}, {} failed the gate",
+        match files.len() {
+            1 => "1 file".to_string(),
+            n => format!("{n} files"),
+        },
+        count(|f| f.findings),
+        count(|f| f.critical),
+        count(|f| f.major),
+        count(|f| f.minor),
+        files.iter().filter(|f| !f.passed).count(),
+    )
+}
+
 /// What every format says of the findings past the limit per file.
 pub fn omitted_note(n: usize) -> String {
     format!(

@@ -5,9 +5,19 @@
 //!
 //! Paths are URIs relative to a base directory (`--base`, by default the current one) so
 //! code scanning maps them to the repository; a file outside the base keeps an absolute
-//! `file://` URI. When the package names a repository, every rule links to the README's
-//! rules table (`helpUri`) and the tool to the repository (`informationUri`); without one
+//! `file://` URI.
+//!
+//! Every rule carries its whole documentation as `help` (text and Markdown), so code
+//! scanning shows it without any address. Links are written only where they lead somewhere:
+//! with `--docs-url` (or `docs-url` in `mtcheck.toml`, see [`DocsUrl`]) every rule links to
+//! the newsroom's own page (`helpUri`) and the tool to that page (`informationUri`); else,
+//! when the package names a repository, to the README's rules table there; without either
 //! (as now) neither is written rather than a made-up address.
+//!
+//! Findings the baseline holds (`--baseline`) are not results: code scanning would open an
+//! alert for each (it does not read SARIF `suppressions`). The log counts them instead: the
+//! run's `properties.baselined` and a tool execution notification (level `note`), both only
+//! when there are any.
 
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
@@ -63,6 +73,70 @@ pub fn help_uri() -> Option<String> {
     repository().map(|r| format!("{r}#rules"))
 }
 
+/// Where a newsroom documents the rules (`--docs-url URL`, `docs-url` in `mtcheck.toml`):
+/// each rule's `helpUri` is the URL with `{rule}` replaced by the rule id
+/// (`https://wiki.example.org/mtcheck/{rule}`), or, without the placeholder, the URL with
+/// `#<rule-id>` appended (`https://wiki.example.org/mtcheck` gives
+/// `https://wiki.example.org/mtcheck#literal-idiom`). The tool's `informationUri` is
+/// [`DocsUrl::page`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocsUrl(String);
+
+impl DocsUrl {
+    /// Where the rule id goes.
+    pub const PLACEHOLDER: &'static str = "{rule}";
+
+    /// Checks `url`: an absolute URL (a scheme such as `https:` and more), without white
+    /// space, and with a `#` only where the placeholder says where the rule id goes.
+    pub fn parse(url: &str) -> Result<Self, String> {
+        let scheme = url.split_once(':').filter(|(scheme, rest)| {
+            scheme.len() > 1
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+                && !rest.is_empty()
+        });
+        if scheme.is_none() {
+            return Err(format!(
+                "`{url}` is not an absolute URL (such as https://wiki.example.org/mtcheck#{{rule}})"
+            ));
+        }
+        if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(format!("`{url}` contains white space; encode it as %20"));
+        }
+        if url.contains('#') && !url.contains(Self::PLACEHOLDER) {
+            return Err(format!(
+                "`{url}` has a fragment (#) but no {{rule}}: write where the rule id goes, e.g. …#{{rule}}"
+            ));
+        }
+        Ok(DocsUrl(url.to_string()))
+    }
+
+    /// The address of the documentation of rule `id`.
+    pub fn rule(&self, id: &str) -> String {
+        if self.0.contains(Self::PLACEHOLDER) {
+            self.0.replace(Self::PLACEHOLDER, id)
+        } else {
+            format!("{}#{id}", self.0)
+        }
+    }
+
+    /// The address of the documentation as a whole: the URL, or with the placeholder the
+    /// part before it without a query or fragment (`https://wiki.example.org/rules/{rule}`
+    /// gives `https://wiki.example.org/rules/`, `…/mtcheck#{rule}` gives `…/mtcheck`).
+    pub fn page(&self) -> String {
+        match self.0.split_once(Self::PLACEHOLDER) {
+            Some((before, _)) => before
+                .split(['#', '?'])
+                .next()
+                .unwrap_or(before)
+                .to_string(),
+            None => self.0.clone(),
+        }
+    }
+}
+
 /// `path` as the user gave it, seen from `base`: relative when it lies inside `base` (or is
 /// relative and `base` is the current directory), else absolute. `cwd` resolves relative
 /// paths.
@@ -94,7 +168,7 @@ fn normalize(p: &Path) -> PathBuf {
     out
 }
 
-fn rule(m: &RuleMeta) -> Value {
+fn rule(m: &RuleMeta, docs: Option<&DocsUrl>) -> Value {
     let help = format!(
         "{}\n\nWhy it matters: {}\n\nExample: {}\n\nInstead: {}",
         m.flags, m.why, m.example, m.instead
@@ -116,7 +190,8 @@ fn rule(m: &RuleMeta) -> Value {
             "tags": [m.category],
         },
     });
-    if let (Some(uri), Value::Object(o)) = (help_uri(), &mut v) {
+    let uri = docs.map(|d| d.rule(m.id)).or_else(help_uri);
+    if let (Some(uri), Value::Object(o)) = (uri, &mut v) {
         o.insert("helpUri".into(), json!(uri));
     }
     v
@@ -184,11 +259,14 @@ fn result(f: &LocatedFinding, rule_index: Option<usize>, paths: &Paths) -> Value
     Value::Object(r)
 }
 
-/// How paths become URIs: relative to a base directory, or as given.
+/// How paths become URIs (relative to a base directory, or as given), and where the rules
+/// are documented.
 #[derive(Debug, Clone, Default)]
 struct Paths {
     /// (base, current directory); `None`: paths as given.
     base: Option<(PathBuf, PathBuf)>,
+    /// The newsroom's documentation of the rules.
+    docs: Option<DocsUrl>,
 }
 
 impl Paths {
@@ -210,6 +288,8 @@ pub struct SarifReport {
     spool: super::Spool,
     /// Files with findings past the limit per file, and how many.
     capped: Vec<(String, usize)>,
+    /// Findings the baseline holds, in all files.
+    baselined: usize,
 }
 
 impl SarifReport {
@@ -219,9 +299,16 @@ impl SarifReport {
         SarifReport {
             paths: Paths {
                 base: Some((base, cwd)),
+                docs: None,
             },
             ..SarifReport::default()
         }
+    }
+
+    /// The log with every rule linked to the newsroom's documentation.
+    pub fn with_docs(mut self, docs: Option<DocsUrl>) -> Self {
+        self.paths.docs = docs;
+        self
     }
 }
 
@@ -240,11 +327,16 @@ impl Report for SarifReport {
         if file.omitted.total() > 0 {
             self.capped.push((file.path.clone(), file.omitted.total()));
         }
+        self.baselined += file.baselined;
         Ok(())
     }
 
     fn finish(&mut self, end: End<'_>, out: &mut dyn Write) -> io::Result<()> {
-        write_log(end.batch, &self.paths, &self.capped, &mut self.spool, out)
+        let notes = Notes {
+            capped: &self.capped,
+            baselined: self.baselined,
+        };
+        write_log(end.batch, &self.paths, &notes, &mut self.spool, out)
     }
 }
 
@@ -258,15 +350,24 @@ pub fn write(batch: &Batch, out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
+/// What the log notes besides unreadable files.
+struct Notes<'a> {
+    /// Files with findings past the limit per file, and how many.
+    capped: &'a [(String, usize)],
+    /// Findings the baseline holds.
+    baselined: usize,
+}
+
 /// Writes the log around the spooled results.
 fn write_log(
     batch: &Batch,
     paths: &Paths,
-    capped: &[(String, usize)],
+    notes: &Notes<'_>,
     spooled: &mut super::Spool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let rules: Vec<Value> = REGISTRY.iter().map(|r| rule(r.meta())).collect();
+    let docs = paths.docs.as_ref();
+    let rules: Vec<Value> = REGISTRY.iter().map(|r| rule(r.meta(), docs)).collect();
     let mut notifications: Vec<Value> = batch
         .errors
         .iter()
@@ -278,7 +379,7 @@ fn write_log(
             })
         })
         .collect();
-    notifications.extend(capped.iter().map(|(path, n)| {
+    notifications.extend(notes.capped.iter().map(|(path, n)| {
         json!({
             "level": "warning",
             "message": { "text": format!("{path}: {}", super::omitted_note(*n)) },
@@ -292,10 +393,20 @@ fn write_log(
         "semanticVersion": env!("CARGO_PKG_VERSION"),
         "rules": rules,
     });
-    if let (Some(r), Value::Object(o)) = (repository(), &mut driver) {
+    let information = docs.map(DocsUrl::page).or(repository().map(str::to_string));
+    if let (Some(r), Value::Object(o)) = (information, &mut driver) {
         o.insert("informationUri".into(), json!(r));
     }
-    let log = json!({
+    if notes.baselined > 0 {
+        notifications.push(json!({
+            "level": "note",
+            "message": { "text": format!(
+                "{} findings are in the baseline (--baseline) and not reported as results",
+                notes.baselined
+            ) },
+        }));
+    }
+    let mut log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -308,6 +419,9 @@ fn write_log(
             "results": results,
         }],
     });
+    if let (true, Some(Value::Object(run))) = (notes.baselined > 0, log.pointer_mut("/runs/0")) {
+        run.insert("properties".into(), json!({ "baselined": notes.baselined }));
+    }
     // the results go where the empty list stands: the last `"results": []` (a key; inside
     // a JSON string the quotes would be escaped)
     let text = serde_json::to_string_pretty(&log)?;
@@ -335,6 +449,36 @@ mod tests {
         assert_eq!(uri("articles/a b.txt"), "articles/a%20b.txt");
         assert_eq!(uri("/tmp/ä.md"), "file:///tmp/%C3%A4.md");
         assert_eq!(uri("dir\\x.txt"), "dir/x.txt");
+    }
+
+    #[test]
+    fn docs_urls_name_each_rule() {
+        let plain = DocsUrl::parse("https://wiki.example.org/mtcheck").unwrap();
+        assert_eq!(
+            plain.rule("us-date"),
+            "https://wiki.example.org/mtcheck#us-date"
+        );
+        assert_eq!(plain.page(), "https://wiki.example.org/mtcheck");
+        let fragment = DocsUrl::parse("https://wiki.example.org/mtcheck#{rule}").unwrap();
+        assert_eq!(
+            fragment.rule("us-date"),
+            "https://wiki.example.org/mtcheck#us-date"
+        );
+        assert_eq!(fragment.page(), "https://wiki.example.org/mtcheck");
+        let query = DocsUrl::parse("https://w.example/doc?r={rule}&l=de").unwrap();
+        assert_eq!(query.rule("a-b"), "https://w.example/doc?r=a-b&l=de");
+        assert_eq!(query.page(), "https://w.example/doc");
+        assert!(DocsUrl::parse("file:///srv/docs/{rule}.html").is_ok());
+        for bad in [
+            "wiki/mtcheck",
+            "https:",
+            "c:\\docs",
+            "https://a b",
+            "https://w/p#x",
+            "",
+        ] {
+            assert!(DocsUrl::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

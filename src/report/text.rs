@@ -159,9 +159,13 @@ pub fn write_end(
     if files.len() + errors > 1 {
         let total: usize = files.iter().map(|f| f.findings).sum();
         let failed = files.iter().filter(|f| !f.passed).count();
+        let baselined = match files.iter().map(|f| f.baselined).sum::<usize>() {
+            0 => String::new(),
+            n => format!(", {n} baselined"),
+        };
         writeln!(
             out,
-            "{} files checked, {} findings, {} failed the gate, {} could not be read",
+            "{} files checked, {} findings{baselined}, {} failed the gate, {} could not be read",
             files.len(),
             total,
             failed,

@@ -7,9 +7,10 @@
 //! suggestion, message, sentence, then the English source and the segment id (the id of the
 //! translation unit in an XLIFF, TMX, JSON Lines or TSV/CSV file; both in bilingual runs
 //! only), the segment number and the byte offsets, then category, column, end line and end
-//! column. The header row is frozen and
-//! filtered, severities are coloured. Sheet `Files` holds one row per file (words, findings
-//! by severity, score, verdict) and one per unreadable file.
+//! column. The header row is frozen and filtered, severities are coloured. Sheet `Files` holds
+//! one row per file (words, findings by severity, findings silenced by comments and held by
+//! the baseline, score, verdict) and one per unreadable file. Both sheets print landscape,
+//! one page wide.
 //!
 //! The workbook is a zip archive written at the end of the batch; the CSV stays the stable
 //! machine format.
@@ -46,7 +47,7 @@ pub const POSITION_COLUMNS: [&str; 7] = [
 ];
 
 /// The columns of sheet `Files`.
-pub const FILE_COLUMNS: [&str; 9] = [
+pub const FILE_COLUMNS: [&str; 10] = [
     "file",
     "words",
     "findings",
@@ -54,9 +55,14 @@ pub const FILE_COLUMNS: [&str; 9] = [
     "major",
     "minor",
     "suppressed",
+    "baselined",
     "score",
     "verdict",
 ];
+
+/// The column of the verdict (and of an unreadable file's error) in sheet `Files`; the
+/// score stands before it.
+const VERDICT: u16 = FILE_COLUMNS.len() as u16 - 1;
 
 /// The most characters a spreadsheet cell holds; longer text is cut with `…`.
 const CELL_MAX: usize = 32_767;
@@ -204,15 +210,17 @@ impl XlsxReport {
         for e in &end.batch.errors {
             r += 1;
             ws.write_string(r, 0, cell(&e.path))?;
-            ws.write_string_with_format(r, 8, cell(&e.message), &self.styles.fail)?;
+            ws.write_string_with_format(r, VERDICT, cell(&e.message), &self.styles.fail)?;
         }
         ws.set_column_width(0, 40)?;
-        for c in 1..8 {
+        for c in 1..VERDICT {
             ws.set_column_width(c, 11)?;
         }
-        ws.set_column_width(8, 30)?;
+        ws.set_column_width(VERDICT, 30)?;
         ws.set_freeze_panes(1, 0)?;
         ws.autofilter(0, 0, r, (FILE_COLUMNS.len() - 1) as u16)?;
+        // printed: landscape, every column on one page wide (as the findings)
+        ws.set_landscape().set_print_fit_to_pages(1, 0);
         Ok(ws)
     }
 
@@ -225,17 +233,23 @@ impl XlsxReport {
             f.major,
             f.minor,
             f.suppressed,
+            f.baselined,
         ];
         for (i, n) in counts.into_iter().enumerate() {
             ws.write_number(r, 1 + i as u16, n as f64)?;
         }
-        ws.write_number_with_format(r, 7, f.score, &Format::new().set_num_format("0.00"))?;
+        ws.write_number_with_format(
+            r,
+            VERDICT - 1,
+            f.score,
+            &Format::new().set_num_format("0.00"),
+        )?;
         let (verdict, style) = if f.passed {
             ("pass", &self.styles.pass)
         } else {
             ("fail", &self.styles.fail)
         };
-        ws.write_string_with_format(r, 8, verdict, style)?;
+        ws.write_string_with_format(r, VERDICT, verdict, style)?;
         Ok(())
     }
 
