@@ -237,7 +237,16 @@ impl Rule for NameVariant {
         let lex = WordFreq::builtin();
         // a German word form or a compound of German words is no misspelt name
         let morph = crate::morph::Morph::global();
-        let mut german = |w: &str| cached(&GERMAN, w, || morph.is_german(w, false));
+        // once per document here, and once per thread across documents in `GERMAN`
+        let mut german_memo: FastMap<String, bool> = FastMap::default();
+        let mut german = |w: &str| match german_memo.get(w) {
+            Some(&known) => known,
+            None => {
+                let known = cached(&GERMAN, w, || morph.is_german(w, false));
+                german_memo.insert(w.to_string(), known);
+                known
+            }
+        };
         // the look-ups run once per distinct normalised form and thread, after the cheap
         // shape test
         let mut rare_memo = TokenMemo::new(&doc.tokens);

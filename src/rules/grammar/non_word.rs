@@ -1,6 +1,7 @@
 //! `non-word`: a lower-case word that is no German word form, no compound of known parts, in
 //! neither frequency lexicon, and one edit away from a frequent word (offizielen).
 
+use crate::text::token_map::FastMap;
 use crate::text::word_cache::cached;
 
 use crate::document::Document;
@@ -246,6 +247,8 @@ impl Rule for NonWord {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        // once per document here, and once per thread across documents in `TYPOS`
+        let mut seen: FastMap<&str, Option<String>> = FastMap::default();
         for sent in &doc.sentences {
             let mut quoted = false;
             for t in sent.tok_start..sent.tok_end {
@@ -267,9 +270,14 @@ impl Rule for NonWord {
                 }
                 // the word is all lower case, so the sentence start, which lets a capital
                 // be lower-cased, changes nothing: the answer depends on the word alone
-                let typo = cached(&TYPOS, text, || {
-                    (!is_word(text, false)).then(|| neighbour(text)).flatten()
-                });
+                let typo = seen
+                    .entry(text)
+                    .or_insert_with(|| {
+                        cached(&TYPOS, text, || {
+                            (!is_word(text, false)).then(|| neighbour(text)).flatten()
+                        })
+                    })
+                    .clone();
                 if let Some(fix) = typo {
                     if separated_verb(doc, text, t, sent.tok_end)
                         || foreign_run(doc, t, sent.tok_start, sent.tok_end)

@@ -2,11 +2,14 @@
 //! number and gender (in den Abteil, Die Batterietag, einen kleine Schaufel), read from the
 //! morphology layer.
 
+use foldhash::HashMap;
+
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::lexicon::words::WordFreq;
 use crate::morph::{Cases, Declension, Genders, Kind, Morph, Numbers, Pos, Readings, Source, Tag};
 use crate::rules::{declare_rule, q, Context, Rule, RuleMeta};
+use crate::text::word_cache::cached;
 use crate::text::TokenKind;
 
 declare_rule! {
@@ -173,21 +176,41 @@ struct Word {
     known: bool,
 }
 
+/// Looks words up once per document (and thread).
+struct Lookup<'d> {
+    morph: &'static Morph,
+    buf: Readings,
+    seen: HashMap<&'d str, Word>,
+}
+
+impl<'d> Lookup<'d> {
+    fn new() -> Self {
+        Lookup {
+            morph: Morph::global(),
+            buf: Readings::default(),
+            seen: HashMap::default(),
+        }
+    }
+
+    /// `form` as written (a determiner is looked up lower-cased): once per document here, and
+    /// once per thread across documents ([`crate::text::word_cache`]).
+    fn word(&mut self, form: &'d str) -> Word {
+        if let Some(&w) = self.seen.get(form) {
+            return w;
+        }
+        let (morph, buf) = (self.morph, &mut self.buf);
+        let w = cached(&WORDS, form, || analyze_word(morph, buf, form));
+        self.seen.insert(form, w);
+        w
+    }
+}
+
 crate::word_cache! {
     /// [`Word`] of every form a thread looked up, across documents.
     static WORDS: Word;
 }
 
-/// What the rule knows about `form` as written (a determiner is looked up lower-cased);
-/// looked up once per thread ([`crate::text::word_cache`]).
-fn word(form: &str) -> Word {
-    crate::text::word_cache::cached(&WORDS, form, || {
-        let mut buf = Readings::default();
-        analyze_word(Morph::global(), &mut buf, form)
-    })
-}
-
-/// [`word`] without the cache.
+/// What the rule knows about `form` as written (a determiner is looked up lower-cased).
 fn analyze_word(morph: &Morph, buf: &mut Readings, form: &str) -> Word {
     let capital = form.chars().next().is_some_and(char::is_uppercase);
     let key = if capital && form.len() <= 7 && is_determiner_form(&form.to_lowercase()) {
@@ -239,6 +262,7 @@ impl Rule for NpAgreement {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let mut look = Lookup::new();
         for sent in &doc.sentences {
             for t in sent.tok_start..sent.tok_end {
                 if !doc.is_word(t)
@@ -247,7 +271,7 @@ impl Rule for NpAgreement {
                 {
                     continue;
                 }
-                let Some(noun) = phrase(doc, t, sent.tok_end) else {
+                let Some(noun) = phrase(doc, &mut look, t, sent.tok_end) else {
                     continue;
                 };
                 let (start, end) = (doc.tok(t).start, doc.tok(noun).end);
@@ -297,9 +321,9 @@ fn relative(doc: &Document, first: usize, t: usize) -> bool {
 
 /// The noun of the phrase that starts with the determiner at `t` when the phrase does not
 /// agree; `None` when it agrees or the rule cannot tell.
-fn phrase<'d>(doc: &'d Document, t: usize, end: usize) -> Option<usize> {
+fn phrase<'d>(doc: &'d Document, look: &mut Lookup<'d>, t: usize, end: usize) -> Option<usize> {
     const MAX_ADJECTIVES: usize = 3;
-    let det = word(doc.text(t)).det;
+    let det = look.word(doc.text(t)).det;
     if det == 0 {
         return None;
     }
@@ -319,16 +343,16 @@ fn phrase<'d>(doc: &'d Document, t: usize, end: usize) -> Option<usize> {
         if text.starts_with(char::is_uppercase) {
             // a pronoun before a plural without article (und dem ältere Quellen zur Verfügung
             // standen, mit jenen verbündeter Staaten): a strong adjective agrees with the noun
-            let noun = word(text).noun;
+            let noun = look.word(text).noun;
             if last_strong & noun & STRONG_PLU != 0 {
                 return None;
             }
             // only a conflict of gender or number, which no case explains: an ending slip
             // (ein grandiosen Wachstum) is a typo more often than a translation error
             let conflict = number_gender(det) & number_gender(last_adj) & number_gender(noun) == 0;
-            return (conflict && mismatch(doc, t, det & last_adj, i, end)).then_some(i);
+            return (conflict && mismatch(doc, look, t, det & last_adj, i, end)).then_some(i);
         }
-        let w = word(text);
+        let w = look.word(text);
         if w.adj == 0 || w.noun != 0 {
             return None;
         }
@@ -340,16 +364,23 @@ fn phrase<'d>(doc: &'d Document, t: usize, end: usize) -> Option<usize> {
 
 /// The noun at `i` fits none of the triples `agree` left by the determiner at `d` (`det`)
 /// and the adjective, and the rule is sure it is a common noun that heads the phrase.
-fn mismatch<'d>(doc: &'d Document, d: usize, agree: Agree, i: usize, end: usize) -> bool {
+fn mismatch<'d>(
+    doc: &'d Document,
+    look: &mut Lookup<'d>,
+    d: usize,
+    agree: Agree,
+    i: usize,
+    end: usize,
+) -> bool {
     let text = doc.text(i);
     if text.chars().count() < 3 || text.chars().skip(1).any(char::is_uppercase) {
         return false;
     }
-    let w = word(text);
+    let w = look.word(text);
     if w.noun == 0 || w.name || agree & w.noun != 0 {
         return false;
     }
-    let det = word(doc.text(d)).det;
+    let det = look.word(doc.text(d)).det;
     let det_norm = doc.norm(d);
     let plural_only = w.noun & !ANY_PLU == 0;
     // an ein-word before a plural is a pronoun (dass einem Türen geöffnet werden, wenn
@@ -378,9 +409,9 @@ fn mismatch<'d>(doc: &'d Document, d: usize, agree: Agree, i: usize, end: usize)
     if DAT_PLU & agree != 0 && w.noun & ANY_PLU != 0 && lower.ends_with(['n', 's']) {
         return false;
     }
-    !next_word_excuses(doc, d, i, end)
+    !next_word_excuses(doc, look, d, i, end)
         && !unsure_noun(text, &lower, agree)
-        && !extended_attribute(doc, d, i, end)
+        && !extended_attribute(doc, look, d, i, end)
 }
 
 /// The dative singular at `d` is a demonstrative pronoun with a plural object after it
@@ -402,10 +433,16 @@ fn dative_pronoun(doc: &Document, d: usize, i: usize) -> bool {
 /// before any comma, an inflected adjective or participle and a noun agree with the
 /// determiner (eine Anfang des Monats erschienene Kolumne, der letzte Woche vorgestellte
 /// Plan). The noun after the determiner belongs to an adverbial of the participle.
-fn extended_attribute<'d>(doc: &'d Document, d: usize, i: usize, end: usize) -> bool {
+fn extended_attribute<'d>(
+    doc: &'d Document,
+    look: &mut Lookup<'d>,
+    d: usize,
+    i: usize,
+    end: usize,
+) -> bool {
     /// The longest adverbial searched, in tokens.
     const MAX_SPAN: usize = 10;
-    let det = word(doc.text(d)).det;
+    let det = look.word(doc.text(d)).det;
     let stop = end.min(i + 1 + MAX_SPAN);
     let morph = Morph::global();
     for j in i + 1..stop.saturating_sub(1) {
@@ -430,11 +467,11 @@ fn extended_attribute<'d>(doc: &'d Document, d: usize, i: usize, end: usize) -> 
         {
             continue;
         }
-        let a = word(adj).adj;
+        let a = look.word(adj).adj;
         if a & det == 0 {
             continue;
         }
-        if word(noun).noun & a & det != 0 {
+        if look.word(noun).noun & a & det != 0 {
             return true;
         }
     }
@@ -443,7 +480,13 @@ fn extended_attribute<'d>(doc: &'d Document, d: usize, i: usize, end: usize) -> 
 
 /// The word after the noun shows that the noun is no head of the phrase, or that *das* is
 /// a pronoun.
-fn next_word_excuses<'d>(doc: &'d Document, d: usize, i: usize, end: usize) -> bool {
+fn next_word_excuses<'d>(
+    doc: &'d Document,
+    look: &mut Lookup<'d>,
+    d: usize,
+    i: usize,
+    end: usize,
+) -> bool {
     if i + 1 >= end {
         return false;
     }
@@ -471,7 +514,7 @@ fn next_word_excuses<'d>(doc: &'d Document, d: usize, i: usize, end: usize) -> b
     }
     // an adjective after it: a measure before the adjective (ein Jahrtausende altes
     // Stück); a word that is no German: a foreign name (des Front national)
-    let nw = word(nt);
+    let nw = look.word(nt);
     nw.adj != 0 || !nw.known
 }
 

@@ -155,6 +155,7 @@ fn across_sentences(doc: &Document, cx: &mut Context<'_>) {
         lex.list(ListId::RepeatedPhraseIntensifiers),
     ];
     let mut words: Vec<usize> = Vec::new();
+    let mut first_grams: FastMap<u64, usize> = FastMap::default();
     for seg in &doc.segments {
         words.clear();
         words.extend((seg.tok_start..seg.tok_end).filter(|&t| doc.is_word(t)));
@@ -169,7 +170,7 @@ fn across_sentences(doc: &Document, cx: &mut Context<'_>) {
             self_pairs(doc, &words, idioms, cx);
         }
         if !source.phrase {
-            later_repeat(doc, &words, cx);
+            later_repeat(doc, &words, &mut first_grams, cx);
             reordered_clauses(doc, seg.tok_start, seg.tok_end, cx);
         }
     }
@@ -249,10 +250,15 @@ const MAX_PHRASE: usize = 40;
 
 /// The same phrase again in a later sentence of the segment: linear, by hashing every
 /// four-word phrase once and looking at most [`MAX_PHRASE`] words ahead.
-fn later_repeat(doc: &Document, words: &[usize], cx: &mut Context<'_>) {
-    // the keys are hashes already: the map needs no hashing of its own, only a cheap mix
-    let mut first: FastMap<u64, usize> = FastMap::default();
-    first.reserve(words.len());
+fn later_repeat(
+    doc: &Document,
+    words: &[usize],
+    first: &mut FastMap<u64, usize>,
+    cx: &mut Context<'_>,
+) {
+    // the keys are hashes already: the map needs no hashing of its own, only a cheap mix;
+    // one map serves every segment of the document
+    first.clear();
     let same = |a: usize, b: usize| doc.norm(words[a]) == doc.norm(words[b]);
     let mut k = 0;
     while k + 4 <= words.len() {
@@ -304,54 +310,78 @@ fn later_repeat(doc: &Document, words: &[usize], cx: &mut Context<'_>) {
     }
 }
 
+/// One clause of [`reordered_clauses`]: its first and last word, the hashes of its content
+/// words in order and sorted. The buffers are reused from clause to clause.
+#[derive(Default)]
+struct Clause {
+    first: usize,
+    last: usize,
+    words: Vec<u64>,
+    sorted: Vec<u64>,
+}
+
+impl Clause {
+    fn clear(&mut self) {
+        self.first = usize::MAX;
+        self.last = 0;
+        self.words.clear();
+        self.sorted.clear();
+    }
+
+    /// The number of words from the first to the last.
+    fn len(&self, doc: &Document) -> usize {
+        (self.first..=self.last).filter(|&i| doc.is_word(i)).count()
+    }
+}
+
 /// A clause with the same content words as the clause before it, in another order.
 fn reordered_clauses(doc: &Document, from: usize, to: usize, cx: &mut Context<'_>) {
-    // (first word, last word, content words in order, sorted)
-    type Clause = (usize, usize, Vec<u64>, Vec<u64>);
-    let mut prev: Option<Clause> = None;
-    let mut cur: Clause = (usize::MAX, 0, Vec::new(), Vec::new());
+    let (mut prev, mut cur) = (Clause::default(), Clause::default());
+    let mut have_prev = false;
+    cur.clear();
     for t in from..=to {
         let boundary =
             t == to || matches!(doc.text(t), "," | ";" | ":" | "." | "!" | "?" | "–" | "—");
         if !boundary {
             if doc.is_word(t) {
-                cur.0 = cur.0.min(t);
-                cur.1 = t;
+                cur.first = cur.first.min(t);
+                cur.last = t;
                 if content(doc, t) {
-                    cur.2.push(doc.tokens.norm_hash(t));
+                    cur.words.push(doc.tokens.norm_hash(t));
                 }
             }
             continue;
         }
-        if cur.0 == usize::MAX {
+        if cur.first == usize::MAX {
             continue;
         }
-        cur.3 = cur.2.clone();
-        cur.3.sort_unstable();
-        if let Some(p) = &prev {
-            let words = |c: &Clause| (c.0..=c.1).filter(|&i| doc.is_word(i)).count();
-            if cur.3.len() >= 3
-                && p.3 == cur.3
-                && p.2 != cur.2
-                && words(p).abs_diff(words(&cur)) <= 2
-            {
-                let (s, e) = (doc.tok(cur.0).start, doc.tok(cur.1).end);
-                cx.report(
-                    &META,
-                    s,
-                    e,
-                    format!(
-                        "The clause {} repeats the clause before it with its words reordered.",
-                        q(&doc.view[s..e])
-                    ),
-                    None,
-                );
-            }
+        // only a clause of three content words or more is compared, with a clause of as
+        // many: the sorted list of a shorter one is never needed
+        if cur.words.len() >= 3 {
+            cur.sorted.extend_from_slice(&cur.words);
+            cur.sorted.sort_unstable();
         }
-        prev = Some(std::mem::replace(
-            &mut cur,
-            (usize::MAX, 0, Vec::new(), Vec::new()),
-        ));
+        if have_prev
+            && cur.sorted.len() >= 3
+            && prev.sorted == cur.sorted
+            && prev.words != cur.words
+            && prev.len(doc).abs_diff(cur.len(doc)) <= 2
+        {
+            let (s, e) = (doc.tok(cur.first).start, doc.tok(cur.last).end);
+            cx.report(
+                &META,
+                s,
+                e,
+                format!(
+                    "The clause {} repeats the clause before it with its words reordered.",
+                    q(&doc.view[s..e])
+                ),
+                None,
+            );
+        }
+        std::mem::swap(&mut prev, &mut cur);
+        have_prev = true;
+        cur.clear();
     }
 }
 

@@ -97,16 +97,6 @@ fn names_or_title(doc: &Document, sentence_start: usize, run: &[usize]) -> bool 
     inner_capital || before || after
 }
 
-crate::word_cache! {
-    /// [`WordFreq::is_english_not_german`] of the built-in lexicon, per thread.
-    static ENGLISH_ONLY: bool;
-}
-
-/// `norm` is English and not German, by the built-in lexicon `lex`; asked once per thread.
-fn english_only(lex: &'static WordFreq, norm: &str) -> bool {
-    crate::text::word_cache::cached(&ENGLISH_ONLY, norm, || lex.is_english_not_german(norm))
-}
-
 impl Rule for UntranslatedEnglish {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -140,8 +130,8 @@ impl Rule for UntranslatedEnglish {
                 let mut u = t;
                 while u < sent.tok_end && doc.tok(u).kind == TokenKind::Word && !in_quote[u] {
                     // English words are ASCII; umlauts and ß mark German
-                    let english =
-                        doc.norm(u).is_ascii() && english_memo.get(u, |n| english_only(lex, n));
+                    let english = doc.norm(u).is_ascii()
+                        && english_memo.get(u, |n| lex.is_english_not_german(n));
                     if !(english || function_words.contains_token(tokens, u)) {
                         break;
                     }
@@ -151,7 +141,7 @@ impl Rule for UntranslatedEnglish {
                         break;
                     }
                 }
-                let mut english = |i: usize| english_memo.get(i, |n| english_only(lex, n));
+                let mut english = |i: usize| english_memo.get(i, |n| lex.is_english_not_german(n));
                 // trim function words at the edges
                 let first = run.iter().position(|&i| english(i)).unwrap_or(run.len());
                 let last = run

@@ -7,7 +7,6 @@ use crate::document::Document;
 use crate::lexicon::words::WordFreq;
 use crate::text::segment::SENTENCE_STARTERS;
 use crate::text::token_map::TokenMemo as NormMemo;
-use crate::text::word_cache::cached;
 use crate::text::TokenKind;
 
 use super::super::{Certainty, Zone, ZoneKind};
@@ -71,18 +70,7 @@ struct English {
     only: bool,
 }
 
-crate::word_cache! {
-    /// [`Lexicon::english`] of the normalised forms a thread looked up, across documents.
-    static ENGLISH: English;
-}
-
-crate::word_cache! {
-    /// [`Lexicon::german`] of the normalised forms a thread looked up, across documents.
-    static GERMAN: bool;
-}
-
-/// The built-in lexicon ([`WordFreq::builtin`]), asked once per distinct word of the
-/// document and thread.
+/// The lexicon, asked once per distinct word of the document.
 struct Lexicon<'d> {
     doc: &'d Document,
     lex: &'static WordFreq,
@@ -96,15 +84,13 @@ impl Lexicon<'_> {
     fn english(&mut self, t: usize) -> English {
         let lex = self.lex;
         self.english.get(t, |norm| {
-            cached(&ENGLISH, norm, || {
-                let english = lex
-                    .en_zipf(norm)
-                    .is_some_and(|en| en >= lex.de_zipf(norm).unwrap_or(lex.de_floor()));
-                English {
-                    english,
-                    only: english && lex.is_english_not_german(norm),
-                }
-            })
+            let english = lex
+                .en_zipf(norm)
+                .is_some_and(|en| en >= lex.de_zipf(norm).unwrap_or(lex.de_floor()));
+            English {
+                english,
+                only: english && lex.is_english_not_german(norm),
+            }
         })
     }
 
@@ -113,9 +99,7 @@ impl Lexicon<'_> {
     fn german(&mut self, t: usize) -> bool {
         let lex = self.lex;
         self.german.get(t, |norm| {
-            cached(&GERMAN, norm, || {
-                lex.de_zipf(norm).is_some() && lex.english_margin(norm).is_none_or(|m| m < 0.0)
-            })
+            lex.de_zipf(norm).is_some() && lex.english_margin(norm).is_none_or(|m| m < 0.0)
         })
     }
 }
