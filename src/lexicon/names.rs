@@ -5,7 +5,7 @@
 use crate::document::Document;
 use crate::error::DictError;
 use crate::lexicon::schema::{dict_err, Located, NameRow};
-use crate::lexicon::validate::{items, name_row_problems, parse_window};
+use crate::lexicon::validate::{items, parse_window};
 use crate::lexicon::words;
 use crate::matcher::pattern::{parse_cues, Affix, Alt, CaseRule, Elem, Pattern};
 use crate::matcher::{Entry, PhraseTable};
@@ -261,30 +261,45 @@ impl Names {
     }
 }
 
-/// The name dictionary of `rows`; the first problem of a row (see
-/// [`crate::lexicon::validate::name_row_problems`]) is the error.
-pub(crate) fn compile_names(rows: Vec<Located<NameRow>>) -> Result<Names, DictError> {
-    let mut names = Names::default();
+/// The phrase tables of the names' literal renderings and wrong spellings; the first row
+/// whose patterns do not compile is the error. The wrong spellings are searched only in
+/// texts that contain one of their words ([`Names::may_have_variants`]), so their key index
+/// is built by the first search.
+fn name_tables(
+    rows: &[Located<NameRow>],
+) -> Result<(PhraseTable<usize>, PhraseTable<usize>), DictError> {
     let mut literal = Vec::new();
     let mut variants = Vec::new();
-    for (path, line, r) in rows {
-        if let Some(m) = name_row_problems(&r).into_iter().next() {
-            return Err(dict_err(&path, line, m));
-        }
-        name_patterns(&r, names.list.len(), &mut literal, &mut variants)
-            .map_err(|m| dict_err(&path, line, m))?;
-        names.add(&r);
+    for (idx, (path, line, r)) in rows.iter().enumerate() {
+        name_patterns(r, idx, &mut literal, &mut variants)
+            .map_err(|m| dict_err(path, *line, m))?;
     }
-    (names.literal, names.variants) =
-        rayon::join(|| PhraseTable::new(literal), || PhraseTable::new(variants));
-    for (i, n) in names.list.iter().enumerate() {
-        for w in &n.words {
-            let owners = names.by_word.entry(w.clone()).or_default();
-            if owners.last() != Some(&i) {
-                owners.push(i);
+    Ok((PhraseTable::new(literal), PhraseTable::new_lazy(variants)))
+}
+
+/// The name dictionary of `rows`, which have been validated: the user's rows as they were
+/// read, the built-in rows by the tests (`builtin_tables_validate`), not at every start.
+/// The phrase tables and the name indexes are built side by side.
+pub(crate) fn compile_names(rows: Vec<Located<NameRow>>) -> Result<Names, DictError> {
+    let (tables, mut names) = rayon::join(
+        || name_tables(&rows),
+        || {
+            let mut names = Names::default();
+            for (_, _, r) in &rows {
+                names.add(r);
             }
-        }
-    }
+            for (i, n) in names.list.iter().enumerate() {
+                for w in &n.words {
+                    let owners = names.by_word.entry(w.clone()).or_default();
+                    if owners.last() != Some(&i) {
+                        owners.push(i);
+                    }
+                }
+            }
+            names
+        },
+    );
+    (names.literal, names.variants) = tables?;
     names.variant_keys = required_words(&names.variants);
     Ok(names)
 }

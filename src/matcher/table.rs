@@ -46,33 +46,39 @@ pub struct Hit<'a, T> {
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
     entries: Vec<Entry<T>>,
-    /// The words of every pattern's key element.
-    keys: WordSet,
-    /// Per entry: the fewest and most tokens between the start of a match and its key.
-    key_offsets: Vec<(usize, usize)>,
+    /// The index of the key elements, built by [`PhraseTable::new`] or, for a table that
+    /// is searched in few texts ([`PhraseTable::new_lazy`]), by the first search.
+    index: OnceLock<KeyIndex>,
     /// The words of every exclusion cue, indexed when first needed: exclusions are looked
     /// at only for a match of an entry that has them, and building the index is a quarter of
     /// the time it takes to load the dictionaries.
     excludes: OnceLock<WordSet>,
+    /// Per entry: its context and exclusion cues, compiled when a match of the entry is
+    /// first tested (most entries never match a text, and start-up should not pay for them).
+    /// The exclusion cues are used for the entries in [`KeyIndex::exclude_by_scan`], and for
+    /// every entry until `excludes` is built.
+    cues: Vec<OnceLock<(CueSet, CueSet)>>,
+}
+
+/// Where the matches of a table's entries may start: the words of every pattern's key
+/// element and their offsets.
+#[derive(Debug, Clone, Default)]
+struct KeyIndex {
+    /// The words of every pattern's key element.
+    keys: WordSet,
+    /// Per entry: the fewest and most tokens between the start of a match and its key.
+    key_offsets: Vec<(usize, usize)>,
     /// Entries with an exclusion cue that is not a plain word (`#num`, `#cap`).
     exclude_by_scan: Vec<bool>,
-    /// Per entry: its context cues, compiled.
-    context: Vec<CueSet>,
-    /// Per entry: its exclusion cues, compiled (for the entries in `exclude_by_scan`, and
-    /// for every entry until `excludes` is built).
-    exclude: Vec<CueSet>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
             entries: Vec::new(),
-            keys: WordSet::default(),
-            key_offsets: Vec::new(),
+            index: OnceLock::new(),
             excludes: OnceLock::new(),
-            exclude_by_scan: Vec::new(),
-            context: Vec::new(),
-            exclude: Vec::new(),
+            cues: Vec::new(),
         }
     }
 }
@@ -127,9 +133,9 @@ fn key_element<'p>(
     best
 }
 
-impl<T> PhraseTable<T> {
-    /// Compiles the entries.
-    pub fn new(entries: Vec<Entry<T>>) -> Self {
+impl KeyIndex {
+    /// The key index of `entries`.
+    fn new<T>(entries: &[Entry<T>]) -> Self {
         let freq = WordFreq::builtin();
         let mut keys = Vec::new();
         let mut key_offsets = Vec::with_capacity(entries.len());
@@ -144,29 +150,45 @@ impl<T> PhraseTable<T> {
                 .flat_map(|c| &c.0)
                 .any(|alt| matches!(alt, Alt::Num | Alt::Cap));
         }
-        // the key index and the compiled cues are independent: built side by side
-        let cues: Vec<(&[Cue], &[Cue])> = entries
-            .iter()
-            .map(|e| (&e.context[..], &e.exclude[..]))
-            .collect();
-        let (keys, (context, exclude)) = rayon::join(
-            || WordSet::new(keys),
-            || {
-                (
-                    cues.iter().map(|c| CueSet::new(c.0)).collect(),
-                    cues.iter().map(|c| CueSet::new(c.1)).collect(),
-                )
-            },
-        );
-        PhraseTable {
-            entries,
-            keys,
+        KeyIndex {
+            keys: WordSet::new(keys),
             key_offsets,
-            excludes: OnceLock::new(),
             exclude_by_scan,
-            context,
-            exclude,
         }
+    }
+}
+
+impl<T> PhraseTable<T> {
+    /// Compiles the entries: the key index now, each entry's cues when first needed.
+    pub fn new(entries: Vec<Entry<T>>) -> Self {
+        let table = PhraseTable::new_lazy(entries);
+        table.index();
+        table
+    }
+
+    /// Like [`PhraseTable::new`], but the key index is built by the first search: for a
+    /// table that most texts never search (a rule looks for a cue first), start-up does not
+    /// pay for it.
+    pub fn new_lazy(entries: Vec<Entry<T>>) -> Self {
+        PhraseTable {
+            cues: entries.iter().map(|_| OnceLock::new()).collect(),
+            entries,
+            index: OnceLock::new(),
+            excludes: OnceLock::new(),
+        }
+    }
+
+    /// The key index, built on first use.
+    fn index(&self) -> &KeyIndex {
+        self.index.get_or_init(|| KeyIndex::new(&self.entries))
+    }
+
+    /// The context and exclusion cues of entry `ei`, compiled on first use.
+    fn cues(&self, ei: usize) -> &(CueSet, CueSet) {
+        self.cues[ei].get_or_init(|| {
+            let e = &self.entries[ei];
+            (CueSet::new(&e.context), CueSet::new(&e.exclude))
+        })
     }
 
     /// The index of the words of every exclusion cue, built on first use.
@@ -215,7 +237,7 @@ impl<T> PhraseTable<T> {
                 continue;
             };
             if !entry.context.is_empty()
-                && !has_context(doc, entry, &self.context[ei], pm, s.tok_start, s.tok_end)
+                && !has_context(doc, entry, &self.cues(ei).0, pm, s.tok_start, s.tok_end)
             {
                 continue;
             }
@@ -251,13 +273,15 @@ impl<T> PhraseTable<T> {
         // sentences ending at or before the key token: a start before the end of the last
         // of them lies in an earlier sentence
         let mut ended = 0;
-        self.keys
+        let index = self.index();
+        index
+            .keys
             .each_match(&doc.tokens, 0..doc.tokens.len(), |r, ei| {
                 while doc.sentences.get(ended).is_some_and(|s| s.tok_end <= r) {
                     ended += 1;
                 }
                 let floor = ended.checked_sub(1).map_or(0, |i| doc.sentences[i].tok_end);
-                let (lo, hi) = self.key_offsets[ei];
+                let (lo, hi) = index.key_offsets[ei];
                 let Some(last) = r.checked_sub(lo) else {
                     return;
                 };
@@ -328,8 +352,8 @@ impl<T> PhraseTable<T> {
         if scan {
             cache.scans += 1;
         }
-        if self.exclude_by_scan[ei] || scan {
-            let cues = &self.exclude[ei];
+        if self.index().exclude_by_scan[ei] || scan {
+            let cues = &self.cues(ei).1;
             return (seg.tok_start..seg.tok_end)
                 .filter(outside)
                 .any(|t| cues.matches(doc, t));
