@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use regex_automata::meta;
 use unicode_normalization::{
     char::is_combining_mark, is_nfc_quick, IsNormalized, UnicodeNormalization,
 };
@@ -109,12 +110,40 @@ impl Tokens {
 /// URLs, e-mail addresses, handles and domains. Only the scheme and `www.` ignore case:
 /// the classes are closed under case folding (checked for every code point), and leaving
 /// `(?i)` off them halves the time to compile the regex, which counts in start-up.
-static OPAQUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?i:https?://|www\.)[^\s<>"“”„«»‚‘’]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:^|[\s(])[@#][\w_]{2,}|\b[\w-]+(?:\.[\w-]+)*\.(?:com|de|org|net|io|ai|at|ch|eu|co|uk|info|gov|edu|app|dev|tv|fm|me|ly|gg)\b(?:/[^\s<>"“”„«»]*)?"#,
-    )
-    .expect("valid regex")
+const OPAQUE_PATTERN: &str = r#"(?i:https?://|www\.)[^\s<>"“”„«»‚‘’]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:^|[\s(])[@#][\w_]{2,}|\b[\w-]+(?:\.[\w-]+)*\.(?:com|de|org|net|io|ai|at|ch|eu|co|uk|info|gov|edu|app|dev|tv|fm|me|ly|gg)\b(?:/[^\s<>"“”„«»]*)?"#;
+
+/// The chunks [`OPAQUE`] searches are a word or two (`d.h.`, `Kettner:`, `bild.de`): the
+/// regex for them has no lazy DFA, whose states (built per thread, over classes as large as
+/// Unicode's `\w`) cost more to build than such a chunk costs to search with the bounded
+/// backtracker, and whose reverse NFA doubles the time to compile. Longer chunks (a long
+/// URL, a text without spaces) are searched with [`OPAQUE_LONG`]; both find the same matches.
+static OPAQUE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    let config = meta::Config::new().hybrid(false).dfa(false).onepass(false);
+    meta::Regex::builder()
+        .configure(config)
+        .build(OPAQUE_PATTERN)
+        .expect("valid regex")
 });
+
+/// [`OPAQUE`] for chunks longer than [`SHORT_CHUNK`]: with the lazy DFA, linear in the chunk
+/// with a small constant.
+static OPAQUE_LONG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(OPAQUE_PATTERN).expect("valid regex"));
+
+/// The longest chunk searched with [`OPAQUE`] (bytes).
+const SHORT_CHUNK: usize = 64;
+
+/// The matches of the opaque-run regex in `chunk`, as byte ranges.
+fn opaque_matches(chunk: &str) -> Vec<(usize, usize)> {
+    if chunk.len() <= SHORT_CHUNK {
+        OPAQUE.find_iter(chunk).map(|m| (m.start(), m.end())).collect()
+    } else {
+        OPAQUE_LONG
+            .find_iter(chunk)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+}
 
 /// The opaque runs of `text`: URLs, e-mail addresses, handles, domains.
 ///
@@ -164,15 +193,15 @@ fn opaque_spans(text: &str) -> Vec<(usize, usize)> {
             .find(|&(_, c)| c.is_whitespace())
             .map_or(text.len(), |(i, _)| at + i);
         let chunk = &text[start..end];
-        for m in OPAQUE.find_iter(chunk) {
-            let mut s = m.start();
+        for (m_start, m_end) in opaque_matches(chunk) {
+            let mut s = m_start;
             let cb = chunk.as_bytes();
             // the handle alternative may include the preceding bracket
-            while s < m.end() && (cb[s].is_ascii_whitespace() || cb[s] == b'(') {
+            while s < m_end && (cb[s].is_ascii_whitespace() || cb[s] == b'(') {
                 s += 1;
             }
-            let trimmed = chunk[s..m.end()].trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
-            let nbsp_handle = m.start() == 0
+            let trimmed = chunk[s..m_end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+            let nbsp_handle = m_start == 0
                 && matches!(cb[0], b'@' | b'#')
                 && text[..start]
                     .chars()
@@ -375,6 +404,28 @@ mod tests {
             .map(|t| &s[t.start..t.end])
             .collect();
         assert_eq!(opaque, ["github.com", "Bild.de"]);
+    }
+
+    #[test]
+    fn short_and_long_chunk_regexes_agree() {
+        let chunks = [
+            "d.h.",
+            "Kettner:",
+            "(@openai",
+            "#PRS_ORG#",
+            "https://www.example.com/pfad?x=1",
+            "mail.an@heise-online.de,",
+            "WWW.Bild.De/x",
+            "ä.de",
+        ];
+        for chunk in chunks {
+            let long = format!("{chunk}{}{chunk}", "x.".repeat(SHORT_CHUNK));
+            for text in [chunk, long.as_str()] {
+                let short: Vec<_> = OPAQUE.find_iter(text).map(|m| m.range()).collect();
+                let long: Vec<_> = OPAQUE_LONG.find_iter(text).map(|m| m.range()).collect();
+                assert_eq!(short, long, "{text}");
+            }
+        }
     }
 
     /// The opaque runs as found before the chunk prefilter: the regex (with `(?i)` on the
