@@ -25,7 +25,7 @@ use std::sync::{Arc, LazyLock};
 
 use crate::error::DictError;
 use crate::finding::Severity;
-use crate::matcher::pattern::{parse_cues, CaseRule, Pattern};
+use crate::matcher::pattern::{CaseRule, Cues, Pattern};
 pub use crate::matcher::{Entry, Hit, PhraseTable};
 pub use names::{distinctive_casing, NameInfo, Names, PartIndex};
 use schema::{dict_err, phrase_tables, read_rows, unknown_file_name_message, Located};
@@ -92,8 +92,8 @@ fn compile_phrases(rows: Vec<Located<PhraseRow>>) -> Result<PhraseTable<PhraseIn
         };
         entries.push(Entry {
             pattern: Pattern::parse(&r.pattern).map_err(err)?,
-            context: parse_cues(&r.context).map_err(err)?,
-            exclude: parse_cues(&r.exclude).map_err(err)?,
+            context: Cues::validated(&r.context),
+            exclude: Cues::validated(&r.exclude),
             window: parse_window(&r.window).map_err(err)?,
             case: r.case.parse::<CaseRule>().map_err(err)?,
             data: PhraseInfo {

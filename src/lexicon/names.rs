@@ -7,7 +7,7 @@ use crate::error::DictError;
 use crate::lexicon::schema::{dict_err, Located, NameRow};
 use crate::lexicon::validate::{items, parse_window};
 use crate::lexicon::words;
-use crate::matcher::pattern::{parse_cues, Affix, Alt, CaseRule, Elem, Pattern};
+use crate::matcher::pattern::{Affix, Alt, CaseRule, Cues, Elem, Pattern};
 use crate::matcher::{Entry, PhraseTable};
 use crate::text::token::{normalise, tokenize, TokenKind, Tokens};
 use crate::text::token_map::{FastMap, FastSet, TokenMap, TokenSet};
@@ -192,21 +192,20 @@ pub fn distinctive_casing(name: &str) -> bool {
     has_lower && inner_upper
 }
 
-/// The patterns of one name row: its literal renderings and its wrong spellings.
+/// The patterns of one name row (validated, see [`compile_names`]): its literal renderings
+/// and its wrong spellings.
 fn name_patterns(
     r: &NameRow,
     idx: usize,
     literal: &mut Vec<Entry<usize>>,
     variants: &mut Vec<Entry<usize>>,
 ) -> Result<(), String> {
-    let context = parse_cues(&r.context)?;
-    let exclude = parse_cues(&r.exclude)?;
     let window = parse_window(&r.window)?;
     for lit in items(&r.literal) {
         literal.push(Entry {
             pattern: Pattern::parse(lit).map_err(|m| format!("literal `{lit}`: {m}"))?,
-            context: context.clone(),
-            exclude: exclude.clone(),
+            context: Cues::validated(&r.context),
+            exclude: Cues::validated(&r.exclude),
             window,
             case: CaseRule::Any,
             data: idx,
@@ -215,8 +214,8 @@ fn name_patterns(
     for var in items(&r.variants) {
         variants.push(Entry {
             pattern: Pattern::parse(var).map_err(|m| format!("variant `{var}`: {m}"))?,
-            context: Vec::new(),
-            exclude: Vec::new(),
+            context: Cues::default(),
+            exclude: Cues::default(),
             window,
             case: CaseRule::Exact,
             data: idx,

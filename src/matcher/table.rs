@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use super::anchor::WordSet;
-use super::pattern::{Affix, Alt, CaseRule, Cue, CueSet, PatMatch, Pattern};
+use super::pattern::{Affix, Alt, CaseRule, CueSet, Cues, PatMatch, Pattern};
 use crate::document::Document;
 use crate::lexicon::words::WordFreq;
 
@@ -14,9 +14,9 @@ pub struct Entry<T> {
     /// The pattern.
     pub pattern: Pattern,
     /// At least one must occur within `window` tokens (empty: no condition).
-    pub context: Vec<Cue>,
+    pub context: Cues,
     /// None may occur in the same segment.
-    pub exclude: Vec<Cue>,
+    pub exclude: Cues,
     /// Tokens on each side searched for `context`.
     pub window: usize,
     /// Case handling.
@@ -55,8 +55,9 @@ pub struct PhraseTable<T> {
     excludes: OnceLock<WordSet>,
     /// Per entry: its context and exclusion cues, compiled when a match of the entry is
     /// first tested (most entries never match a text, and start-up should not pay for them).
-    /// The exclusion cues are used for the entries in [`KeyIndex::exclude_by_scan`], and for
-    /// every entry until `excludes` is built.
+    /// The exclusion cues are used for the entries with an exclusion cue that is not a plain
+    /// word (`#num`, `#cap`: [`CueSet::has_class`]), and for every entry until `excludes` is
+    /// built.
     cues: Vec<OnceLock<(CueSet, CueSet)>>,
 }
 
@@ -68,8 +69,6 @@ struct KeyIndex {
     keys: WordSet,
     /// Per entry: the fewest and most tokens between the start of a match and its key.
     key_offsets: Vec<(usize, usize)>,
-    /// Entries with an exclusion cue that is not a plain word (`#num`, `#cap`).
-    exclude_by_scan: Vec<bool>,
 }
 
 impl<T> Default for PhraseTable<T> {
@@ -139,21 +138,14 @@ impl KeyIndex {
         let freq = WordFreq::builtin();
         let mut keys = Vec::new();
         let mut key_offsets = Vec::with_capacity(entries.len());
-        let mut exclude_by_scan = vec![false; entries.len()];
         for (i, e) in entries.iter().enumerate() {
             let (words, offsets) = key_element(freq, &e.pattern);
             keys.extend(words.into_iter().map(|(w, affix)| (w, i, affix)));
             key_offsets.push(offsets);
-            exclude_by_scan[i] = e
-                .exclude
-                .iter()
-                .flat_map(|c| &c.0)
-                .any(|alt| matches!(alt, Alt::Num | Alt::Cap));
         }
         KeyIndex {
             keys: WordSet::new(keys),
             key_offsets,
-            exclude_by_scan,
         }
     }
 }
@@ -187,7 +179,7 @@ impl<T> PhraseTable<T> {
     fn cues(&self, ei: usize) -> &(CueSet, CueSet) {
         self.cues[ei].get_or_init(|| {
             let e = &self.entries[ei];
-            (CueSet::new(&e.context), CueSet::new(&e.exclude))
+            (CueSet::new(e.context.list()), CueSet::new(e.exclude.list()))
         })
     }
 
@@ -196,7 +188,7 @@ impl<T> PhraseTable<T> {
         self.excludes.get_or_init(|| {
             let mut words = Vec::new();
             for (i, e) in self.entries.iter().enumerate() {
-                for alt in e.exclude.iter().flat_map(|c| &c.0) {
+                for alt in e.exclude.list().iter().flat_map(|c| &c.0) {
                     if let Alt::Word { norm, affix, .. } = alt {
                         words.push((norm.as_str(), i, *affix));
                     }
@@ -352,8 +344,8 @@ impl<T> PhraseTable<T> {
         if scan {
             cache.scans += 1;
         }
-        if self.index().exclude_by_scan[ei] || scan {
-            let cues = &self.cues(ei).1;
+        let cues = &self.cues(ei).1;
+        if cues.has_class() || scan {
             return (seg.tok_start..seg.tok_end)
                 .filter(outside)
                 .any(|t| cues.matches(doc, t));
@@ -373,7 +365,6 @@ impl<T> PhraseTable<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matcher::pattern::parse_cues;
     use crate::text::segment::SegmentMode;
 
     /// What `find` did before the key index: look up the first words of every pattern,
@@ -407,14 +398,14 @@ mod tests {
             if !e.context.is_empty()
                 && !before
                     .chain(after)
-                    .any(|t| e.context.iter().any(|c| c.matches(doc, t)))
+                    .any(|t| e.context.list().iter().any(|c| c.matches(doc, t)))
             {
                 return;
             }
             let seg = doc.segments[s.segment];
             let excluded = (seg.tok_start..seg.tok_end)
                 .filter(|t| !(pm.tok_start..pm.tok_end).contains(t))
-                .any(|t| e.exclude.iter().any(|c| c.matches(doc, t)));
+                .any(|t| e.exclude.list().iter().any(|c| c.matches(doc, t)));
             if !excluded {
                 hits.push((ei, pm));
             }
@@ -531,7 +522,7 @@ mod tests {
             let cues = |rng: &mut Rng| {
                 let n = rng.below(3).saturating_sub(1);
                 let list: Vec<String> = (0..n).map(|_| random_alt(rng, false)).collect();
-                parse_cues(&list.join(";")).expect("cues parse")
+                Cues::parse(&list.join(";")).expect("cues parse")
             };
             entries.push(Entry {
                 pattern,
