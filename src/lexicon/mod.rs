@@ -58,9 +58,7 @@ pub struct Lexicons {
 }
 
 static BUILTIN_LEXICONS: LazyLock<Result<Arc<Lexicons>, String>> = LazyLock::new(|| {
-    Lexicons::load(&[] as &[&Path])
-        .map(Arc::new)
-        .map_err(|e| e.to_string())
+    Lexicons::load_shared(&[] as &[&Path]).map_err(|e| e.to_string())
 });
 
 /// Adds `rows` to `into`; a row whose key is already there replaces that row in place.
@@ -104,7 +102,9 @@ fn compile_phrases(rows: Vec<Located<PhraseRow>>) -> Result<PhraseTable<PhraseIn
             },
         });
     }
-    Ok(PhraseTable::new(entries))
+    // the key index is built by `Lexicons::load_shared` in the background, or by the first
+    // search
+    Ok(PhraseTable::new_lazy(entries))
 }
 
 /// A dictionary file: where it is shown from, its text, its table.
@@ -154,6 +154,23 @@ impl Lexicons {
     /// The word list `id` (built-in words and the user's).
     pub fn list(&self, id: ListId) -> &WordList {
         self.word_lists.get(id)
+    }
+
+    /// [`Lexicons::load`], shared between threads, with the key indexes of the phrase tables
+    /// built in the background: the rules that run first (names, untranslated text) do not
+    /// need them, so on a second core start-up does not wait for them (a search that comes
+    /// first builds its table's index itself).
+    pub fn load_shared(extra: &[impl AsRef<Path>]) -> Result<Arc<Lexicons>, DictError> {
+        let lex = Arc::new(Lexicons::load(extra)?);
+        for (i, spec) in phrase_tables().iter().enumerate() {
+            let lex = Arc::clone(&lex);
+            rayon::spawn(move || {
+                if let Some(table) = lex.phrases.get(i) {
+                    crate::timing::timed(spec.load_label(), || table.prepare());
+                }
+            });
+        }
+        Ok(lex)
     }
 
     /// The built-in dictionaries extended by user files (`names*.csv`, `word_lists*.csv`, and

@@ -170,6 +170,11 @@ impl<T> PhraseTable<T> {
         }
     }
 
+    /// Builds the key index now (in the background, say) instead of at the first search.
+    pub fn prepare(&self) {
+        self.index();
+    }
+
     /// The key index, built on first use.
     fn index(&self) -> &KeyIndex {
         self.index.get_or_init(|| KeyIndex::new(&self.entries))
