@@ -284,6 +284,12 @@ pub(crate) fn compile_names(rows: Vec<Located<NameRow>>) -> Result<Names, DictEr
         || name_tables(&rows),
         || {
             let mut names = Names::default();
+            // a name has a word or two: the indexes do not grow (and rehash) row by row
+            names.list.reserve(rows.len());
+            names.accepted.reserve(rows.len());
+            names.by_word.reserve(2 * rows.len());
+            names.part_index.all.reserve(2 * rows.len());
+            names.part_index.by_first.reserve(rows.len());
             for (_, _, r) in &rows {
                 names.add(r);
             }
