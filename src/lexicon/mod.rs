@@ -57,9 +57,8 @@ pub struct Lexicons {
     pub word_lists: WordLists,
 }
 
-static BUILTIN_LEXICONS: LazyLock<Result<Arc<Lexicons>, String>> = LazyLock::new(|| {
-    Lexicons::load_shared(&[] as &[&Path]).map_err(|e| e.to_string())
-});
+static BUILTIN_LEXICONS: LazyLock<Result<Arc<Lexicons>, String>> =
+    LazyLock::new(|| Lexicons::load_shared(&[] as &[&Path]).map_err(|e| e.to_string()));
 
 /// Adds `rows` to `into`; a row whose key is already there replaces that row in place.
 fn merge<R>(into: &mut Vec<Located<R>>, rows: Vec<Located<R>>, key: impl Fn(&R) -> String) {

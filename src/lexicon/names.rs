@@ -270,8 +270,7 @@ fn name_tables(
     let mut literal = Vec::new();
     let mut variants = Vec::new();
     for (idx, (path, line, r)) in rows.iter().enumerate() {
-        name_patterns(r, idx, &mut literal, &mut variants)
-            .map_err(|m| dict_err(path, *line, m))?;
+        name_patterns(r, idx, &mut literal, &mut variants).map_err(|m| dict_err(path, *line, m))?;
     }
     Ok((PhraseTable::new(literal), PhraseTable::new_lazy(variants)))
 }

@@ -136,7 +136,10 @@ const SHORT_CHUNK: usize = 64;
 /// The matches of the opaque-run regex in `chunk`, as byte ranges.
 fn opaque_matches(chunk: &str) -> Vec<(usize, usize)> {
     if chunk.len() <= SHORT_CHUNK {
-        OPAQUE.find_iter(chunk).map(|m| (m.start(), m.end())).collect()
+        OPAQUE
+            .find_iter(chunk)
+            .map(|m| (m.start(), m.end()))
+            .collect()
     } else {
         OPAQUE_LONG
             .find_iter(chunk)
