@@ -1,6 +1,7 @@
 //! Splits the view of a document into words, numbers, punctuation marks and opaque runs
 //! (URLs, e-mail addresses, handles), each with its byte span and a normalised form.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -112,11 +113,13 @@ impl Tokens {
 /// `(?i)` off them halves the time to compile the regex, which counts in start-up.
 const OPAQUE_PATTERN: &str = r#"(?i:https?://|www\.)[^\s<>"“”„«»‚‘’]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:^|[\s(])[@#][\w_]{2,}|\b[\w-]+(?:\.[\w-]+)*\.(?:com|de|org|net|io|ai|at|ch|eu|co|uk|info|gov|edu|app|dev|tv|fm|me|ly|gg)\b(?:/[^\s<>"“”„«»]*)?"#;
 
-/// The chunks [`OPAQUE`] searches are a word or two (`d.h.`, `Kettner:`, `bild.de`): the
-/// regex for them has no lazy DFA, whose states (built per thread, over classes as large as
-/// Unicode's `\w`) cost more to build than such a chunk costs to search with the bounded
-/// backtracker, and whose reverse NFA doubles the time to compile. Longer chunks (a long
-/// URL, a text without spaces) are searched with [`OPAQUE_LONG`]; both find the same matches.
+/// The chunks [`OPAQUE`] searches are a word or two (`d.h.`, `Kettner:`, `bild.de`), and a
+/// text holds few of them: the regex for them has no lazy DFA, whose states (built per
+/// thread, over classes as large as Unicode's `\w`) cost more to build than a few hundred
+/// such chunks cost to search with the bounded backtracker, and whose reverse NFA doubles
+/// the time to compile, which counts at start-up. Long chunks (a long URL, a text without
+/// spaces), and every chunk once a process has searched [`WARM_UP`] of them (a text full of
+/// links), are searched with [`OPAQUE_LONG`]. Both find the same matches.
 static OPAQUE: LazyLock<meta::Regex> = LazyLock::new(|| {
     let config = meta::Config::new().hybrid(false).dfa(false).onepass(false);
     meta::Regex::builder()
@@ -125,17 +128,24 @@ static OPAQUE: LazyLock<meta::Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// [`OPAQUE`] for chunks longer than [`SHORT_CHUNK`]: with the lazy DFA, linear in the chunk
-/// with a small constant.
+/// [`OPAQUE`] with the lazy DFA: linear in the chunk with a small constant, and faster per
+/// chunk once its states are built.
 static OPAQUE_LONG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(OPAQUE_PATTERN).expect("valid regex"));
 
 /// The longest chunk searched with [`OPAQUE`] (bytes).
 const SHORT_CHUNK: usize = 64;
 
+/// The chunks a process searches with [`OPAQUE`] before it switches to [`OPAQUE_LONG`]: about
+/// where building the lazy DFA has paid for itself (a few milliseconds).
+const WARM_UP: usize = 4096;
+
+/// The chunks searched with [`OPAQUE`] so far.
+static SHORT_SEARCHES: AtomicUsize = AtomicUsize::new(0);
+
 /// The matches of the opaque-run regex in `chunk`, as byte ranges.
 fn opaque_matches(chunk: &str) -> Vec<(usize, usize)> {
-    if chunk.len() <= SHORT_CHUNK {
+    if chunk.len() <= SHORT_CHUNK && SHORT_SEARCHES.fetch_add(1, Ordering::Relaxed) < WARM_UP {
         OPAQUE
             .find_iter(chunk)
             .map(|m| (m.start(), m.end()))
