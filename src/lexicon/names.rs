@@ -186,9 +186,11 @@ pub fn distinctive_casing(name: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    let rest: Vec<char> = chars.collect();
-    let has_lower = first.is_lowercase() || rest.iter().any(|c| c.is_lowercase());
-    let inner_upper = rest.iter().any(|c| c.is_uppercase());
+    let (mut has_lower, mut inner_upper) = (first.is_lowercase(), false);
+    for c in chars {
+        has_lower |= c.is_lowercase();
+        inner_upper |= c.is_uppercase();
+    }
     has_lower && inner_upper
 }
 

@@ -222,7 +222,9 @@ fn split_hyphens(s: &str) -> Vec<&str> {
 impl Pattern {
     /// Compiles a pattern.
     pub fn parse(src: &str) -> Result<Pattern, String> {
-        let mut elems = Vec::new();
+        // an element per word, and one more per hyphen
+        let hyphens = src.bytes().filter(|&b| b == b'-').count();
+        let mut elems = Vec::with_capacity(src.split_whitespace().count() + 2 * hyphens);
         let mut mark_start = None;
         let mut mark_end = None;
         for raw in src.split_whitespace() {
