@@ -366,7 +366,7 @@ pub(crate) fn build_checker(
     let lex = if dicts.is_empty() {
         Lexicons::builtin()?
     } else {
-        Arc::new(Lexicons::load(&dicts)?)
+        Lexicons::load_shared(&dicts)?
     };
     let glossary = match flags.glossary.as_ref().or(cfg.glossary.as_ref()) {
         Some(g) => Some(Arc::new(Glossary::load(g)?)),

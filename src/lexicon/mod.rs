@@ -25,7 +25,7 @@ use std::sync::{Arc, LazyLock};
 
 use crate::error::DictError;
 use crate::finding::Severity;
-use crate::matcher::pattern::{parse_cues, CaseRule, Pattern};
+use crate::matcher::pattern::{CaseRule, Cues, Pattern};
 pub use crate::matcher::{Entry, Hit, PhraseTable};
 pub use names::{distinctive_casing, NameInfo, Names, PartIndex};
 use schema::{dict_err, phrase_tables, read_rows, unknown_file_name_message, Located};
@@ -57,11 +57,8 @@ pub struct Lexicons {
     pub word_lists: WordLists,
 }
 
-static BUILTIN_LEXICONS: LazyLock<Result<Arc<Lexicons>, String>> = LazyLock::new(|| {
-    Lexicons::load(&[] as &[&Path])
-        .map(Arc::new)
-        .map_err(|e| e.to_string())
-});
+static BUILTIN_LEXICONS: LazyLock<Result<Arc<Lexicons>, String>> =
+    LazyLock::new(|| Lexicons::load_shared(&[] as &[&Path]).map_err(|e| e.to_string()));
 
 /// Adds `rows` to `into`; a row whose key is already there replaces that row in place.
 fn merge<R>(into: &mut Vec<Located<R>>, rows: Vec<Located<R>>, key: impl Fn(&R) -> String) {
@@ -92,8 +89,8 @@ fn compile_phrases(rows: Vec<Located<PhraseRow>>) -> Result<PhraseTable<PhraseIn
         };
         entries.push(Entry {
             pattern: Pattern::parse(&r.pattern).map_err(err)?,
-            context: parse_cues(&r.context).map_err(err)?,
-            exclude: parse_cues(&r.exclude).map_err(err)?,
+            context: Cues::validated(&r.context),
+            exclude: Cues::validated(&r.exclude),
             window: parse_window(&r.window).map_err(err)?,
             case: r.case.parse::<CaseRule>().map_err(err)?,
             data: PhraseInfo {
@@ -104,7 +101,9 @@ fn compile_phrases(rows: Vec<Located<PhraseRow>>) -> Result<PhraseTable<PhraseIn
             },
         });
     }
-    Ok(PhraseTable::new(entries))
+    // the key index is built by `Lexicons::load_shared` in the background, or by the first
+    // search
+    Ok(PhraseTable::new_lazy(entries))
 }
 
 /// A dictionary file: where it is shown from, its text, its table.
@@ -124,7 +123,14 @@ fn rows_of<R: for<'de> serde::Deserialize<'de>>(
         if *k == kind {
             let builtin = matches!(text, Cow::Borrowed(_));
             let check = |r: &R| if builtin { Vec::new() } else { check(r) };
-            merge(&mut rows, read_rows(shown, text, kind, check)?, key);
+            let read = read_rows(shown, text, kind, check)?;
+            // a built-in table has no two rows with the same key (the tests check it), so
+            // as the first file of its table it is taken as it is
+            if builtin && rows.is_empty() {
+                rows = read;
+            } else {
+                merge(&mut rows, read, key);
+            }
         }
     }
     Ok(rows)
@@ -147,6 +153,23 @@ impl Lexicons {
     /// The word list `id` (built-in words and the user's).
     pub fn list(&self, id: ListId) -> &WordList {
         self.word_lists.get(id)
+    }
+
+    /// [`Lexicons::load`], shared between threads, with the key indexes of the phrase tables
+    /// built in the background: the rules that run first (names, untranslated text) do not
+    /// need them, so on a second core start-up does not wait for them (a search that comes
+    /// first builds its table's index itself).
+    pub fn load_shared(extra: &[impl AsRef<Path>]) -> Result<Arc<Lexicons>, DictError> {
+        let lex = Arc::new(Lexicons::load(extra)?);
+        for (i, spec) in phrase_tables().iter().enumerate() {
+            let lex = Arc::clone(&lex);
+            rayon::spawn(move || {
+                if let Some(table) = lex.phrases.get(i) {
+                    crate::timing::timed(spec.load_label(), || table.prepare());
+                }
+            });
+        }
+        Ok(lex)
     }
 
     /// The built-in dictionaries extended by user files (`names*.csv`, `word_lists*.csv`, and

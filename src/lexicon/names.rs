@@ -5,9 +5,9 @@
 use crate::document::Document;
 use crate::error::DictError;
 use crate::lexicon::schema::{dict_err, Located, NameRow};
-use crate::lexicon::validate::{items, name_row_problems, parse_window};
+use crate::lexicon::validate::{items, parse_window};
 use crate::lexicon::words;
-use crate::matcher::pattern::{parse_cues, Affix, Alt, CaseRule, Elem, Pattern};
+use crate::matcher::pattern::{Affix, Alt, CaseRule, Cues, Elem, Pattern};
 use crate::matcher::{Entry, PhraseTable};
 use crate::text::token::{normalise, tokenize, TokenKind, Tokens};
 use crate::text::token_map::{FastMap, FastSet, TokenMap, TokenSet};
@@ -186,27 +186,28 @@ pub fn distinctive_casing(name: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    let rest: Vec<char> = chars.collect();
-    let has_lower = first.is_lowercase() || rest.iter().any(|c| c.is_lowercase());
-    let inner_upper = rest.iter().any(|c| c.is_uppercase());
+    let (mut has_lower, mut inner_upper) = (first.is_lowercase(), false);
+    for c in chars {
+        has_lower |= c.is_lowercase();
+        inner_upper |= c.is_uppercase();
+    }
     has_lower && inner_upper
 }
 
-/// The patterns of one name row: its literal renderings and its wrong spellings.
+/// The patterns of one name row (validated, see [`compile_names`]): its literal renderings
+/// and its wrong spellings.
 fn name_patterns(
     r: &NameRow,
     idx: usize,
     literal: &mut Vec<Entry<usize>>,
     variants: &mut Vec<Entry<usize>>,
 ) -> Result<(), String> {
-    let context = parse_cues(&r.context)?;
-    let exclude = parse_cues(&r.exclude)?;
     let window = parse_window(&r.window)?;
     for lit in items(&r.literal) {
         literal.push(Entry {
             pattern: Pattern::parse(lit).map_err(|m| format!("literal `{lit}`: {m}"))?,
-            context: context.clone(),
-            exclude: exclude.clone(),
+            context: Cues::validated(&r.context),
+            exclude: Cues::validated(&r.exclude),
             window,
             case: CaseRule::Any,
             data: idx,
@@ -215,8 +216,8 @@ fn name_patterns(
     for var in items(&r.variants) {
         variants.push(Entry {
             pattern: Pattern::parse(var).map_err(|m| format!("variant `{var}`: {m}"))?,
-            context: Vec::new(),
-            exclude: Vec::new(),
+            context: Cues::default(),
+            exclude: Cues::default(),
             window,
             case: CaseRule::Exact,
             data: idx,
@@ -261,30 +262,50 @@ impl Names {
     }
 }
 
-/// The name dictionary of `rows`; the first problem of a row (see
-/// [`crate::lexicon::validate::name_row_problems`]) is the error.
-pub(crate) fn compile_names(rows: Vec<Located<NameRow>>) -> Result<Names, DictError> {
-    let mut names = Names::default();
+/// The phrase tables of the names' literal renderings and wrong spellings; the first row
+/// whose patterns do not compile is the error. The wrong spellings are searched only in
+/// texts that contain one of their words ([`Names::may_have_variants`]), so their key index
+/// is built by the first search.
+fn name_tables(
+    rows: &[Located<NameRow>],
+) -> Result<(PhraseTable<usize>, PhraseTable<usize>), DictError> {
     let mut literal = Vec::new();
     let mut variants = Vec::new();
-    for (path, line, r) in rows {
-        if let Some(m) = name_row_problems(&r).into_iter().next() {
-            return Err(dict_err(&path, line, m));
-        }
-        name_patterns(&r, names.list.len(), &mut literal, &mut variants)
-            .map_err(|m| dict_err(&path, line, m))?;
-        names.add(&r);
+    for (idx, (path, line, r)) in rows.iter().enumerate() {
+        name_patterns(r, idx, &mut literal, &mut variants).map_err(|m| dict_err(path, *line, m))?;
     }
-    (names.literal, names.variants) =
-        rayon::join(|| PhraseTable::new(literal), || PhraseTable::new(variants));
-    for (i, n) in names.list.iter().enumerate() {
-        for w in &n.words {
-            let owners = names.by_word.entry(w.clone()).or_default();
-            if owners.last() != Some(&i) {
-                owners.push(i);
+    Ok((PhraseTable::new(literal), PhraseTable::new_lazy(variants)))
+}
+
+/// The name dictionary of `rows`, which have been validated: the user's rows as they were
+/// read, the built-in rows by the tests (`builtin_tables_validate`), not at every start.
+/// The phrase tables and the name indexes are built side by side.
+pub(crate) fn compile_names(rows: Vec<Located<NameRow>>) -> Result<Names, DictError> {
+    let (tables, mut names) = rayon::join(
+        || name_tables(&rows),
+        || {
+            let mut names = Names::default();
+            // a name has a word or two: the indexes do not grow (and rehash) row by row
+            names.list.reserve(rows.len());
+            names.accepted.reserve(rows.len());
+            names.by_word.reserve(2 * rows.len());
+            names.part_index.all.reserve(2 * rows.len());
+            names.part_index.by_first.reserve(rows.len());
+            for (_, _, r) in &rows {
+                names.add(r);
             }
-        }
-    }
+            for (i, n) in names.list.iter().enumerate() {
+                for w in &n.words {
+                    let owners = names.by_word.entry(w.clone()).or_default();
+                    if owners.last() != Some(&i) {
+                        owners.push(i);
+                    }
+                }
+            }
+            names
+        },
+    );
+    (names.literal, names.variants) = tables?;
     names.variant_keys = required_words(&names.variants);
     Ok(names)
 }

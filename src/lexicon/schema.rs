@@ -367,9 +367,17 @@ pub(crate) fn read_rows<R: for<'de> Deserialize<'de>>(
     if let Some(first) = problems.into_iter().next() {
         return Err(first);
     }
-    let mut out = Vec::new();
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| dict_err(path, error_line(&e), e.to_string()))?;
+    // a row per line at most (up to the size of the largest built-in table): the rows are
+    // not moved as the list grows
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    let mut out = Vec::with_capacity(lines.min(1 << 13));
+    let mut rec = csv::StringRecord::new();
+    loop {
+        match rdr.read_record(&mut rec) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(dict_err(path, error_line(&e), e.to_string())),
+        }
         let line = record_line(&rec);
         let row: R = rec
             .deserialize(Some(&headers))

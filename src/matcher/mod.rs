@@ -8,5 +8,5 @@ mod anchor;
 pub mod pattern;
 pub mod table;
 
-pub use pattern::{parse_cues, CaseRule, Cue, Pattern};
+pub use pattern::{parse_cues, CaseRule, Cue, Cues, Pattern};
 pub use table::{Entry, Hit, PhraseTable};

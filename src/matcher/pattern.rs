@@ -4,6 +4,8 @@
 //! the first element (found by an Aho-Corasick automaton over all first elements of a table)
 //! and verifies the rest token by token, with backtracking over optional tokens and gaps.
 
+use std::sync::OnceLock;
+
 use crate::document::Document;
 use crate::text::token::{norm_hash, normalise, TokenKind};
 
@@ -220,7 +222,9 @@ fn split_hyphens(s: &str) -> Vec<&str> {
 impl Pattern {
     /// Compiles a pattern.
     pub fn parse(src: &str) -> Result<Pattern, String> {
-        let mut elems = Vec::new();
+        // an element per word, and one more per hyphen
+        let hyphens = src.bytes().filter(|&b| b == b'-').count();
+        let mut elems = Vec::with_capacity(src.split_whitespace().count() + 2 * hyphens);
         let mut mark_start = None;
         let mut mark_end = None;
         for raw in src.split_whitespace() {
@@ -591,6 +595,11 @@ impl CueSet {
         set
     }
 
+    /// Some cue is a class (`#num`, `#cap`), not a word.
+    pub fn has_class(&self) -> bool {
+        self.num || self.cap
+    }
+
     /// Token `t` of `doc` matches one of the cues (as [`Cue::matches`]).
     pub fn matches(&self, doc: &Document, t: usize) -> bool {
         let kind = doc.tok(t).kind;
@@ -628,6 +637,47 @@ pub fn parse_cues(s: &str) -> Result<Vec<Cue>, String> {
         .filter(|c| !c.trim().is_empty())
         .map(Cue::parse)
         .collect()
+}
+
+/// The cues of a `context` or `exclude` column, parsed when first used: most entries of a
+/// table never match a text, and start-up should not pay for their cues.
+#[derive(Debug, Clone, Default)]
+pub struct Cues {
+    /// The column as written.
+    src: Box<str>,
+    /// The cues, once parsed.
+    parsed: OnceLock<Vec<Cue>>,
+}
+
+impl Cues {
+    /// Parses `s` now (see [`parse_cues`]).
+    pub fn parse(s: &str) -> Result<Cues, String> {
+        let cues = parse_cues(s)?;
+        Ok(Cues {
+            src: s.into(),
+            parsed: OnceLock::from(cues),
+        })
+    }
+
+    /// The cues of a column that has been validated (every cue parses, see
+    /// `lexicon::validate`), parsed on first use.
+    pub fn validated(s: &str) -> Cues {
+        Cues {
+            src: s.into(),
+            parsed: OnceLock::new(),
+        }
+    }
+
+    /// The cues (none where the column does not parse, which validation rules out).
+    pub fn list(&self) -> &[Cue] {
+        self.parsed
+            .get_or_init(|| parse_cues(&self.src).unwrap_or_default())
+    }
+
+    /// There are no cues (without parsing them).
+    pub fn is_empty(&self) -> bool {
+        self.src.split(';').all(|c| c.trim().is_empty())
+    }
 }
 
 #[cfg(test)]

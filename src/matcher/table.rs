@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use super::anchor::WordSet;
-use super::pattern::{Affix, Alt, CaseRule, Cue, CueSet, PatMatch, Pattern};
+use super::pattern::{Affix, Alt, CaseRule, CueSet, Cues, PatMatch, Pattern};
 use crate::document::Document;
 use crate::lexicon::words::WordFreq;
 
@@ -14,9 +14,9 @@ pub struct Entry<T> {
     /// The pattern.
     pub pattern: Pattern,
     /// At least one must occur within `window` tokens (empty: no condition).
-    pub context: Vec<Cue>,
+    pub context: Cues,
     /// None may occur in the same segment.
-    pub exclude: Vec<Cue>,
+    pub exclude: Cues,
     /// Tokens on each side searched for `context`.
     pub window: usize,
     /// Case handling.
@@ -46,33 +46,38 @@ pub struct Hit<'a, T> {
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
     entries: Vec<Entry<T>>,
-    /// The words of every pattern's key element.
-    keys: WordSet,
-    /// Per entry: the fewest and most tokens between the start of a match and its key.
-    key_offsets: Vec<(usize, usize)>,
+    /// The index of the key elements, built by [`PhraseTable::new`] or, for a table that
+    /// is searched in few texts ([`PhraseTable::new_lazy`]), by the first search.
+    index: OnceLock<KeyIndex>,
     /// The words of every exclusion cue, indexed when first needed: exclusions are looked
     /// at only for a match of an entry that has them, and building the index is a quarter of
     /// the time it takes to load the dictionaries.
     excludes: OnceLock<WordSet>,
-    /// Entries with an exclusion cue that is not a plain word (`#num`, `#cap`).
-    exclude_by_scan: Vec<bool>,
-    /// Per entry: its context cues, compiled.
-    context: Vec<CueSet>,
-    /// Per entry: its exclusion cues, compiled (for the entries in `exclude_by_scan`, and
-    /// for every entry until `excludes` is built).
-    exclude: Vec<CueSet>,
+    /// Per entry: its context and exclusion cues, compiled when a match of the entry is
+    /// first tested (most entries never match a text, and start-up should not pay for them).
+    /// The exclusion cues are used for the entries with an exclusion cue that is not a plain
+    /// word (`#num`, `#cap`: [`CueSet::has_class`]), and for every entry until `excludes` is
+    /// built.
+    cues: Vec<OnceLock<(CueSet, CueSet)>>,
+}
+
+/// Where the matches of a table's entries may start: the words of every pattern's key
+/// element and their offsets.
+#[derive(Debug, Clone, Default)]
+struct KeyIndex {
+    /// The words of every pattern's key element.
+    keys: WordSet,
+    /// Per entry: the fewest and most tokens between the start of a match and its key.
+    key_offsets: Vec<(usize, usize)>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
             entries: Vec::new(),
-            keys: WordSet::default(),
-            key_offsets: Vec::new(),
+            index: OnceLock::new(),
             excludes: OnceLock::new(),
-            exclude_by_scan: Vec::new(),
-            context: Vec::new(),
-            exclude: Vec::new(),
+            cues: Vec::new(),
         }
     }
 }
@@ -127,46 +132,60 @@ fn key_element<'p>(
     best
 }
 
-impl<T> PhraseTable<T> {
-    /// Compiles the entries.
-    pub fn new(entries: Vec<Entry<T>>) -> Self {
+impl KeyIndex {
+    /// The key index of `entries`.
+    fn new<T>(entries: &[Entry<T>]) -> Self {
         let freq = WordFreq::builtin();
         let mut keys = Vec::new();
         let mut key_offsets = Vec::with_capacity(entries.len());
-        let mut exclude_by_scan = vec![false; entries.len()];
         for (i, e) in entries.iter().enumerate() {
             let (words, offsets) = key_element(freq, &e.pattern);
             keys.extend(words.into_iter().map(|(w, affix)| (w, i, affix)));
             key_offsets.push(offsets);
-            exclude_by_scan[i] = e
-                .exclude
-                .iter()
-                .flat_map(|c| &c.0)
-                .any(|alt| matches!(alt, Alt::Num | Alt::Cap));
         }
-        // the key index and the compiled cues are independent: built side by side
-        let cues: Vec<(&[Cue], &[Cue])> = entries
-            .iter()
-            .map(|e| (&e.context[..], &e.exclude[..]))
-            .collect();
-        let (keys, (context, exclude)) = rayon::join(
-            || WordSet::new(keys),
-            || {
-                (
-                    cues.iter().map(|c| CueSet::new(c.0)).collect(),
-                    cues.iter().map(|c| CueSet::new(c.1)).collect(),
-                )
-            },
-        );
-        PhraseTable {
-            entries,
-            keys,
+        KeyIndex {
+            keys: WordSet::new(keys),
             key_offsets,
-            excludes: OnceLock::new(),
-            exclude_by_scan,
-            context,
-            exclude,
         }
+    }
+}
+
+impl<T> PhraseTable<T> {
+    /// Compiles the entries: the key index now, each entry's cues when first needed.
+    pub fn new(entries: Vec<Entry<T>>) -> Self {
+        let table = PhraseTable::new_lazy(entries);
+        table.index();
+        table
+    }
+
+    /// Like [`PhraseTable::new`], but the key index is built by the first search: for a
+    /// table that most texts never search (a rule looks for a cue first), start-up does not
+    /// pay for it.
+    pub fn new_lazy(entries: Vec<Entry<T>>) -> Self {
+        PhraseTable {
+            cues: entries.iter().map(|_| OnceLock::new()).collect(),
+            entries,
+            index: OnceLock::new(),
+            excludes: OnceLock::new(),
+        }
+    }
+
+    /// Builds the key index now (in the background, say) instead of at the first search.
+    pub fn prepare(&self) {
+        self.index();
+    }
+
+    /// The key index, built on first use.
+    fn index(&self) -> &KeyIndex {
+        self.index.get_or_init(|| KeyIndex::new(&self.entries))
+    }
+
+    /// The context and exclusion cues of entry `ei`, compiled on first use.
+    fn cues(&self, ei: usize) -> &(CueSet, CueSet) {
+        self.cues[ei].get_or_init(|| {
+            let e = &self.entries[ei];
+            (CueSet::new(e.context.list()), CueSet::new(e.exclude.list()))
+        })
     }
 
     /// The index of the words of every exclusion cue, built on first use.
@@ -174,7 +193,7 @@ impl<T> PhraseTable<T> {
         self.excludes.get_or_init(|| {
             let mut words = Vec::new();
             for (i, e) in self.entries.iter().enumerate() {
-                for alt in e.exclude.iter().flat_map(|c| &c.0) {
+                for alt in e.exclude.list().iter().flat_map(|c| &c.0) {
                     if let Alt::Word { norm, affix, .. } = alt {
                         words.push((norm.as_str(), i, *affix));
                     }
@@ -215,7 +234,7 @@ impl<T> PhraseTable<T> {
                 continue;
             };
             if !entry.context.is_empty()
-                && !has_context(doc, entry, &self.context[ei], pm, s.tok_start, s.tok_end)
+                && !has_context(doc, entry, &self.cues(ei).0, pm, s.tok_start, s.tok_end)
             {
                 continue;
             }
@@ -251,13 +270,15 @@ impl<T> PhraseTable<T> {
         // sentences ending at or before the key token: a start before the end of the last
         // of them lies in an earlier sentence
         let mut ended = 0;
-        self.keys
+        let index = self.index();
+        index
+            .keys
             .each_match(&doc.tokens, 0..doc.tokens.len(), |r, ei| {
                 while doc.sentences.get(ended).is_some_and(|s| s.tok_end <= r) {
                     ended += 1;
                 }
                 let floor = ended.checked_sub(1).map_or(0, |i| doc.sentences[i].tok_end);
-                let (lo, hi) = self.key_offsets[ei];
+                let (lo, hi) = index.key_offsets[ei];
                 let Some(last) = r.checked_sub(lo) else {
                     return;
                 };
@@ -328,8 +349,8 @@ impl<T> PhraseTable<T> {
         if scan {
             cache.scans += 1;
         }
-        if self.exclude_by_scan[ei] || scan {
-            let cues = &self.exclude[ei];
+        let cues = &self.cues(ei).1;
+        if cues.has_class() || scan {
             return (seg.tok_start..seg.tok_end)
                 .filter(outside)
                 .any(|t| cues.matches(doc, t));
@@ -349,7 +370,6 @@ impl<T> PhraseTable<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matcher::pattern::parse_cues;
     use crate::text::segment::SegmentMode;
 
     /// What `find` did before the key index: look up the first words of every pattern,
@@ -383,14 +403,14 @@ mod tests {
             if !e.context.is_empty()
                 && !before
                     .chain(after)
-                    .any(|t| e.context.iter().any(|c| c.matches(doc, t)))
+                    .any(|t| e.context.list().iter().any(|c| c.matches(doc, t)))
             {
                 return;
             }
             let seg = doc.segments[s.segment];
             let excluded = (seg.tok_start..seg.tok_end)
                 .filter(|t| !(pm.tok_start..pm.tok_end).contains(t))
-                .any(|t| e.exclude.iter().any(|c| c.matches(doc, t)));
+                .any(|t| e.exclude.list().iter().any(|c| c.matches(doc, t)));
             if !excluded {
                 hits.push((ei, pm));
             }
@@ -507,7 +527,7 @@ mod tests {
             let cues = |rng: &mut Rng| {
                 let n = rng.below(3).saturating_sub(1);
                 let list: Vec<String> = (0..n).map(|_| random_alt(rng, false)).collect();
-                parse_cues(&list.join(";")).expect("cues parse")
+                Cues::parse(&list.join(";")).expect("cues parse")
             };
             entries.push(Entry {
                 pattern,

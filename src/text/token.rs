@@ -1,9 +1,11 @@
 //! Splits the view of a document into words, numbers, punctuation marks and opaque runs
 //! (URLs, e-mail addresses, handles), each with its byte span and a normalised form.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
 
 use regex::Regex;
+use regex_automata::meta;
 use unicode_normalization::{
     char::is_combining_mark, is_nfc_quick, IsNormalized, UnicodeNormalization,
 };
@@ -111,14 +113,11 @@ impl Tokens {
 /// `(?i)` off them halves the time to compile the regex, which counts in start-up.
 const OPAQUE_PATTERN: &str = r#"(?i:https?://|www\.)[^\s<>"“”„«»‚‘’]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:^|[\s(])[@#][\w_]{2,}|\b[\w-]+(?:\.[\w-]+)*\.(?:com|de|org|net|io|ai|at|ch|eu|co|uk|info|gov|edu|app|dev|tv|fm|me|ly|gg)\b(?:/[^\s<>"“”„«»]*)?"#;
 
-/// [`OPAQUE_PATTERN`], for chunks with a character beyond ASCII (`#Bürgergeld`).
-static OPAQUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(OPAQUE_PATTERN).expect("valid regex"));
-
 /// [`OPAQUE_PATTERN`] with ASCII word classes and boundaries, for the chunks that are all
 /// ASCII (almost every URL, address and handle). On an ASCII haystack `\w` and `\b` mean the
-/// same in both modes, so it finds exactly what [`OPAQUE`] finds there; but the Unicode
-/// classes make every state of the lazy DFA cost about 100,000 instructions to build (5% of
-/// a check of 1 MB of news, and most of the regex's share of start-up).
+/// same in both modes, so it finds exactly what the Unicode regexes find there; and without
+/// Unicode's classes it compiles fast and its lazy DFA's states are cheap to build (with them,
+/// each state cost about 100,000 instructions: 5% of a check of 1 MB of news).
 static OPAQUE_ASCII: LazyLock<Regex> = LazyLock::new(|| {
     let ascii = OPAQUE_PATTERN
         .replace(r"\w", "0-9A-Za-z_")
@@ -126,6 +125,56 @@ static OPAQUE_ASCII: LazyLock<Regex> = LazyLock::new(|| {
         .replace("[0-9A-Za-z__]", "[0-9A-Za-z_]");
     Regex::new(&ascii).expect("valid regex")
 });
+
+/// The chunks beyond ASCII [`OPAQUE`] searches are a word or two (`#Bürgergeld`, `ä.de`),
+/// and a text holds few of them: the regex for them has no lazy DFA, whose states (built per
+/// thread, over classes as large as Unicode's `\w`) cost more to build than a few hundred
+/// such chunks cost to search with the bounded backtracker, and whose reverse NFA doubles
+/// the time to compile, which counts at start-up. Long chunks (a long URL, a text without
+/// spaces), and every chunk once a process has searched [`WARM_UP`] of them (a text full of
+/// links), are searched with [`OPAQUE_LONG`]. Both find the same matches.
+static OPAQUE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    let config = meta::Config::new().hybrid(false).dfa(false).onepass(false);
+    meta::Regex::builder()
+        .configure(config)
+        .build(OPAQUE_PATTERN)
+        .expect("valid regex")
+});
+
+/// [`OPAQUE`] with the lazy DFA: linear in the chunk with a small constant, and faster per
+/// chunk once its states are built.
+static OPAQUE_LONG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(OPAQUE_PATTERN).expect("valid regex"));
+
+/// The longest chunk searched with [`OPAQUE`] (bytes).
+const SHORT_CHUNK: usize = 64;
+
+/// The chunks a process searches with [`OPAQUE`] before it switches to [`OPAQUE_LONG`]: about
+/// where building the lazy DFA has paid for itself (a few milliseconds).
+const WARM_UP: usize = 4096;
+
+/// The chunks searched with [`OPAQUE`] so far.
+static SHORT_SEARCHES: AtomicUsize = AtomicUsize::new(0);
+
+/// The matches of the opaque-run regex in `chunk`, as byte ranges.
+fn opaque_matches(chunk: &str) -> Vec<(usize, usize)> {
+    if chunk.is_ascii() {
+        OPAQUE_ASCII
+            .find_iter(chunk)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    } else if chunk.len() <= SHORT_CHUNK && SHORT_SEARCHES.fetch_add(1, Ordering::Relaxed) < WARM_UP {
+        OPAQUE
+            .find_iter(chunk)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    } else {
+        OPAQUE_LONG
+            .find_iter(chunk)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+}
 
 /// The opaque runs of `text`: URLs, e-mail addresses, handles, domains.
 ///
@@ -175,20 +224,15 @@ fn opaque_spans(text: &str) -> Vec<(usize, usize)> {
             .find(|&(_, c)| c.is_whitespace())
             .map_or(text.len(), |(i, _)| at + i);
         let chunk = &text[start..end];
-        let regex = if chunk.is_ascii() {
-            &*OPAQUE_ASCII
-        } else {
-            &*OPAQUE
-        };
-        for m in regex.find_iter(chunk) {
-            let mut s = m.start();
+        for (m_start, m_end) in opaque_matches(chunk) {
+            let mut s = m_start;
             let cb = chunk.as_bytes();
             // the handle alternative may include the preceding bracket
-            while s < m.end() && (cb[s].is_ascii_whitespace() || cb[s] == b'(') {
+            while s < m_end && (cb[s].is_ascii_whitespace() || cb[s] == b'(') {
                 s += 1;
             }
-            let trimmed = chunk[s..m.end()].trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
-            let nbsp_handle = m.start() == 0
+            let trimmed = chunk[s..m_end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+            let nbsp_handle = m_start == 0
                 && matches!(cb[0], b'@' | b'#')
                 && text[..start]
                     .chars()
@@ -396,6 +440,28 @@ mod tests {
         assert_eq!(opaque, ["github.com", "Bild.de"]);
     }
 
+    #[test]
+    fn short_and_long_chunk_regexes_agree() {
+        let chunks = [
+            "d.h.",
+            "Kettner:",
+            "(@openai",
+            "#PRS_ORG#",
+            "https://www.example.com/pfad?x=1",
+            "mail.an@heise-online.de,",
+            "WWW.Bild.De/x",
+            "ä.de",
+        ];
+        for chunk in chunks {
+            let long = format!("{chunk}{}{chunk}", "x.".repeat(SHORT_CHUNK));
+            for text in [chunk, long.as_str()] {
+                let short: Vec<_> = OPAQUE.find_iter(text).map(|m| m.range()).collect();
+                let long: Vec<_> = OPAQUE_LONG.find_iter(text).map(|m| m.range()).collect();
+                assert_eq!(short, long, "{text}");
+            }
+        }
+    }
+
     /// The opaque runs as found before the chunk prefilter: the regex (with `(?i)` on the
     /// whole pattern) over the whole text. A handle after a non-ASCII space came out starting
     /// at that space and was never used by the tokenizer, so it is left out here too.
@@ -462,7 +528,7 @@ mod tests {
             text in "([a-zA-Z0-9_.+@#:/() -]|www\\.|https?://|\\.de|\\.com){0,30}"
         ) {
             let spans = |r: &Regex| r.find_iter(&text).map(|m| m.range()).collect::<Vec<_>>();
-            proptest::prop_assert_eq!(spans(&OPAQUE_ASCII), spans(&OPAQUE));
+            proptest::prop_assert_eq!(spans(&OPAQUE_ASCII), spans(&OPAQUE_LONG));
         }
     }
 
