@@ -163,7 +163,8 @@ fn opaque_matches(chunk: &str) -> Vec<(usize, usize)> {
             .find_iter(chunk)
             .map(|m| (m.start(), m.end()))
             .collect()
-    } else if chunk.len() <= SHORT_CHUNK && SHORT_SEARCHES.fetch_add(1, Ordering::Relaxed) < WARM_UP {
+    } else if chunk.len() <= SHORT_CHUNK && SHORT_SEARCHES.fetch_add(1, Ordering::Relaxed) < WARM_UP
+    {
         OPAQUE
             .find_iter(chunk)
             .map(|m| (m.start(), m.end()))
