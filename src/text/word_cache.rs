@@ -27,6 +27,11 @@ use super::token_map::TokenMap;
 /// rarer words (the candidates of non-word and name-variant) pushed each other out.
 const LIMIT: usize = 1 << 15;
 
+/// The longest word kept, in bytes (the longest German words have about 80 letters). A longer
+/// "word" is computed every time: kept, a batch of hostile files full of distinct 400 KB runs
+/// of letters would hold [`LIMIT`] of them.
+const MAX_KEY: usize = 128;
+
 /// The words one cache knows, with their values; declare one per question with
 /// [`word_cache!`](crate::word_cache) and ask it with [`cached`].
 #[derive(Debug)]
@@ -46,6 +51,9 @@ pub fn cached<V: Clone + 'static>(
     word: &str,
     f: impl FnOnce() -> V,
 ) -> V {
+    if word.len() > MAX_KEY {
+        return f();
+    }
     cache.with(|cell| {
         if let Some(v) = cell.try_borrow().ok().and_then(|c| c.0.get(word).cloned()) {
             return v;
@@ -114,6 +122,16 @@ mod tests {
         let outer = cached(&LENGTHS, "Fahrrad", || cached(&LENGTHS, "Rad", || 3) + 4);
         assert_eq!(outer, 7);
         assert_eq!(cached(&LENGTHS, "Rad", || 0), 3);
+    }
+
+    #[test]
+    fn a_word_longer_than_any_german_word_is_never_kept() {
+        let long = "a".repeat(MAX_KEY + 1);
+        assert_eq!(cached(&LENGTHS, &long, || 1), 1);
+        assert_eq!(cached(&LENGTHS, &long, || 2), 2);
+        let word = "a".repeat(MAX_KEY);
+        assert_eq!(cached(&LENGTHS, &word, || 1), 1);
+        assert_eq!(cached(&LENGTHS, &word, || 2), 1);
     }
 
     #[test]
