@@ -395,7 +395,7 @@ fn every_report_that_summarises_files_counts_the_baselined_findings() {
         "suppressed 0, baselined 1, score 0"
     );
     assert!(html.contains("</span> of 0 findings shown · 1 baselined</small>"));
-    assert!(html.contains("1 files, 0 findings, 1 baselined, 0 failed the gate"));
+    assert!(html.contains("1 file, 0 findings, 1 baselined, 0 failed the gate"));
     let sarif: Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("findings.sarif")).expect("sarif"))
             .expect("SARIF is JSON");

@@ -291,8 +291,13 @@ impl Report for HtmlReport {
         h.push_str("</style>\n</head>\n<body>\n<header><h1>mtcheck report</h1>");
         let _ = writeln!(
             h,
-            "<span class=\"summary\">{} files, {} findings{}, {} failed the gate{}</span> {}</header>",
+            "<span class=\"summary\">{} {}, {} findings{}, {} failed the gate{}</span> {}</header>",
             files.len() + batch.errors.len(),
+            if files.len() + batch.errors.len() == 1 {
+                "file"
+            } else {
+                "files"
+            },
             total,
             match files.iter().map(|f| f.baselined).sum::<usize>() {
                 0 => String::new(),
